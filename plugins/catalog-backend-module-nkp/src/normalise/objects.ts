@@ -1,0 +1,73 @@
+/*
+ * Defensive readers for raw Kubernetes objects. Exports and API responses can contain anything,
+ * so every field is checked before use and nothing here throws.
+ */
+
+import { RawObject } from './types';
+
+export function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+export function asString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** Reads a nested field, e.g. `field(obj, 'spec', 'topology', 'version')`. */
+export function field(value: unknown, ...path: string[]): unknown {
+  let current: unknown = value;
+  for (const key of path) {
+    const record = asRecord(current);
+    if (!record) {
+      return undefined;
+    }
+    current = record[key];
+  }
+  return current;
+}
+
+/** A `map[string]string` such as labels; non-string values are dropped. */
+export function stringMap(value: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(asRecord(value) ?? {})) {
+    if (typeof entry === 'string') {
+      result[key] = entry;
+    }
+  }
+  return result;
+}
+
+/** The validated identity of an object; undefined parts stay undefined. */
+export interface ObjectMeta {
+  apiVersion?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+}
+
+export function metaOf(object: RawObject): ObjectMeta {
+  const metadata = object.metadata;
+  return {
+    apiVersion: asString(object.apiVersion),
+    kind: asString(object.kind),
+    name: asString(field(metadata, 'name')),
+    namespace: asString(field(metadata, 'namespace')),
+    labels: stringMap(field(metadata, 'labels')),
+    annotations: stringMap(field(metadata, 'annotations')),
+  };
+}
+
+/** `Kind namespace/name`, the way warnings name an object. */
+export function describeObject(meta: Pick<ObjectMeta, 'kind' | 'name' | 'namespace'>): string {
+  const kind = meta.kind ?? '(no kind)';
+  const name = meta.name ?? '(no name)';
+  return meta.namespace ? `${kind} ${meta.namespace}/${name}` : `${kind} ${name}`;
+}

@@ -1,0 +1,80 @@
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { nkpPlugin } from './plugin';
+
+const clusterEntity = (name: string, annotations: Record<string, string>): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name, annotations },
+  spec: { type: 'kubernetes-cluster', owner: 'group:default/team-acme' },
+});
+
+const entities: Entity[] = [
+  clusterEntity('demo-acme-prod', {
+    'nkp-lifecycle.io/source': 'demo',
+    'nkp-lifecycle.io/kubernetes-version': '1.33.2',
+    'nkp-lifecycle.io/cluster-type': 'managed',
+  }),
+  clusterEntity('demo-host-cluster', {
+    'nkp-lifecycle.io/source': 'demo',
+    'nkp-lifecycle.io/kubernetes-version': '1.34.3',
+    'nkp-lifecycle.io/cluster-type': 'management',
+  }),
+  // A cluster someone else registered: not part of the NKP fleet
+  clusterEntity('eks-elsewhere', {}),
+];
+
+async function startBackend(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
+  const { server } = await startTestBackend({
+    features: [
+      nkpPlugin,
+      catalogServiceMock.factory({ entities }),
+      mockServices.permissions.factory({ result }),
+    ],
+  });
+  return server;
+}
+
+describe('nkp backend plugin', () => {
+  it('lists the NKP clusters of the catalog and nothing else', async () => {
+    const server = await startBackend(AuthorizeResult.ALLOW);
+    const res = await request(server).get('/api/nkp/clusters');
+    expect(res.status).toBe(200);
+    expect(res.body.totalCount).toBe(2);
+    expect(res.body.items.map((c: { name: string }) => c.name)).toEqual([
+      'demo-acme-prod',
+      'demo-host-cluster',
+    ]);
+    expect(res.body.items[0]).toMatchObject({
+      kubernetesVersion: '1.33.2',
+      clusterType: 'managed',
+      owner: 'group:default/team-acme',
+    });
+  });
+
+  it('answers 403 when the permission policy denies reading the fleet', async () => {
+    const server = await startBackend(AuthorizeResult.DENY);
+    const res = await request(server).get('/api/nkp/clusters');
+    expect(res.status).toBe(403);
+    expect(res.body.error.name).toBe('NotAllowedError');
+  });
+
+  it('answers 401 to a caller without credentials', async () => {
+    const server = await startBackend(AuthorizeResult.ALLOW);
+    const res = await request(server)
+      .get('/api/nkp/clusters')
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
+
+  it('serves its health without credentials', async () => {
+    const server = await startBackend(AuthorizeResult.ALLOW);
+    await request(server)
+      .get('/api/nkp/health')
+      .set('Authorization', mockCredentials.none.header())
+      .expect(200, { status: 'ok' });
+  });
+});

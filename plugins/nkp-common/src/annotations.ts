@@ -1,0 +1,56 @@
+/**
+ * Every NKP fact the suite puts on a catalog entity lives under this one prefix, so that the
+ * provider, the policy backend, the frontend and the CLI agree on the spelling.
+ *
+ * @public
+ */
+export const NKP_ANNOTATION_PREFIX = 'nkp-lifecycle.io';
+
+/**
+ * Annotation keys written by the catalog module and read everywhere else.
+ *
+ * @public
+ */
+export const NKP_ANNOTATIONS = {
+  /** NKP release the cluster runs, e.g. `2.17.1`. */
+  nkpVersion: `${NKP_ANNOTATION_PREFIX}/nkp-version`,
+  /** Kubernetes version the cluster runs, e.g. `1.34.3`. */
+  kubernetesVersion: `${NKP_ANNOTATION_PREFIX}/kubernetes-version`,
+  /** `management`, `managed`, `self-managed` or `attached`. */
+  clusterType: `${NKP_ANNOTATION_PREFIX}/cluster-type`,
+  /** Entity name of the management cluster that manages this one. */
+  managementCluster: `${NKP_ANNOTATION_PREFIX}/management-cluster`,
+  /** Lifecycle phase as the source reports it (CAPI or Kommander phase). */
+  phase: `${NKP_ANNOTATION_PREFIX}/phase`,
+  /** NKP workspace name (not the entity name). */
+  workspace: `${NKP_ANNOTATION_PREFIX}/workspace`,
+  /** Comma-separated NKP project names placed on the cluster. */
+  projects: `${NKP_ANNOTATION_PREFIX}/projects`,
+  /** Name of the configured source the entity came from. */
+  source: `${NKP_ANNOTATION_PREFIX}/source`,
+  /** Name of the object in NKP (entity names may be prefixed to avoid collisions). */
+  objectName: `${NKP_ANNOTATION_PREFIX}/object-name`,
+} as const;
+
+/**
+ * The operating models NKP clusters come in.
+ *
+ * @public
+ */
+export type NkpClusterType = 'management' | 'managed' | 'self-managed' | 'attached';
+
+/** @public */
+export const NKP_CLUSTER_TYPES: readonly NkpClusterType[] = [
+  'management',
+  'managed',
+  'self-managed',
+  'attached',
+];
+
+/**
+ * `spec.type` of the catalog `Resource` that represents a cluster; the value
+ * `@backstage/plugin-kubernetes` expects.
+ *
+ * @public
+ */
+export const KUBERNETES_CLUSTER_RESOURCE_TYPE = 'kubernetes-cluster';

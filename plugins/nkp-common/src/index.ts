@@ -1,0 +1,10 @@
+/**
+ * Types, annotations, version handling and permissions shared by the NKP Lifecycle packages.
+ *
+ * @packageDocumentation
+ */
+
+export * from './annotations';
+export * from './clusterFacts';
+export * from './permissions';
+export * from './versions';

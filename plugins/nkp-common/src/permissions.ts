@@ -1,0 +1,63 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * The resource type of NKP clusters in permission decisions: a cluster is identified by the
+ * entity ref of its catalog `Resource`.
+ *
+ * @public
+ */
+export const NKP_CLUSTER_RESOURCE_TYPE = 'nkp-cluster';
+
+/**
+ * Read the fleet: clusters, their policy state, tenants and plans. Conditional decisions
+ * narrow it to clusters owned by the caller's groups.
+ *
+ * @public
+ */
+export const nkpFleetReadPermission = createPermission({
+  name: 'nkp.fleet.read',
+  attributes: { action: 'read' },
+  resourceType: NKP_CLUSTER_RESOURCE_TYPE,
+});
+
+/**
+ * Create, change and cancel upgrade plans.
+ *
+ * @public
+ */
+export const nkpUpgradePlanManagePermission = createPermission({
+  name: 'nkp.upgrade-plan.manage',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Ask for a time-boxed exception for a cluster or tenant.
+ *
+ * @public
+ */
+export const nkpExceptionRequestPermission = createPermission({
+  name: 'nkp.exception.request',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Approve, reject or revoke exceptions.
+ *
+ * @public
+ */
+export const nkpExceptionApprovePermission = createPermission({
+  name: 'nkp.exception.approve',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Every permission of the suite, for registration with the permissions registry.
+ *
+ * @public
+ */
+export const nkpPermissions = [
+  nkpFleetReadPermission,
+  nkpUpgradePlanManagePermission,
+  nkpExceptionRequestPermission,
+  nkpExceptionApprovePermission,
+];

@@ -1,0 +1,1 @@
+export { nkpPlugin as default } from './plugin';

@@ -1,0 +1,7 @@
+import { nkpPlugin } from './plugin';
+
+describe('nkp', () => {
+  it('should export plugin', () => {
+    expect(nkpPlugin).toBeDefined();
+  });
+});

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what is missing (first run only) and runs every test: type check, unit and integration
+# tests (the database ones on SQLite and on PostgreSQL), then the Playwright end-to-end tests that
+# start the real backend and app and drive Chromium.
+set -euo pipefail
+# shellcheck source=scripts/env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+# shellcheck source=scripts/postgres.sh
+source "$NKP_ROOT/scripts/postgres.sh"
+# shellcheck source=scripts/chromium.sh
+source "$NKP_ROOT/scripts/chromium.sh"
+
+nkp_setup
+nkp_ensure_postgres
+nkp_ensure_chromium
+cd "$NKP_ROOT"
+
+nkp_log "Type check"
+yarn tsc
+
+nkp_log "Unit and integration tests (SQLite and PostgreSQL)"
+CI=true yarn backstage-cli repo test
+
+nkp_log "End-to-end tests (Playwright, $NKP_CHROMIUM)"
+yarn playwright test
