@@ -64,19 +64,25 @@ nkp_ensure_yarn() {
   export YARN_ENABLE_TELEMETRY=0
 }
 
+# A hash of everything that decides what `yarn install` does, and of the runtime it builds for.
+nkp_install_fingerprint() {
+  (cd "$NKP_ROOT" && { node --version; cat yarn.lock .yarnrc.yml package.json packages/*/package.json plugins/*/package.json; } |
+    node -e 'const h = require("crypto").createHash("sha256");
+      process.stdin.on("data", d => h.update(d)).on("end", () => console.log(h.digest("hex")));')
+}
+
 # Installs dependencies unless nothing that decides them changed since the last install.
 nkp_install() {
   local stamp="$NKP_ROOT/node_modules/.nkp-install-stamp"
-  local want
-  want="$(cd "$NKP_ROOT" && { node --version; cat yarn.lock .yarnrc.yml package.json packages/*/package.json plugins/*/package.json; } | node -e '
-    const h = require("crypto").createHash("sha256");
-    process.stdin.on("data", d => h.update(d)).on("end", () => console.log(h.digest("hex")));')"
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$(nkp_install_fingerprint)" ]; then
     return 0
   fi
   nkp_log "Installing dependencies (first run: a few minutes)"
-  (cd "$NKP_ROOT" && yarn install --immutable) || return 1
-  printf '%s\n' "$want" >"$stamp"
+  # CI must install exactly the committed lockfile; locally a changed package.json may update it.
+  local flags=()
+  [ -n "${CI:-}" ] && flags=(--immutable)
+  (cd "$NKP_ROOT" && yarn install "${flags[@]}") || return 1
+  nkp_install_fingerprint >"$stamp"
 }
 
 nkp_setup() {

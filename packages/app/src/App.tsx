@@ -3,6 +3,7 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 
+// Every other plugin (NKP Lifecycle included) is discovered from package.json (app.packages: all).
 export default createApp({
   features: [catalogPlugin, navModule, homeModule],
 });

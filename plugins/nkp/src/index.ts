@@ -1,1 +1,14 @@
-export { nkpPlugin as default } from './plugin';
+/**
+ * NKP Lifecycle frontend plugin (legacy frontend system). The new frontend system plugin is the
+ * default export of `/alpha`.
+ *
+ * @packageDocumentation
+ */
+
+export { nkpPlugin, NkpFleetPage, EntityNkpClusterCard } from './plugin';
+export { nkpApiRef } from './api/NkpApi';
+export type { NkpApi } from './api/NkpApi';
+export { NkpClient } from './api/NkpClient';
+export { FleetTable } from './components/FleetPage';
+export { NkpClusterCard } from './components/NkpClusterCard';
+export { isNkpCluster } from '@nkp-lifecycle/backstage-plugin-nkp-common';

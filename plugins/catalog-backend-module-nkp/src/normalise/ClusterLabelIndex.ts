@@ -17,19 +17,29 @@ export interface SelectionResult {
 
 export class ClusterLabelIndex {
   private readonly all = new Set<string>();
+  private readonly aliases = new Map<string, string>();
   private readonly byLabel = new Map<string, Set<string>>();
   private readonly byKey = new Map<string, Set<string>>();
 
-  add(name: string, labels: Record<string, string>): void {
+  /** `aliases` are other names placement may use for the cluster (its KommanderCluster name). */
+  add(
+    name: string,
+    labels: Record<string, string>,
+    aliases: string[] = [],
+  ): void {
     this.all.add(name);
+    for (const alias of [name, ...aliases]) {
+      this.aliases.set(alias, name);
+    }
     for (const [key, value] of Object.entries(labels)) {
       addTo(this.byLabel, `${key}=${value}`, name);
       addTo(this.byKey, key, name);
     }
   }
 
-  has(name: string): boolean {
-    return this.all.has(name);
+  /** The cluster a placement name refers to, if it is in this index. */
+  resolve(name: string): string | undefined {
+    return this.aliases.get(name);
   }
 
   /** Evaluates a `metav1.LabelSelector` (matchLabels and matchExpressions, ANDed). */
@@ -51,13 +61,19 @@ export class ClusterLabelIndex {
         (v): v is string => typeof v === 'string',
       );
       if (!key || !operator) {
-        return { clusters: [], error: 'a matchExpression has no key or operator' };
+        return {
+          clusters: [],
+          error: 'a matchExpression has no key or operator',
+        };
       }
       switch (operator) {
         case 'In':
         case 'NotIn': {
           if (values.length === 0) {
-            return { clusters: [], error: `operator ${operator} on "${key}" needs values` };
+            return {
+              clusters: [],
+              error: `operator ${operator} on "${key}" needs values`,
+            };
           }
           const matching = this.union(values.map(v => `${key}=${v}`));
           (operator === 'In' ? required : excluded).push(matching);
@@ -70,7 +86,10 @@ export class ClusterLabelIndex {
           excluded.push(this.byKey.get(key) ?? EMPTY);
           break;
         default:
-          return { clusters: [], error: `unknown operator "${operator}" on "${key}"` };
+          return {
+            clusters: [],
+            error: `unknown operator "${operator}" on "${key}"`,
+          };
       }
     }
 
@@ -79,7 +98,10 @@ export class ClusterLabelIndex {
     const candidates = smallest ?? this.all;
     const clusters: string[] = [];
     for (const name of candidates) {
-      if (others.every(set => set.has(name)) && !excluded.some(set => set.has(name))) {
+      if (
+        others.every(set => set.has(name)) &&
+        !excluded.some(set => set.has(name))
+      ) {
         clusters.push(name);
       }
     }

@@ -34,13 +34,19 @@ export function collectObjects(objects: readonly unknown[]): {
 
   objects.forEach((value, index) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      warnings.push({ object: `object #${index}`, message: 'not a Kubernetes object; skipped' });
+      warnings.push({
+        object: `object #${index}`,
+        message: 'not a Kubernetes object; skipped',
+      });
       return;
     }
     const meta = metaOf(value as RawObject);
     const ref = describeObject(meta);
     if (!meta.apiVersion || !meta.kind) {
-      warnings.push({ object: ref, message: 'missing apiVersion or kind; skipped' });
+      warnings.push({
+        object: ref,
+        message: 'missing apiVersion or kind; skipped',
+      });
       return;
     }
     const resource = nkpResourceOf(meta.apiVersion, meta.kind);
@@ -54,7 +60,10 @@ export function collectObjects(objects: readonly unknown[]): {
       return;
     }
     if (resource.namespaced && !meta.namespace) {
-      warnings.push({ object: ref, message: 'missing metadata.namespace; skipped' });
+      warnings.push({
+        object: ref,
+        message: 'missing metadata.namespace; skipped',
+      });
       return;
     }
     collected[resource.kind].push({

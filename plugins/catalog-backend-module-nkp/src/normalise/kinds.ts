@@ -27,12 +27,54 @@ export const NKP_RESOURCES: ReadonlyArray<{
   objectKind: string;
   namespaced: boolean;
 }> = [
-  { kind: 'Workspace', group: 'workspaces.kommander.mesosphere.io', version: 'v1alpha1', plural: 'workspaces', objectKind: 'Workspace', namespaced: false },
-  { kind: 'Project', group: 'workspaces.kommander.mesosphere.io', version: 'v1alpha1', plural: 'projects', objectKind: 'Project', namespaced: true },
-  { kind: 'KommanderCluster', group: 'kommander.mesosphere.io', version: 'v1beta1', plural: 'kommanderclusters', objectKind: 'KommanderCluster', namespaced: true },
-  { kind: 'CapiCluster', group: 'cluster.x-k8s.io', version: 'v1beta1', plural: 'clusters', objectKind: 'Cluster', namespaced: true },
-  { kind: 'NKPCluster', group: 'clusters.nkp.nutanix.com', version: 'v1alpha1', plural: 'nkpclusters', objectKind: 'NKPCluster', namespaced: true },
-  { kind: 'Release', group: 'release.nkp.nutanix.com', version: 'v1alpha1', plural: 'releases', objectKind: 'Release', namespaced: false },
+  {
+    kind: 'Workspace',
+    group: 'workspaces.kommander.mesosphere.io',
+    version: 'v1alpha1',
+    plural: 'workspaces',
+    objectKind: 'Workspace',
+    namespaced: false,
+  },
+  {
+    kind: 'Project',
+    group: 'workspaces.kommander.mesosphere.io',
+    version: 'v1alpha1',
+    plural: 'projects',
+    objectKind: 'Project',
+    namespaced: true,
+  },
+  {
+    kind: 'KommanderCluster',
+    group: 'kommander.mesosphere.io',
+    version: 'v1beta1',
+    plural: 'kommanderclusters',
+    objectKind: 'KommanderCluster',
+    namespaced: true,
+  },
+  {
+    kind: 'CapiCluster',
+    group: 'cluster.x-k8s.io',
+    version: 'v1beta1',
+    plural: 'clusters',
+    objectKind: 'Cluster',
+    namespaced: true,
+  },
+  {
+    kind: 'NKPCluster',
+    group: 'clusters.nkp.nutanix.com',
+    version: 'v1alpha1',
+    plural: 'nkpclusters',
+    objectKind: 'NKPCluster',
+    namespaced: true,
+  },
+  {
+    kind: 'Release',
+    group: 'release.nkp.nutanix.com',
+    version: 'v1alpha1',
+    plural: 'releases',
+    objectKind: 'Release',
+    namespaced: false,
+  },
 ];
 
 const byGroupAndKind = new Map(

@@ -12,7 +12,9 @@ export function asRecord(value: unknown): Record<string, unknown> | undefined {
 }
 
 export function asString(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  return typeof value === 'string' && value.trim() !== ''
+    ? value.trim()
+    : undefined;
 }
 
 export function asArray(value: unknown): unknown[] {
@@ -66,8 +68,12 @@ export function metaOf(object: RawObject): ObjectMeta {
 }
 
 /** `Kind namespace/name`, the way warnings name an object. */
-export function describeObject(meta: Pick<ObjectMeta, 'kind' | 'name' | 'namespace'>): string {
+export function describeObject(
+  meta: Pick<ObjectMeta, 'kind' | 'name' | 'namespace'>,
+): string {
   const kind = meta.kind ?? '(no kind)';
   const name = meta.name ?? '(no name)';
-  return meta.namespace ? `${kind} ${meta.namespace}/${name}` : `${kind} ${name}`;
+  return meta.namespace
+    ? `${kind} ${meta.namespace}/${name}`
+    : `${kind} ${name}`;
 }

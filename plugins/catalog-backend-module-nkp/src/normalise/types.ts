@@ -41,6 +41,11 @@ export interface NkpEndpoint {
 export interface NkpCluster {
   /** Name of the cluster in NKP (the CAPI Cluster name when there is one). */
   name: string;
+  /**
+   * Name of the cluster's KommanderCluster, which is what Project placement by name refers to
+   * (`host-cluster` for the source's own cluster).
+   */
+  kommanderClusterName?: string;
   /** Namespace the cluster's objects live in (the workspace namespace for managed clusters). */
   namespace?: string;
   type: NkpClusterType;

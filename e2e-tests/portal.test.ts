@@ -1,0 +1,40 @@
+import { expect, Page, test } from '@playwright/test';
+
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(page.getByRole('heading', { name: 'NKP Lifecycle demo Catalog' })).toBeVisible();
+}
+
+async function screenshot(page: Page, name: string) {
+  // Saved under e2e-test-results/ and attached to the HTML report.
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+  await test.info().attach(name, {
+    path: test.info().outputPath(`${name}.png`),
+    contentType: 'image/png',
+  });
+}
+
+test('the catalog shows the demo NKP fleet', async ({ page }) => {
+  await signInAsGuest(page);
+
+  // The catalog is the landing page; NKP clusters are Resources.
+  await page.goto('/?filters%5Bkind%5D=resource&filters%5Buser%5D=all');
+  const table = page.getByRole('table');
+  await expect(table.getByRole('link', { name: /host-cluster/ }).first()).toBeVisible();
+  await screenshot(page, 'catalog-resources');
+
+  // A managed tenant cluster shows its NKP facts on its own page.
+  await table.getByRole('link', { name: /host-cluster/ }).first().click();
+  await expect(page.getByText('NKP cluster', { exact: true })).toBeVisible();
+  await expect(page.getByText('Kubernetes version')).toBeVisible();
+  await screenshot(page, 'cluster-entity');
+});
+
+test('the NKP fleet page lists the clusters with versions', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/nkp');
+  await expect(page.getByText(/NKP clusters \(\d+\)/)).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Kubernetes' })).toBeVisible();
+  await screenshot(page, 'fleet-page');
+});

@@ -1,0 +1,31 @@
+/*
+ * Catalog entity names for NKP objects. Names are prefixed per source so that two sources with
+ * a cluster called `prod` (or two self-managed tenants each with a `default-workspace`) do not
+ * overwrite each other; the NKP name itself travels in `nkp-lifecycle.io/object-name`.
+ */
+
+import { createHash } from 'node:crypto';
+
+const MAX_LENGTH = 63;
+
+/**
+ * Joins the prefix and name parts into a valid entity name (`[a-z0-9A-Z._-]`, alphanumeric at
+ * both ends, at most 63 characters). Too-long names keep a readable start plus a hash of the
+ * whole, so they stay unique and stable across runs.
+ */
+export function entityName(prefix: string, ...parts: string[]): string {
+  const joined = [prefix, ...parts]
+    .filter(Boolean)
+    .join('-')
+    .replace(/[^a-zA-Z0-9._-]+/g, '-');
+  const trimmed = trimEnds(joined);
+  if (trimmed.length <= MAX_LENGTH) {
+    return trimmed;
+  }
+  const hash = createHash('sha256').update(joined).digest('hex').slice(0, 8);
+  return `${trimEnds(trimmed.slice(0, MAX_LENGTH - hash.length - 1))}-${hash}`;
+}
+
+function trimEnds(value: string): string {
+  return value.replace(/^[^a-zA-Z0-9]+|[^a-zA-Z0-9]+$/g, '');
+}

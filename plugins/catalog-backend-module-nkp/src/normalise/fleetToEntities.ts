@@ -1,0 +1,247 @@
+/*
+ * Turns a fleet model into catalog entities: cluster → Resource (kubernetes-cluster), workspace →
+ * Domain, project → System in that Domain. Pure: the same fleet and options always give the
+ * same entities.
+ *
+ * Graph: a project System dependsOn the clusters it is placed on (written from the cluster side
+ * with `spec.dependencyOf`, since System has no dependsOn), a managed cluster dependsOn its
+ * management cluster, and a System is part of its workspace Domain.
+ */
+
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  Entity,
+} from '@backstage/catalog-model';
+import {
+  KUBERNETES_CLUSTER_RESOURCE_TYPE,
+  NKP_ANNOTATIONS,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import { entityName } from './entityName';
+import { resolveOwner } from './resolveOwner';
+import {
+  NkpCluster,
+  NkpFleet,
+  NkpProject,
+  NkpWarning,
+  NkpWorkspace,
+} from './types';
+
+// The annotations @backstage/plugin-kubernetes's `catalog` cluster locator reads.
+export const KUBERNETES_API_SERVER = 'kubernetes.io/api-server';
+export const KUBERNETES_API_SERVER_CA =
+  'kubernetes.io/api-server-certificate-authority';
+export const KUBERNETES_AUTH_PROVIDER = 'kubernetes.io/auth-provider';
+export const KUBERNETES_OIDC_TOKEN_PROVIDER =
+  'kubernetes.io/oidc-token-provider';
+
+/** @public */
+export interface FleetEntityOptions {
+  sourceId: string;
+  /** Prepended to every entity name; '' for none. */
+  entityNamePrefix: string;
+  /** Location reference recorded as managed-by-location, e.g. `nkp:demo`. */
+  locationRef: string;
+  dashboardUrl?: string;
+  owners: {
+    /** Entity reference used when nothing else names an owner. */
+    default: string;
+    /** Workspace name → owner entity reference; wins over labels on the objects. */
+    workspaces: Record<string, string>;
+  };
+  /** What the Kubernetes plugin needs to reach clusters; written only when known. */
+  kubernetes?: {
+    authProvider?: string;
+    oidcTokenProvider?: string;
+    /** Base64 CA bundle of the source's own cluster. */
+    caData?: string;
+  };
+}
+
+/** @public */
+export function fleetToEntities(
+  fleet: NkpFleet,
+  options: FleetEntityOptions,
+): { entities: Entity[]; warnings: NkpWarning[] } {
+  const warnings: NkpWarning[] = [];
+  const prefix = options.entityNamePrefix;
+  const workspaces = new Map(fleet.workspaces.map(w => [w.name, w]));
+  const systemName = (workspace: string | undefined, project: string) =>
+    entityName(prefix, ...(workspace ? [workspace] : []), project);
+  const source = fleet.clusters.find(c => c.isSourceCluster);
+  const sourceEntityName = source && entityName(prefix, source.name);
+
+  const owner = (
+    ref: string,
+    workspace: string | undefined,
+    own: string | undefined,
+  ) =>
+    resolveOwner(
+      [
+        workspace ? options.owners.workspaces[workspace] : undefined,
+        own,
+        workspace ? workspaces.get(workspace)?.owner : undefined,
+      ],
+      options.owners.default,
+      value =>
+        warnings.push({
+          object: ref,
+          message: `owner "${value}" is not a valid entity reference; ignored`,
+        }),
+    );
+
+  const metadata = (
+    name: string,
+    objectName: string,
+    extra: Record<string, string | undefined>,
+  ) => ({
+    name,
+    annotations: withoutEmpty({
+      [ANNOTATION_LOCATION]: options.locationRef,
+      [ANNOTATION_ORIGIN_LOCATION]: options.locationRef,
+      [NKP_ANNOTATIONS.source]: options.sourceId,
+      [NKP_ANNOTATIONS.objectName]: objectName,
+      ...extra,
+    }),
+    ...(options.dashboardUrl
+      ? {
+          links: [
+            {
+              url: options.dashboardUrl,
+              title: 'NKP dashboard',
+              type: 'dashboard',
+            },
+          ],
+        }
+      : {}),
+  });
+
+  const clusterEntity = (cluster: NkpCluster): Entity => {
+    const apiServer =
+      cluster.endpoint &&
+      apiServerUrl(cluster.endpoint.host, cluster.endpoint.port);
+    const k8s = options.kubernetes ?? {};
+    const managedBy = cluster.isSourceCluster ? undefined : sourceEntityName;
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        ...metadata(entityName(prefix, cluster.name), cluster.name, {
+          [NKP_ANNOTATIONS.clusterType]: cluster.type,
+          [NKP_ANNOTATIONS.kubernetesVersion]: cluster.kubernetesVersion,
+          [NKP_ANNOTATIONS.nkpVersion]: cluster.nkpVersion,
+          [NKP_ANNOTATIONS.phase]: cluster.phase,
+          [NKP_ANNOTATIONS.workspace]: cluster.workspace,
+          [NKP_ANNOTATIONS.projects]: cluster.projects.join(','),
+          [NKP_ANNOTATIONS.managementCluster]:
+            cluster.managementCluster &&
+            entityName(prefix, cluster.managementCluster),
+          [KUBERNETES_API_SERVER]: apiServer,
+          [KUBERNETES_API_SERVER_CA]:
+            cluster.isSourceCluster && apiServer ? k8s.caData : undefined,
+          [KUBERNETES_AUTH_PROVIDER]: apiServer && k8s.authProvider,
+          [KUBERNETES_OIDC_TOKEN_PROVIDER]: apiServer && k8s.oidcTokenProvider,
+        }),
+        title: cluster.displayName ?? cluster.name,
+      },
+      spec: {
+        type: KUBERNETES_CLUSTER_RESOURCE_TYPE,
+        owner: owner(
+          `Cluster ${cluster.name}`,
+          cluster.workspace,
+          cluster.owner,
+        ),
+        ...(managedBy ? { dependsOn: [`resource:default/${managedBy}`] } : {}),
+        ...(cluster.projects.length
+          ? {
+              dependencyOf: cluster.projects.map(
+                p => `system:default/${systemName(cluster.workspace, p)}`,
+              ),
+            }
+          : {}),
+      },
+    };
+  };
+
+  const workspaceEntity = (workspace: NkpWorkspace): Entity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Domain',
+    metadata: {
+      ...metadata(entityName(prefix, workspace.name), workspace.name, {
+        [NKP_ANNOTATIONS.workspace]: workspace.name,
+      }),
+      title: workspace.displayName ?? workspace.name,
+      ...(workspace.description ? { description: workspace.description } : {}),
+    },
+    spec: {
+      owner: owner(
+        `Workspace ${workspace.name}`,
+        workspace.name,
+        workspace.owner,
+      ),
+    },
+  });
+
+  const projectEntity = (project: NkpProject): Entity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: {
+      ...metadata(systemName(project.workspace, project.name), project.name, {
+        [NKP_ANNOTATIONS.workspace]: project.workspace,
+      }),
+      title: project.displayName ?? project.name,
+      ...(project.description ? { description: project.description } : {}),
+    },
+    spec: {
+      owner: owner(
+        `Project ${project.namespace}/${project.name}`,
+        project.workspace,
+        project.owner,
+      ),
+      ...(project.workspace && workspaces.has(project.workspace)
+        ? { domain: `domain:default/${entityName(prefix, project.workspace)}` }
+        : {}),
+    },
+  });
+
+  const entities = [
+    ...fleet.clusters.map(clusterEntity),
+    ...fleet.workspaces.map(workspaceEntity),
+    ...fleet.projects.map(projectEntity),
+  ];
+  return { entities: dropDuplicates(entities, warnings), warnings };
+}
+
+/** Two NKP objects can still map to one entity name (e.g. after truncation); keep the first. */
+function dropDuplicates(entities: Entity[], warnings: NkpWarning[]): Entity[] {
+  const seen = new Set<string>();
+  return entities.filter(entity => {
+    const key = `${entity.kind}:${entity.metadata.name}`;
+    if (seen.has(key)) {
+      warnings.push({
+        object: `${entity.kind} ${entity.metadata.name}`,
+        message:
+          'another NKP object of this source maps to the same entity name; skipped',
+      });
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
+}
+
+function apiServerUrl(host: string, port: number): string {
+  return `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+function withoutEmpty(
+  values: Record<string, string | undefined | false | ''>,
+): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value) {
+      result[key] = value;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,205 @@
+import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import { smallFleet } from '../normalise/__fixtures__/objects';
+import { RawObject } from '../normalise';
+import { NkpSource } from '../sources';
+import { NkpEntityProvider } from './NkpEntityProvider';
+import { readNkpProviderConfigs } from './NkpProviderConfig';
+
+const [config] = readNkpProviderConfigs(
+  new ConfigReader({
+    catalog: {
+      providers: {
+        nkp: { demo: { offline: { paths: ['unused'] }, maxShrinkPercent: 50 } },
+      },
+    },
+  }),
+);
+
+/** A source whose next read returns (or fails with) whatever the test queues. */
+class QueuedSource implements NkpSource {
+  readonly reads: Array<(signal: AbortSignal) => Promise<RawObject[]>> = [];
+  async read(signal: AbortSignal) {
+    const next = this.reads.shift();
+    if (!next) throw new Error('unexpected read');
+    return { objects: await next(signal) };
+  }
+}
+
+/** A logger whose children are itself, so a test sees every line the provider logs. */
+function loggerMock() {
+  const logger = {
+    child: jest.fn(() => logger),
+    debug: jest.fn(),
+    info: jest.fn(),
+    warn: jest.fn(),
+    error: jest.fn(),
+  };
+  return logger;
+}
+
+async function setup() {
+  const source = new QueuedSource();
+  const logger = loggerMock();
+  let task: SchedulerServiceTaskInvocationDefinition | undefined;
+  const provider = new NkpEntityProvider({
+    config,
+    source,
+    logger,
+    taskRunner: { run: async t => void (task = t) },
+  });
+  const connection = {
+    applyMutation: jest.fn(),
+    refresh: jest.fn(),
+  } satisfies EntityProviderConnection;
+  await provider.connect(connection);
+  return { provider, source, logger, connection, task: task! };
+}
+
+const signal = () => new AbortController().signal;
+/** What a truncated export might hold: only the management cluster's own objects. */
+const truncatedFleet = () =>
+  smallFleet().filter(o =>
+    ['default-workspace', 'mgmt', 'host-cluster'].includes(o.metadata.name),
+  );
+
+describe('NkpEntityProvider', () => {
+  it('is named after its source and schedules a refresh task', async () => {
+    const { provider, task } = await setup();
+    expect(provider.getProviderName()).toBe('nkp:demo');
+    expect(task.id).toBe('nkp:demo:refresh');
+  });
+
+  it('applies the whole fleet as one full mutation keyed by the provider', async () => {
+    const { provider, source, connection, task } = await setup();
+    source.reads.push(async () => smallFleet());
+    await task.fn(signal());
+
+    expect(connection.applyMutation).toHaveBeenCalledTimes(1);
+    const mutation = connection.applyMutation.mock.calls[0][0];
+    expect(mutation.type).toBe('full');
+    expect(mutation.entities).toHaveLength(9);
+    for (const { entity, locationKey } of mutation.entities) {
+      expect(locationKey).toBe('nkp:demo');
+      expect(entity.metadata.annotations).toMatchObject({
+        'backstage.io/managed-by-location': 'nkp:demo',
+        'backstage.io/managed-by-origin-location': 'nkp:demo',
+      });
+    }
+    expect(mutation.entities.map((e: any) => e.entity.metadata.name)).toContain(
+      'demo-acme-prod',
+    );
+    expect(provider.getProviderName()).toBe('nkp:demo');
+  });
+
+  it('logs each warning with the object it is about', async () => {
+    const { provider, source, logger } = await setup();
+    source.reads.push(async () => [
+      ...smallFleet(),
+      { kind: 'Cluster', metadata: { name: 'x' } },
+    ]);
+    await provider.refresh(signal());
+    expect(logger.child).toHaveBeenCalledWith({ target: 'nkp:demo' });
+    expect(logger.warn).toHaveBeenCalledWith(
+      'NKP object Cluster x: missing apiVersion or kind; skipped',
+      { object: 'Cluster x' },
+    );
+  });
+
+  it.each([
+    ['an empty result', () => []],
+    ['a result that shrank by more than maxShrinkPercent', truncatedFleet],
+  ])('refuses %s and keeps the previous entities', async (_, next) => {
+    const { provider, source, connection } = await setup();
+    source.reads.push(async () => smallFleet());
+    expect(await provider.refresh(signal())).toEqual({
+      status: 'applied',
+      entities: 9,
+      warnings: 0,
+    });
+
+    source.reads.push(async () => next());
+    expect(await provider.refresh(signal())).toEqual({
+      status: 'refused',
+      reason: expect.any(String),
+    });
+    expect(connection.applyMutation).toHaveBeenCalledTimes(1);
+
+    // The guard compares with the last *applied* result, so a second bad read is refused too.
+    source.reads.push(async () => next());
+    expect((await provider.refresh(signal())).status).toBe('refused');
+    expect(connection.applyMutation).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses an empty first result, since the catalog may still hold entities from before a restart', async () => {
+    const { provider, source, connection } = await setup();
+    source.reads.push(async () => []);
+    expect((await provider.refresh(signal())).status).toBe('refused');
+    expect(connection.applyMutation).not.toHaveBeenCalled();
+  });
+
+  it('does not touch the catalog when the read fails', async () => {
+    const { provider, source, connection } = await setup();
+    source.reads.push(async () => {
+      throw new Error(
+        'Failed to parse /exports/clusters.yaml: bad indentation',
+      );
+    });
+    expect(await provider.refresh(signal())).toEqual({
+      status: 'failed',
+      error: 'Error: Failed to parse /exports/clusters.yaml: bad indentation',
+    });
+    expect(connection.applyMutation).not.toHaveBeenCalled();
+  });
+
+  it('honours the abort signal, even when the read finished regardless', async () => {
+    const { provider, source, connection } = await setup();
+    const controller = new AbortController();
+    source.reads.push(async () => {
+      controller.abort(); // the scheduler times the run out while the source is still reading
+      return smallFleet();
+    });
+    expect((await provider.refresh(controller.signal)).status).toBe('failed');
+    expect(connection.applyMutation).not.toHaveBeenCalled();
+  });
+
+  it('creates one provider per source, each scheduled once across replicas', () => {
+    const scheduler = mockServices.scheduler.mock();
+    const providers = NkpEntityProvider.fromConfig(
+      new ConfigReader({
+        catalog: {
+          providers: {
+            nkp: {
+              demo: { offline: { paths: ['a'] } },
+              hooli: {
+                model: 'self-managed',
+                offline: { paths: ['b'] },
+                schedule: {
+                  frequency: { minutes: 5 },
+                  timeout: { minutes: 1 },
+                },
+              },
+            },
+          },
+        },
+      }),
+      { logger: mockServices.logger.mock(), scheduler },
+    );
+    expect(providers.map(p => p.getProviderName())).toEqual([
+      'nkp:demo',
+      'nkp:hooli',
+    ]);
+    expect(scheduler.createScheduledTaskRunner).toHaveBeenCalledWith({
+      frequency: { minutes: 30 },
+      timeout: { minutes: 3 },
+      scope: 'global',
+    });
+    expect(scheduler.createScheduledTaskRunner).toHaveBeenCalledWith({
+      frequency: { minutes: 5 },
+      timeout: { minutes: 1 },
+      scope: 'global',
+    });
+  });
+});

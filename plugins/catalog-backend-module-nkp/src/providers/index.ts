@@ -1,0 +1,4 @@
+export { NkpEntityProvider } from './NkpEntityProvider';
+export type { NkpRefreshResult } from './NkpEntityProvider';
+export { readNkpProviderConfigs } from './NkpProviderConfig';
+export type { NkpProviderConfig } from './NkpProviderConfig';

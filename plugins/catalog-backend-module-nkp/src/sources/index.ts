@@ -1,0 +1,2 @@
+export type { NkpSource, RawObjects } from './NkpSource';
+export { OfflineExportSource } from './OfflineExportSource';

@@ -1,0 +1,26 @@
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { NkpClusterFacts } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import { NkpApi } from './NkpApi';
+
+/**
+ * Talks to `/api/nkp` with the signed-in user's credentials (fetchApi adds them).
+ *
+ * @public
+ */
+export class NkpClient implements NkpApi {
+  constructor(private readonly deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {}
+
+  async listClusters(): Promise<{ items: NkpClusterFacts[]; totalCount: number }> {
+    return this.get('/clusters');
+  }
+
+  private async get<T>(path: string): Promise<T> {
+    const baseUrl = await this.deps.discoveryApi.getBaseUrl('nkp');
+    const response = await this.deps.fetchApi.fetch(`${baseUrl}${path}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

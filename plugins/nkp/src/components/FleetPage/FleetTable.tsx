@@ -1,0 +1,59 @@
+import { EmptyState, Progress, ResponseErrorPanel, Table, TableColumn } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { NkpClusterFacts } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import useAsync from 'react-use/esm/useAsync';
+import { nkpApiRef } from '../../api/NkpApi';
+
+const columns: TableColumn<NkpClusterFacts>[] = [
+  {
+    title: 'Cluster',
+    field: 'name',
+    highlight: true,
+    render: row => <EntityRefLink entityRef={row.entityRef} title={row.title ?? row.name} />,
+  },
+  { title: 'Type', field: 'clusterType', emptyValue: 'unknown' },
+  { title: 'Kubernetes', field: 'kubernetesVersion', emptyValue: 'unknown' },
+  { title: 'NKP', field: 'nkpVersion', emptyValue: 'unknown' },
+  { title: 'Workspace', field: 'workspace', emptyValue: '—' },
+  {
+    title: 'Owner',
+    field: 'owner',
+    render: row => (row.owner ? <EntityRefLink entityRef={row.owner} defaultKind="group" /> : '—'),
+  },
+  { title: 'Phase', field: 'phase', emptyValue: '—' },
+];
+
+/**
+ * Every NKP cluster the signed-in user may read, with its versions and owner.
+ *
+ * @public
+ */
+export const FleetTable = () => {
+  const nkpApi = useApi(nkpApiRef);
+  const { value, loading, error } = useAsync(() => nkpApi.listClusters(), [nkpApi]);
+
+  if (loading) {
+    return <Progress aria-label="Loading the NKP fleet" />;
+  }
+  if (error) {
+    return <ResponseErrorPanel error={error} title="Could not load the NKP fleet" />;
+  }
+  if (!value?.items.length) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No NKP clusters yet"
+        description="Configure an NKP source under catalog.providers.nkp in app-config.yaml; clusters appear here once it has been read."
+      />
+    );
+  }
+  return (
+    <Table<NkpClusterFacts>
+      title={`NKP clusters (${value.totalCount})`}
+      options={{ paging: true, pageSize: 20, search: true, padding: 'dense' }}
+      columns={columns}
+      data={value.items}
+    />
+  );
+};

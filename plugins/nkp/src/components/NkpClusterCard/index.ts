@@ -1,0 +1,1 @@
+export { NkpClusterCard } from './NkpClusterCard';
