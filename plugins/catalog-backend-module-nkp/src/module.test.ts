@@ -1,3 +1,4 @@
+import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { resolve } from 'node:path';
@@ -9,7 +10,15 @@ const demoFleet = resolve(__dirname, '../../../examples/nkp-demo-fleet');
 describe('catalogModuleNkp', () => {
   it('registers one provider per configured source and runs each on the scheduler', async () => {
     const addEntityProvider = jest.fn();
-    const scheduler = mockServices.scheduler.mock();
+    const tasks: Array<{
+      schedule: unknown;
+      task: SchedulerServiceTaskInvocationDefinition;
+    }> = [];
+    const scheduler = mockServices.scheduler.mock({
+      createScheduledTaskRunner: schedule => ({
+        run: async task => void tasks.push({ schedule, task }),
+      }),
+    });
 
     await startTestBackend({
       extensionPoints: [
@@ -44,11 +53,13 @@ describe('catalogModuleNkp', () => {
     ]);
 
     const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
-    await providers[0].connect(connection);
-    const [{ fn }] =
-      scheduler.createScheduledTaskRunner.mock.results[0].value.run.mock
-        .calls[0];
-    await fn(new AbortController().signal);
+    await Promise.all(providers.map(p => p.connect(connection)));
+    expect(tasks.map(t => [t.task.id, t.schedule])).toEqual([
+      ['nkp:demo:refresh', expect.objectContaining({ scope: 'global' })],
+      ['nkp:hooli:refresh', expect.objectContaining({ scope: 'global' })],
+    ]);
+
+    await tasks[1].task.fn(new AbortController().signal);
     expect(connection.applyMutation).toHaveBeenCalledWith(
       expect.objectContaining({ type: 'full' }),
     );

@@ -5,7 +5,7 @@ import nkpPlugin from './alpha';
 describe('nkp plugin (new frontend system)', () => {
   it('provides the fleet page, the API and the cluster card', () => {
     const card = nkpPlugin.getExtension('entity-card:nkp/cluster');
-    const filter = createExtensionTester(card).get(EntityCardBlueprint.dataRefs.filterFunction);
+    const filter = createExtensionTester(card).get(EntityCardBlueprint.dataRefs.filterFunction)!;
     expect(
       filter({
         apiVersion: 'backstage.io/v1alpha1',
