@@ -12,7 +12,8 @@ NKP_PG_PORT="${NKP_PG_PORT:-54329}"
 nkp_pg_bin() {
   local initdb
   initdb="$(command -v initdb 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1)"
-  [ -n "$initdb" ] && dirname "$initdb"
+  # Resolve links (e.g. /usr/local/bin/initdb) to the directory with all the server tools.
+  [ -n "$initdb" ] && dirname "$(readlink -f "$initdb")"
 }
 
 nkp_ensure_postgres() {
@@ -44,7 +45,8 @@ nkp_ensure_postgres() {
     "${run[@]}" "$bin/initdb" -D "$dir/data" -U postgres -A trust --no-sync >"$dir/initdb.log" 2>&1 ||
       { cat "$dir/initdb.log" >&2; return 1; }
   fi
-  if ! "${run[@]}" "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+  # Started already (by this checkout or another one on this machine): use it.
+  if ! "$bin/pg_isready" -q -h 127.0.0.1 -p "$NKP_PG_PORT"; then
     "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
       -o "-p $NKP_PG_PORT -c listen_addresses=127.0.0.1 -k $dir -c fsync=off" start >/dev/null ||
       { cat "$dir/server.log" >&2; return 1; }
