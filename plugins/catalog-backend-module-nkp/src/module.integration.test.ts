@@ -10,6 +10,7 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { catalogModuleNkp } from './module';
@@ -33,9 +34,9 @@ describe('catalogModuleNkp with the catalog backend', () => {
     'ingests the demo fleet into the catalog on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const { server, stop } = await startTestBackend({
+      const backend = await startTestBackend({
         features: [
-          import('@backstage/plugin-catalog-backend'),
+          catalogPlugin,
           catalogModuleNkp,
           mockServices.database.factory({ knex }),
           // Runs every scheduled task once at startup, i.e. one ingestion per source.
@@ -68,7 +69,7 @@ describe('catalogModuleNkp with the catalog backend', () => {
       });
 
       try {
-        const { port } = server.address() as AddressInfo;
+        const { port } = backend.server.address() as AddressInfo;
         const query = async (filter: string): Promise<Entity[]> => {
           const response = await fetch(
             `http://localhost:${port}/api/catalog/entities/by-query?filter=${encodeURIComponent(
@@ -156,7 +157,7 @@ describe('catalogModuleNkp with the catalog backend', () => {
           owner: 'group:default/team-acme',
         });
       } finally {
-        await stop();
+        await backend.stop();
       }
     },
   );

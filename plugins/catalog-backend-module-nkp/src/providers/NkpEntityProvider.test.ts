@@ -31,12 +31,13 @@ class QueuedSource implements NkpSource {
 /** A logger whose children are itself, so a test sees every line the provider logs. */
 function loggerMock() {
   const logger = {
-    child: jest.fn(() => logger),
+    child: jest.fn(),
     debug: jest.fn(),
     info: jest.fn(),
     warn: jest.fn(),
     error: jest.fn(),
   };
+  logger.child.mockReturnValue(logger);
   return logger;
 }
 

@@ -1,7 +1,9 @@
 import { ConfigReader } from '@backstage/config';
 import { readNkpProviderConfigs } from './NkpProviderConfig';
 
-const read = (sources: Record<string, unknown>) =>
+type JsonObject = NonNullable<ConstructorParameters<typeof ConfigReader>[0]>;
+
+const read = (sources: JsonObject) =>
   readNkpProviderConfigs(
     new ConfigReader({ catalog: { providers: { nkp: sources } } }),
   );
