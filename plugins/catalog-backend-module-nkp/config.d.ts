@@ -1,5 +1,41 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 
+/**
+ * How to reach one NKP cluster's API server. Exactly one of `token` (with `url`), `kubeconfig`
+ * and `inCluster`.
+ */
+interface NkpApiEndpointConfig {
+  /** API server URL, e.g. `https://10.0.0.10:6443`; only with `token`. */
+  url?: string;
+  /**
+   * Bearer token of a service account bound to the ClusterRole in the README, e.g.
+   * `${NKP_ACME_TOKEN}`. Never logged.
+   * @visibility secret
+   */
+  token?: string;
+  /** Base64-encoded PEM CA bundle of the API server; only with `token`. */
+  caData?: string;
+  /** Path of a PEM CA bundle of the API server; only with `token`. */
+  caFile?: string;
+  /**
+   * Do not verify the API server's certificate; only with `token`. Dangerous: anyone on the
+   * network path can impersonate the server and read the token. For labs only.
+   */
+  skipTLSVerify?: boolean;
+  /**
+   * A kubeconfig file and context, with whatever auth the context uses (token, client
+   * certificate, exec plugin); server and CA come from it.
+   */
+  kubeconfig?: {
+    /** Path of the kubeconfig file. */
+    path: string;
+    /** Context to use; default: the file's current context. */
+    context?: string;
+  };
+  /** Use the backend pod's own service account (the backend runs on this cluster). */
+  inCluster?: boolean;
+}
+
 export interface Config {
   catalog?: {
     providers?: {
@@ -12,13 +48,15 @@ export interface Config {
           /**
            * How the source's own cluster is operated: `management` (an NKP management cluster
            * that manages other clusters; the default) or `self-managed` (a tenant's own NKP
-           * cluster, which is its own management cluster).
+           * cluster, which is its own management cluster). Sources with `endpoints` are always
+           * `self-managed`.
            */
           model?: 'management' | 'self-managed';
           /**
-           * Offline export: `kubectl get ... -o yaml|json` output of one NKP cluster.
+           * Offline export: `kubectl get ... -o yaml|json` output of one NKP cluster. A source
+           * sets exactly one of `offline`, `api` and `endpoints`.
            */
-          offline: {
+          offline?: {
             /**
              * Files or folders (read recursively; .yaml, .yml and .json) holding single objects,
              * `List`s or multi-document YAML. Relative paths resolve against the backend's
@@ -26,6 +64,49 @@ export interface Config {
              * left unchanged.
              */
             paths: string[];
+          };
+          /**
+           * One NKP cluster's Kubernetes API: a management cluster, or a single self-managed
+           * cluster with `model: self-managed`. Read completely on schedule, then watched.
+           */
+          api?: NkpApiEndpointConfig;
+          /**
+           * Several self-managed NKP clusters (the federated model), each read like a cluster of
+           * its own. Entity names get the endpoint name after the source prefix
+           * (`<prefix>-<name>-...`). A run applies nothing unless every endpoint was read.
+           */
+          endpoints?: Array<
+            NkpApiEndpointConfig & {
+              /** Lowercase letters, digits and dashes; unique in the list. */
+              name: string;
+              /** This cluster's NKP dashboard; default: the source's `dashboardUrl`. */
+              dashboardUrl?: string;
+            }
+          >;
+          /** Requests to the API servers of `api` and `endpoints`. */
+          requests?: {
+            /** Objects per LIST page (`limit`). Default 500. */
+            pageSize?: number;
+            /**
+             * Seconds a request may take until its response is complete; a page that takes
+             * longer fails the run. Default 30.
+             */
+            timeoutSeconds?: number;
+          };
+          /** Following changes on the API servers of `api` and `endpoints`. */
+          watch?: {
+            /**
+             * Watch after each successful run and apply changes as they happen. Default true;
+             * false leaves only the scheduled runs.
+             */
+            enabled?: boolean;
+            /**
+             * A watch that delivers nothing, not even a bookmark, for this many seconds is
+             * reconnected. Default 150.
+             */
+            idleTimeoutSeconds?: number;
+            /** Changes within this many milliseconds are applied together. Default 150. */
+            debounceMilliseconds?: number;
           };
           /**
            * Prepended (with a dash) to every entity name from this source, so that names from

@@ -19,12 +19,19 @@ export const catalogModuleNkp = createBackendModule({
         logger: coreServices.logger,
         config: coreServices.rootConfig,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogProcessingExtensionPoint,
       },
-      async init({ logger, config, scheduler, catalog }) {
-        catalog.addEntityProvider(
-          NkpEntityProvider.fromConfig(config, { logger, scheduler }),
-        );
+      async init({ logger, config, scheduler, lifecycle, catalog }) {
+        const providers = NkpEntityProvider.fromConfig(config, {
+          logger,
+          scheduler,
+        });
+        catalog.addEntityProvider(providers);
+        // Watches hold connections open; close them before the process goes.
+        lifecycle.addShutdownHook(async () => {
+          await Promise.all(providers.map(provider => provider.stop()));
+        });
       },
     });
   },

@@ -1,7 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 import { FleetEntityOptions, fleetToEntities } from './fleetToEntities';
 import { normaliseFleet } from './normaliseFleet';
-import { smallFleet } from './__fixtures__/objects';
+import {
+  capiCluster,
+  kommanderCluster,
+  smallFleet,
+} from './__fixtures__/objects';
 
 const options: FleetEntityOptions = {
   sourceId: 'demo',
@@ -226,5 +230,43 @@ describe('fleetToEntities', () => {
       dependsOn: ['resource:default/mgmt'],
       dependencyOf: ['system:default/acme-storefront'],
     });
+  });
+});
+
+describe('fleetToEntities titles of the source cluster', () => {
+  const titleOptions = {
+    sourceId: 'acme',
+    entityNamePrefix: 'acme',
+    locationRef: 'nkp:acme',
+    owners: { default: 'group:default/unknown', workspaces: {} },
+  };
+  const hostKc = kommanderCluster(
+    'host-cluster',
+    'kommander-default-workspace',
+  );
+  (hostKc.metadata as any).annotations = {
+    'kommander.mesosphere.io/display-name': 'host-cluster',
+  };
+  const titleOf = (objects: unknown[]) => {
+    const { fleet } = normaliseFleet(objects);
+    const cluster = fleetToEntities(fleet, titleOptions).entities.find(
+      e => e.kind === 'Resource',
+    )!;
+    return [cluster.metadata.name, cluster.metadata.title];
+  };
+
+  it.each([
+    [
+      'its CAPI Cluster name',
+      [capiCluster('acme-mgmt', 'default'), hostKc],
+      ['acme-acme-mgmt', 'acme-mgmt'],
+    ],
+    [
+      'the source, when only host-cluster is known',
+      [hostKc],
+      ['acme-host-cluster', 'acme management cluster'],
+    ],
+  ])('is %s rather than NKP’s “host-cluster”', (_, objects, expected) => {
+    expect(titleOf(objects)).toEqual(expected);
   });
 });

@@ -18,6 +18,7 @@ import {
   NKP_ANNOTATIONS,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { entityName } from './entityName';
+import { HOST_CLUSTER_NAME } from './labels';
 import { resolveOwner } from './resolveOwner';
 import {
   NkpCluster,
@@ -142,7 +143,7 @@ export function fleetToEntities(
           [KUBERNETES_AUTH_PROVIDER]: apiServer && k8s.authProvider,
           [KUBERNETES_OIDC_TOKEN_PROVIDER]: apiServer && k8s.oidcTokenProvider,
         }),
-        title: cluster.displayName ?? cluster.name,
+        title: clusterTitle(cluster, options.sourceId),
       },
       spec: {
         type: KUBERNETES_CLUSTER_RESOURCE_TYPE,
@@ -210,6 +211,22 @@ export function fleetToEntities(
     ...fleet.projects.map(projectEntity),
   ];
   return { entities: dropDuplicates(entities, warnings), warnings };
+}
+
+/**
+ * Without its CAPI Cluster the source's own cluster is known only as `host-cluster`, the same on
+ * every NKP installation; name it after the source instead. The entity name stays as it is.
+ */
+function clusterTitle(cluster: NkpCluster, sourceId: string): string {
+  if (cluster.displayName) {
+    return cluster.displayName;
+  }
+  if (cluster.isSourceCluster && cluster.name === HOST_CLUSTER_NAME) {
+    return `${sourceId} ${
+      cluster.type === 'management' ? 'management cluster' : 'cluster'
+    }`;
+  }
+  return cluster.name;
 }
 
 /** Two NKP objects can still map to one entity name (e.g. after truncation); keep the first. */

@@ -7,3 +7,4 @@ export { NKP_RESOURCES } from './kinds';
 export type { NkpKind } from './kinds';
 export { NKP_OWNER_KEY } from './labels';
 export * from './types';
+export { slimObject } from './slimObject';

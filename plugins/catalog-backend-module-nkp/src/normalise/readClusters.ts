@@ -211,9 +211,11 @@ function toCluster(
     kommanderClusterName: kommander?.meta.name,
     namespace: primary.meta.namespace,
     type,
+    // NKP gives the host KommanderCluster the display name `host-cluster` on every
+    // installation, which names nothing; the cluster's own name says more.
     displayName: [kommander, capi, nkp]
       .map(p => p && displayNameOf(p.meta))
-      .find(Boolean),
+      .find(name => name && name !== HOST_CLUSTER_NAME),
     workspace: workspace?.name,
     projects: [],
     isSourceCluster,

@@ -1,7 +1,9 @@
 /*
- * One entity provider per configured NKP source. Each run reads the source completely,
- * normalises it, and only then replaces the provider's entities with a full mutation. A failed,
- * aborted, empty or sharply shrunken read leaves the catalog as it was.
+ * One entity provider per configured NKP source. Each scheduled run reads every part of the
+ * source completely, normalises it, and only then replaces the provider's entities with a full
+ * mutation; a failed, aborted, empty or sharply shrunken read leaves the catalog as it was.
+ * Sources that can follow changes (Kubernetes API servers) are then watched from that read, and
+ * each change becomes a delta mutation within a second; the next run starts the watches afresh.
  */
 
 import {
@@ -10,15 +12,20 @@ import {
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { randomUUID } from 'node:crypto';
 import { stringifyError } from '@backstage/errors';
 import {
   EntityProvider,
   EntityProviderConnection,
+  EntityProviderMutation,
 } from '@backstage/plugin-catalog-node';
-import { fleetToEntities, normaliseFleet } from '../normalise';
-import { NkpSource, OfflineExportSource } from '../sources';
+import { randomUUID } from 'node:crypto';
+import { allOrAbort } from '../lib/abortable';
+import { NkpWarning, RawObject } from '../normalise';
+import { NkpSource, RawObjects } from '../sources';
+import { buildEntities } from './buildEntities';
 import { checkShrink } from './checkShrink';
+import { createSourceParts, NkpSourcePart } from './createSourceParts';
+import { entityDelta, EntityFingerprints, fingerprintsOf } from './entityDelta';
 import { NkpProviderConfig, readNkpProviderConfigs } from './NkpProviderConfig';
 
 /** What one run did; returned for tests and logged for operators. */
@@ -27,42 +34,63 @@ export type NkpRefreshResult =
   | { status: 'refused'; reason: string }
   | { status: 'failed'; error: string };
 
+/** What was last applied for one part: the base that watch changes are compared with. */
+interface AppliedPart {
+  fingerprints: EntityFingerprints;
+  warnings: Set<string>;
+}
+
 /** @public */
 export class NkpEntityProvider implements EntityProvider {
   private readonly config: NkpProviderConfig;
-  private readonly source: NkpSource;
+  private readonly parts: NkpSourcePart[];
   private readonly logger: LoggerService;
   private readonly taskRunner: SchedulerServiceTaskRunner;
   private connection?: EntityProviderConnection;
   private lastAppliedCount?: number;
+  private applied: AppliedPart[] = [];
+  private watching?: { controller: AbortController; stopped: Promise<void> };
+  /** Mutations are applied one at a time, in order, so a late delta never overtakes a full one. */
+  private mutations: Promise<void> = Promise.resolve();
 
   static fromConfig(
     config: Config,
     options: { logger: LoggerService; scheduler: SchedulerService },
   ): NkpEntityProvider[] {
-    return readNkpProviderConfigs(config).map(
-      sourceConfig =>
-        new NkpEntityProvider({
-          config: sourceConfig,
-          source: new OfflineExportSource(sourceConfig.offline.paths),
-          logger: options.logger,
-          // Scope global: with several backend replicas, one of them reads each source per run.
-          taskRunner: options.scheduler.createScheduledTaskRunner({
-            ...sourceConfig.schedule,
-            scope: 'global',
-          }),
+    return readNkpProviderConfigs(config).map(sourceConfig => {
+      const logger = options.logger.child({
+        target: `nkp:${sourceConfig.id}`,
+      });
+      return new NkpEntityProvider({
+        config: sourceConfig,
+        parts: createSourceParts(sourceConfig, logger),
+        logger: options.logger,
+        // Scope global: with several backend replicas, one of them reads each source per run.
+        taskRunner: options.scheduler.createScheduledTaskRunner({
+          ...sourceConfig.schedule,
+          scope: 'global',
         }),
-    );
+      });
+    });
   }
 
+  /** Pass `source` for a source of one cluster, or `parts` for several. */
   constructor(options: {
     config: NkpProviderConfig;
-    source: NkpSource;
+    source?: NkpSource;
+    parts?: NkpSourcePart[];
     logger: LoggerService;
     taskRunner: SchedulerServiceTaskRunner;
   }) {
     this.config = options.config;
-    this.source = options.source;
+    this.parts = options.parts ?? [
+      {
+        name: '',
+        source: options.source!,
+        entityNamePrefix: options.config.entityNamePrefix,
+        dashboardUrl: options.config.dashboardUrl,
+      },
+    ];
     this.taskRunner = options.taskRunner;
     this.logger = options.logger.child({ target: this.getProviderName() });
   }
@@ -81,6 +109,14 @@ export class NkpEntityProvider implements EntityProvider {
     });
   }
 
+  /** Stops following changes; for backend shutdown. */
+  async stop(): Promise<void> {
+    this.watching?.controller.abort();
+    await this.watching?.stopped;
+    this.watching = undefined;
+    await this.mutations;
+  }
+
   async refresh(signal: AbortSignal): Promise<NkpRefreshResult> {
     if (!this.connection) {
       throw new Error(`${this.getProviderName()} is not connected`);
@@ -88,24 +124,19 @@ export class NkpEntityProvider implements EntityProvider {
     const logger = this.logger.child({ taskInstanceId: randomUUID() });
     const started = Date.now();
     try {
-      const { objects } = await this.source.read(signal);
-      const { fleet, warnings: fleetWarnings } = normaliseFleet(objects, {
-        model: this.config.model,
-      });
-      const { entities, warnings: entityWarnings } = fleetToEntities(fleet, {
-        sourceId: this.config.id,
-        entityNamePrefix: this.config.entityNamePrefix,
-        locationRef: this.getProviderName(),
-        dashboardUrl: this.config.dashboardUrl,
-        owners: this.config.owners,
-        kubernetes: this.config.kubernetes,
-      });
-      const warnings = [...fleetWarnings, ...entityWarnings];
+      // Every part completely, or nothing: one failed endpoint fails the run.
+      const reads = await allOrAbort(
+        signal,
+        this.parts.map(part => partSignal => part.source.read(partSignal)),
+      );
+      const built = reads.map((read, index) =>
+        buildEntities(this.config, this.parts[index], read.objects),
+      );
+      const warnings = built.flatMap(b => b.warnings);
       for (const warning of warnings) {
-        logger.warn(`NKP object ${warning.object}: ${warning.message}`, {
-          object: warning.object,
-        });
+        logWarning(logger, warning);
       }
+      const entities = built.flatMap(b => b.entities);
 
       const refusal = checkShrink({
         next: entities.length,
@@ -121,7 +152,9 @@ export class NkpEntityProvider implements EntityProvider {
       // The read may have finished just as the scheduler gave up on this run.
       signal.throwIfAborted();
 
-      await this.connection.applyMutation({
+      // Changes the old watches still report predate this read; this read supersedes them.
+      await this.stopWatching();
+      await this.applyMutation({
         type: 'full',
         entities: entities.map(entity => ({
           entity,
@@ -129,14 +162,24 @@ export class NkpEntityProvider implements EntityProvider {
         })),
       });
       this.lastAppliedCount = entities.length;
+      this.applied = built.map(b => ({
+        fingerprints: fingerprintsOf(b.entities),
+        warnings: new Set(b.warnings.map(warningKey)),
+      }));
+      this.startWatching(reads);
+
+      const fleets = built.map(b => b.fleet);
+      const count = (pick: (f: (typeof fleets)[number]) => unknown[]) =>
+        fleets.reduce((sum, f) => sum + pick(f).length, 0);
       logger.info(
-        `Applied ${entities.length} entities from ${objects.length} objects (${
-          fleet.clusters.length
-        } clusters, ${fleet.workspaces.length} workspaces, ${
-          fleet.projects.length
-        } projects) with ${warnings.length} warnings in ${
-          Date.now() - started
-        } ms`,
+        `Applied ${entities.length} entities from ${reads.reduce(
+          (sum, r) => sum + r.objects.length,
+          0,
+        )} objects (${count(f => f.clusters)} clusters, ${count(
+          f => f.workspaces,
+        )} workspaces, ${count(f => f.projects)} projects) with ${
+          warnings.length
+        } warnings in ${Date.now() - started} ms`,
       );
       return {
         status: 'applied',
@@ -151,4 +194,111 @@ export class NkpEntityProvider implements EntityProvider {
       return { status: 'failed', error: message };
     }
   }
+
+  private startWatching(reads: RawObjects[]) {
+    const controller = new AbortController();
+    const stopped = Promise.all(
+      reads.map((read, index) =>
+        read.watch?.(
+          objects => this.applyChange(index, objects, controller.signal),
+          controller.signal,
+        ),
+      ),
+    ).then(
+      () => undefined,
+      error =>
+        this.logger.error(
+          `Stopped following ${this.getProviderName()}: ${stringifyError(
+            error,
+          )}; changes arrive with the next scheduled run`,
+        ),
+    );
+    this.watching = { controller, stopped };
+  }
+
+  private async stopWatching() {
+    const watching = this.watching;
+    this.watching = undefined;
+    watching?.controller.abort();
+    await watching?.stopped;
+  }
+
+  /** A part's objects changed on the server: apply the difference as a delta mutation. */
+  private applyChange(
+    index: number,
+    objects: RawObject[],
+    signal: AbortSignal,
+  ) {
+    this.mutations = this.mutations.then(async () => {
+      if (signal.aborted) {
+        return; // a newer full read has replaced this watch
+      }
+      const started = Date.now();
+      const part = this.parts[index];
+      const applied = this.applied[index];
+      try {
+        const { entities, warnings } = buildEntities(
+          this.config,
+          part,
+          objects,
+        );
+        // Only what is new: the rest was logged with the read or an earlier change.
+        const warningKeys = new Set<string>();
+        for (const warning of warnings) {
+          const key = warningKey(warning);
+          warningKeys.add(key);
+          if (!applied.warnings.has(key)) {
+            logWarning(this.logger, warning);
+          }
+        }
+        applied.warnings = warningKeys;
+        const delta = entityDelta(applied.fingerprints, entities);
+        if (delta.added.length === 0 && delta.removed.length === 0) {
+          return;
+        }
+        const locationKey = this.getProviderName();
+        await this.connection!.applyMutation({
+          type: 'delta',
+          added: delta.added.map(entity => ({ entity, locationKey })),
+          removed: delta.removed.map(entityRef => ({ entityRef, locationKey })),
+        });
+        applied.fingerprints = delta.fingerprints;
+        this.lastAppliedCount = this.applied.reduce(
+          (sum, p) => sum + p.fingerprints.size,
+          0,
+        );
+        this.logger.info(
+          `Applied a change${part.name ? ` of ${part.name}` : ''}: ${
+            delta.added.length
+          } entities added or updated, ${delta.removed.length} removed in ${
+            Date.now() - started
+          } ms`,
+        );
+      } catch (error) {
+        this.logger.error(
+          `Failed to apply a change from ${this.getProviderName()}; the next scheduled run will: ${stringifyError(
+            error,
+          )}`,
+        );
+      }
+    });
+  }
+
+  private applyMutation(mutation: EntityProviderMutation): Promise<void> {
+    const applied = this.mutations.then(() =>
+      this.connection!.applyMutation(mutation),
+    );
+    this.mutations = applied.catch(() => undefined);
+    return applied;
+  }
+}
+
+function warningKey(warning: NkpWarning): string {
+  return `${warning.object}\n${warning.message}`;
+}
+
+function logWarning(logger: LoggerService, warning: NkpWarning) {
+  logger.warn(`NKP object ${warning.object}: ${warning.message}`, {
+    object: warning.object,
+  });
 }

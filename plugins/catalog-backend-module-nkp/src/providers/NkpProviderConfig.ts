@@ -11,6 +11,7 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { NkpSourceModel } from '../normalise';
 import { toOwnerRef } from '../normalise/resolveOwner';
+import { NkpApiConfig, readApiConfig } from './readApiConfig';
 
 const ROOT = 'catalog.providers.nkp';
 const ID_PATTERN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
@@ -20,7 +21,9 @@ const MODELS: NkpSourceModel[] = ['management', 'self-managed'];
 export interface NkpProviderConfig {
   id: string;
   model: NkpSourceModel;
-  offline: { paths: string[] };
+  /** Exactly one of `offline` and `api` is set. */
+  offline?: { paths: string[] };
+  api?: NkpApiConfig;
   entityNamePrefix: string;
   dashboardUrl?: string;
   owners: { default: string; workspaces: Record<string, string> };
@@ -56,26 +59,54 @@ function readSource(id: string, config: Config): NkpProviderConfig {
     );
   }
 
+  const configured = ['offline', 'api', 'endpoints'].filter(name =>
+    config.has(name),
+  );
+  if (configured.length !== 1) {
+    throw new InputError(
+      configured.length
+        ? `${ROOT}.${id} configures ${configured.join(
+            ' and ',
+          )}; a source reads exactly one of offline, api or endpoints`
+        : `${ROOT}.${id} configures no source; set ${key(
+            'offline.paths',
+          )} to the files or folders of an NKP export, ${key(
+            'api',
+          )} to an NKP cluster's API server, or ${key(
+            'endpoints',
+          )} to a list of self-managed NKP clusters`,
+    );
+  }
+
+  // A list of endpoints is a list of self-managed clusters, each its own management cluster.
   const model = (config.getOptionalString('model') ??
-    'management') as NkpSourceModel;
+    (configured[0] === 'endpoints'
+      ? 'self-managed'
+      : 'management')) as NkpSourceModel;
   if (!MODELS.includes(model)) {
     throw new InputError(
       `${key('model')} must be one of ${MODELS.join(', ')}, got "${model}"`,
     );
   }
-
-  if (!config.has('offline')) {
+  if (configured[0] === 'endpoints' && model !== 'self-managed') {
     throw new InputError(
-      `${ROOT}.${id} configures no source; set ${key(
-        'offline.paths',
-      )} to the files or folders of an NKP export`,
+      `${key('endpoints')} lists self-managed clusters; remove ${key(
+        'model',
+      )} or set it to self-managed, or use ${key(
+        'api',
+      )} for a management cluster`,
     );
   }
-  const paths = config.getStringArray('offline.paths');
-  if (paths.length === 0) {
-    throw new InputError(
-      `${key('offline.paths')} must list at least one file or folder`,
-    );
+
+  let offline: NkpProviderConfig['offline'];
+  if (configured[0] === 'offline') {
+    const paths = config.getStringArray('offline.paths');
+    if (paths.length === 0) {
+      throw new InputError(
+        `${key('offline.paths')} must list at least one file or folder`,
+      );
+    }
+    offline = { paths };
   }
 
   // Read untyped: Backstage's typed getters reject '', which is how the prefix is turned off.
@@ -111,7 +142,8 @@ function readSource(id: string, config: Config): NkpProviderConfig {
   return {
     id,
     model,
-    offline: { paths },
+    offline,
+    api: readApiConfig(config, key),
     entityNamePrefix,
     dashboardUrl,
     owners: readOwners(config, key),

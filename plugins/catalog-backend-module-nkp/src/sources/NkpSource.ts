@@ -8,11 +8,20 @@ import { RawObject } from '../normalise';
  */
 export interface RawObjects {
   objects: RawObject[];
+  /**
+   * Present when the source can follow changes (a Kubernetes API server): watches the server
+   * from exactly this read and calls `onChange` with the complete, current object set whenever
+   * it changes, until `signal` aborts. Resolves once it has stopped.
+   */
+  watch?(
+    onChange: (objects: RawObject[]) => void,
+    signal: AbortSignal,
+  ): Promise<void>;
 }
 
 /**
- * Where NKP objects come from: an offline export today, a Kubernetes API server later. All
- * sources feed the same normalisation.
+ * Where NKP objects come from: an offline export or a Kubernetes API server. All sources feed
+ * the same normalisation.
  *
  * @public
  */

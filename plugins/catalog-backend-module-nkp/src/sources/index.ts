@@ -1,2 +1,3 @@
 export type { NkpSource, RawObjects } from './NkpSource';
 export { OfflineExportSource } from './OfflineExportSource';
+export * from './kubernetes';

@@ -1,0 +1,355 @@
+/*
+ * The provider against Kubernetes API servers (msw): full reads through the guard, watch changes
+ * as delta mutations, and the failures that must leave the catalog alone.
+ */
+
+import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
+import {
+  mockServices,
+  registerMswTestHooks,
+} from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { Entity } from '@backstage/catalog-model';
+import { EntityProviderMutation } from '@backstage/plugin-catalog-node';
+import { delay, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  capiCluster,
+  kommanderCluster,
+  project,
+  smallFleet,
+  workspace,
+} from '../normalise/__fixtures__/objects';
+import {
+  FakeApiServer,
+  status,
+} from '../sources/kubernetes/__testUtils__/FakeApiServer';
+import { NkpEntityProvider } from './NkpEntityProvider';
+
+const TOKEN = 'sha256~very-secret-service-account-token';
+const CLUSTERS = '/apis/cluster.x-k8s.io/v1beta1/clusters';
+const tuning = {
+  requests: { pageSize: 2, timeoutSeconds: 0.3 },
+  watch: { debounceMilliseconds: 20, idleTimeoutSeconds: 5 },
+};
+
+const msw = setupServer();
+registerMswTestHooks(msw);
+
+const providers: NkpEntityProvider[] = [];
+afterEach(async () => {
+  await Promise.all(providers.splice(0).map(p => p.stop()));
+});
+
+/** A self-managed NKP cluster: its own CAPI Cluster, `host-cluster`, a workspace, projects. */
+function selfManagedFleet(name: string) {
+  return [
+    workspace('default-workspace', 'kommander-default-workspace'),
+    capiCluster(name, 'default'),
+    kommanderCluster('host-cluster', 'kommander-default-workspace', {
+      labels: { tenant: name },
+    }),
+    project(`${name}-web`, 'kommander-default-workspace', 'default-workspace', {
+      clusters: [{ name: 'host-cluster' }],
+    }),
+  ];
+}
+
+async function setup(sources: Record<string, object>) {
+  const logger = mockServices.logger.mock();
+  logger.child.mockReturnValue(logger);
+  const tasks: SchedulerServiceTaskInvocationDefinition[] = [];
+  const scheduler = mockServices.scheduler.mock({
+    createScheduledTaskRunner: () => ({
+      run: async task => void tasks.push(task),
+    }),
+  });
+  const created = NkpEntityProvider.fromConfig(
+    new ConfigReader({ catalog: { providers: { nkp: sources } } }),
+    { logger, scheduler },
+  );
+  providers.push(...created);
+  const connections = await Promise.all(
+    created.map(async provider => {
+      const connection = {
+        applyMutation: jest.fn(async (_: EntityProviderMutation) => {}),
+        refresh: jest.fn(),
+      };
+      await provider.connect(connection);
+      return connection;
+    }),
+  );
+  const run = (index = 0) => tasks[index].fn(new AbortController().signal);
+  return { logger, connections, run, providers: created };
+}
+
+function management(
+  url: string,
+  objects: Array<Record<string, any>> = smallFleet(),
+) {
+  const server = new FakeApiServer(url).add(...objects);
+  msw.use(...server.handlers());
+  return server;
+}
+
+type Mutation = EntityProviderMutation;
+const fullEntities = (mutation: Mutation): Entity[] =>
+  mutation.type === 'full' ? mutation.entities.map(e => e.entity) : [];
+const nameOf = (e: Entity) => e.metadata.name;
+
+async function mutationNumber(
+  connection: { applyMutation: jest.Mock },
+  count: number,
+): Promise<Mutation> {
+  for (
+    let i = 0;
+    i < 200 && connection.applyMutation.mock.calls.length < count;
+    i++
+  ) {
+    await new Promise(r => setTimeout(r, 10));
+  }
+  expect(connection.applyMutation).toHaveBeenCalledTimes(count);
+  return connection.applyMutation.mock.calls[count - 1][0];
+}
+
+describe('NkpEntityProvider with Kubernetes API sources', () => {
+  it('applies a full read, then each change on the server as a delta', async () => {
+    const server = management('https://mgmt.test');
+    const { connections, run } = await setup({
+      demo: { api: { url: 'https://mgmt.test', token: TOKEN }, ...tuning },
+    });
+    const [connection] = connections;
+    await run();
+    const full = await mutationNumber(connection, 1);
+    expect(fullEntities(full).map(nameOf)).toContain('demo-acme-prod');
+
+    await server.waitForWatch(CLUSTERS);
+    server.modify(
+      capiCluster('acme-prod', 'acme-ns', {
+        version: 'v1.35.0',
+        labels: { env: 'prod' },
+      }),
+    );
+    const change = await mutationNumber(connection, 2);
+    expect(change.type).toBe('delta');
+    if (change.type !== 'delta') return;
+    expect(change.removed).toEqual([]);
+    expect(
+      change.added.map(a => [a.entity.metadata.name, a.locationKey]),
+    ).toEqual([['demo-acme-prod', 'nkp:demo']]);
+    expect(
+      change.added[0].entity.metadata.annotations?.[
+        'nkp-lifecycle.io/kubernetes-version'
+      ],
+    ).toBe('1.35.0');
+
+    server.remove(capiCluster('acme-dev', 'acme-ns'));
+    server.remove(kommanderCluster('acme-dev', 'acme-ns'));
+    const removal = await mutationNumber(connection, 3);
+    expect(removal).toEqual({
+      type: 'delta',
+      added: [],
+      removed: [
+        {
+          entityRef: 'resource:default/demo-acme-dev',
+          locationKey: 'nkp:demo',
+        },
+      ],
+    });
+  });
+
+  it.each([
+    [
+      'a 500 on a list',
+      () => status(500, 'InternalError', 'etcdserver: leader changed'),
+    ],
+    [
+      'a list page that never answers',
+      async () => {
+        await delay('infinite');
+        return HttpResponse.json({});
+      },
+    ],
+    [
+      'a truncated list body',
+      () =>
+        new HttpResponse('{"kind":"ClusterList","items":[{"metadata":{"name"', {
+          headers: { 'content-type': 'application/json' },
+        }),
+    ],
+  ])(
+    'fails the run on %s without a mutation; the next run succeeds',
+    async (_, respond) => {
+      const server = management('https://mgmt.test');
+      server.failNext(u => u.pathname === CLUSTERS, respond);
+      const { connections, run, logger } = await setup({
+        demo: { api: { url: 'https://mgmt.test', token: TOKEN }, ...tuning },
+      });
+      const started = Date.now();
+      await run();
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(connections[0].applyMutation).not.toHaveBeenCalled();
+      expect(logger.error).toHaveBeenCalledWith(
+        expect.stringContaining(
+          'Failed to read nkp:demo; the catalog keeps the previous entities',
+        ),
+      );
+      await run();
+      expect((await mutationNumber(connections[0], 1)).type).toBe('full');
+    },
+  );
+
+  it('keeps the entities when the server goes down after a good read', async () => {
+    const server = management('https://mgmt.test');
+    const { connections, run, logger } = await setup({
+      demo: { api: { url: 'https://mgmt.test', token: TOKEN }, ...tuning },
+    });
+    await run();
+    server.failNext(
+      () => true,
+      () => status(503, 'ServiceUnavailable', 'apiserver is shutting down'),
+    );
+    await run();
+    expect(connections[0].applyMutation).toHaveBeenCalledTimes(1);
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringContaining('HTTP 503 apiserver is shutting down'),
+    );
+  });
+
+  it('ingests a provisioning cluster and skips a malformed object with a warning naming it', async () => {
+    management('https://mgmt.test', [
+      ...smallFleet(),
+      capiCluster('acme-new', 'acme-ns', {
+        phase: 'Provisioning',
+        endpoint: { host: '', port: 0 },
+      }),
+      {
+        apiVersion: 'cluster.x-k8s.io/v1beta1',
+        kind: 'Cluster',
+        metadata: { name: 'no-namespace' },
+      },
+    ]);
+    const { connections, run, logger } = await setup({
+      demo: { api: { url: 'https://mgmt.test', token: TOKEN }, ...tuning },
+    });
+    await run();
+    const entities = fullEntities(await mutationNumber(connections[0], 1));
+    const provisioning = entities.find(
+      e => e.metadata.name === 'demo-acme-new',
+    )!;
+    expect(provisioning.metadata.annotations).toMatchObject({
+      'nkp-lifecycle.io/phase': 'Provisioning',
+    });
+    expect(provisioning.metadata.annotations).not.toHaveProperty(
+      'kubernetes.io/api-server',
+    );
+    expect(entities.map(nameOf)).not.toContain('demo-no-namespace');
+    expect(logger.warn).toHaveBeenCalledWith(
+      'NKP object Cluster no-namespace: missing metadata.namespace; skipped',
+      { object: 'Cluster no-namespace' },
+    );
+  });
+
+  it('keeps sources with the same NKP names apart', async () => {
+    management('https://east.test');
+    management('https://west.test');
+    const { connections, run } = await setup({
+      east: { api: { url: 'https://east.test', token: TOKEN }, ...tuning },
+      west: { api: { url: 'https://west.test', token: TOKEN }, ...tuning },
+    });
+    await run(0);
+    await run(1);
+    const east = fullEntities(await mutationNumber(connections[0], 1)).map(
+      nameOf,
+    );
+    const west = fullEntities(await mutationNumber(connections[1], 1)).map(
+      nameOf,
+    );
+    expect(east).toContain('east-acme-prod');
+    expect(west).toContain('west-acme-prod');
+    expect(east.filter(name => west.includes(name))).toEqual([]);
+  });
+
+  describe('a list of self-managed endpoints', () => {
+    const tenants = {
+      tenants: {
+        endpoints: [
+          { name: 'hooli', url: 'https://hooli.test', token: TOKEN },
+          {
+            name: 'stark',
+            url: 'https://stark.test',
+            token: TOKEN,
+            dashboardUrl: 'https://stark.test/dkp/kommander/dashboard',
+          },
+        ],
+        ...tuning,
+      },
+    };
+
+    it('reads each endpoint as its own self-managed cluster under its own prefix', async () => {
+      management('https://hooli.test', selfManagedFleet('hooli-nkp'));
+      management('https://stark.test', selfManagedFleet('stark-nkp'));
+      const { connections, run } = await setup(tenants);
+      await run();
+      const entities = fullEntities(await mutationNumber(connections[0], 1));
+      expect(entities.map(e => `${e.kind}:${e.metadata.name}`).sort()).toEqual([
+        'Domain:tenants-hooli-default-workspace',
+        'Domain:tenants-stark-default-workspace',
+        'Resource:tenants-hooli-hooli-nkp',
+        'Resource:tenants-stark-stark-nkp',
+        'System:tenants-hooli-default-workspace-hooli-nkp-web',
+        'System:tenants-stark-default-workspace-stark-nkp-web',
+      ]);
+      const stark = entities.find(
+        e => e.metadata.name === 'tenants-stark-stark-nkp',
+      )!;
+      expect(stark.metadata.annotations).toMatchObject({
+        'nkp-lifecycle.io/cluster-type': 'self-managed',
+        'nkp-lifecycle.io/management-cluster': 'tenants-stark-stark-nkp',
+      });
+      expect(stark.metadata.links).toEqual([
+        expect.objectContaining({
+          url: 'https://stark.test/dkp/kommander/dashboard',
+        }),
+      ]);
+    });
+
+    it('fails the whole run when one endpoint fails', async () => {
+      management('https://hooli.test', selfManagedFleet('hooli-nkp'));
+      management('https://stark.test', selfManagedFleet('stark-nkp')).failNext(
+        u => u.pathname === '/apis',
+        () => status(401, 'Unauthorized', 'Unauthorized'),
+      );
+      const { connections, run, logger } = await setup(tenants);
+      await run();
+      expect(connections[0].applyMutation).not.toHaveBeenCalled();
+      expect(logger.error).toHaveBeenCalledWith(
+        expect.stringContaining(
+          'GET https://stark.test/apis: HTTP 401 Unauthorized; the token or client certificate is not accepted',
+        ),
+      );
+    });
+  });
+
+  it('never logs the token', async () => {
+    const server = management('https://mgmt.test');
+    server.failNext(
+      u => u.pathname === CLUSTERS,
+      () => status(403, 'Forbidden', 'forbidden'),
+    );
+    const { run, logger } = await setup({
+      demo: { api: { url: 'https://mgmt.test', token: TOKEN }, ...tuning },
+    });
+    await run();
+    await run();
+    const logged = JSON.stringify([
+      logger.info.mock.calls,
+      logger.warn.mock.calls,
+      logger.error.mock.calls,
+      logger.debug.mock.calls,
+      logger.child.mock.calls,
+    ]);
+    expect(logged).toContain('HTTP 403');
+    expect(logged).not.toContain(TOKEN);
+  });
+});
