@@ -21,11 +21,11 @@ test('the catalog shows the demo NKP fleet', async ({ page }) => {
   // The catalog is the landing page; NKP clusters are Resources.
   await page.goto('/?filters%5Bkind%5D=resource&filters%5Buser%5D=all');
   const table = page.getByRole('table');
-  await expect(table.getByRole('link', { name: /host-cluster/ }).first()).toBeVisible();
+  await expect(table.getByRole('link', { name: 'nkp-mgmt', exact: true }).first()).toBeVisible();
   await screenshot(page, 'catalog-resources');
 
-  // A managed tenant cluster shows its NKP facts on its own page.
-  await table.getByRole('link', { name: /host-cluster/ }).first().click();
+  // The management cluster shows its NKP facts on its own page.
+  await table.getByRole('link', { name: 'nkp-mgmt', exact: true }).first().click();
   await expect(page.getByText('NKP cluster', { exact: true })).toBeVisible();
   await expect(page.getByText('Kubernetes version')).toBeVisible();
   await screenshot(page, 'cluster-entity');
