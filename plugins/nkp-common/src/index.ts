@@ -8,3 +8,4 @@ export * from './annotations';
 export * from './clusterFacts';
 export * from './permissions';
 export * from './versions';
+export * from './policy';

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './shipped';
+export * from './merge';
+export * from './schema';

@@ -1,0 +1,238 @@
+/**
+ * Builds the calendar from its layers: shipped data < app-config < NKP `Release` objects served by
+ * a management cluster. Later layers win field by field, so app-config can correct one date
+ * without restating the rest. Bad entries are skipped with a warning, never thrown: one typo in
+ * app-config must not take the whole policy down.
+ */
+import { minorSortKey, parseMinor } from '../minor';
+import { toDay, toIsoDate } from '../days';
+import { SHIPPED_KUBERNETES_RELEASES, SHIPPED_NKP_RELEASES } from './shipped';
+import {
+  ConfiguredDate,
+  DatedFact,
+  KubernetesMinorRelease,
+  NkpMinorRelease,
+  ReleaseCalendar,
+  ReleaseCalendarOverrides,
+  ServedNkpRelease,
+} from './types';
+
+/**
+ * The layers of the calendar, lowest precedence first.
+ *
+ * @public
+ */
+export interface ReleaseCalendarLayers {
+  /** Defaults to the calendar shipped with the plugin. */
+  shipped?: {
+    kubernetes: readonly KubernetesMinorRelease[];
+    nkp: readonly NkpMinorRelease[];
+  };
+  /** From app-config. */
+  overrides?: ReleaseCalendarOverrides;
+  /** From NKP `Release` objects, when the management cluster serves them. */
+  served?: readonly ServedNkpRelease[];
+}
+
+const APP_CONFIG = 'app-config';
+
+/**
+ * Merges the calendar layers into one calendar.
+ *
+ * @public
+ */
+export function buildReleaseCalendar(
+  layers: ReleaseCalendarLayers = {},
+): ReleaseCalendar {
+  const shipped = layers.shipped ?? {
+    kubernetes: SHIPPED_KUBERNETES_RELEASES,
+    nkp: SHIPPED_NKP_RELEASES,
+  };
+  const warnings: string[] = [];
+  const kubernetes: Record<string, KubernetesMinorRelease> = {};
+  const nkp: Record<string, NkpMinorRelease> = {};
+
+  for (const entry of shipped.kubernetes) {
+    const minor = minorOf(entry.minor, 'shipped Kubernetes', warnings);
+    if (minor) {
+      kubernetes[minor] = { ...entry, minor };
+    }
+  }
+  for (const entry of shipped.nkp) {
+    const minor = minorOf(entry.minor, 'shipped NKP', warnings);
+    if (minor) {
+      nkp[minor] = {
+        ...entry,
+        minor,
+        kubernetesMinors: minors(entry.kubernetesMinors, warnings),
+      };
+    }
+  }
+
+  for (const entry of layers.overrides?.kubernetes ?? []) {
+    const minor = minorOf(entry.minor, 'app-config Kubernetes', warnings);
+    if (!minor) continue;
+    const where = `app-config Kubernetes ${minor}`;
+    const merged: KubernetesMinorRelease = {
+      ...(kubernetes[minor] ?? { minor }),
+    };
+    setDate(
+      merged,
+      'releaseDate',
+      configuredDate(entry.releaseDate, where, warnings),
+    );
+    setDate(
+      merged,
+      'endOfStandardSupport',
+      configuredDate(entry.endOfStandardSupport, where, warnings),
+    );
+    setDate(
+      merged,
+      'endOfLife',
+      configuredDate(entry.endOfLife, where, warnings),
+    );
+    kubernetes[minor] = merged;
+  }
+  for (const entry of layers.overrides?.nkp ?? []) {
+    const minor = minorOf(entry.minor, 'app-config NKP', warnings);
+    if (!minor) continue;
+    const where = `app-config NKP ${minor}`;
+    const merged: NkpMinorRelease = {
+      ...(nkp[minor] ?? {
+        minor,
+        kubernetesMinors: [],
+        kubernetesSource: APP_CONFIG,
+      }),
+    };
+    if (entry.kubernetesMinors) {
+      merged.kubernetesMinors = minors(entry.kubernetesMinors, warnings);
+      merged.kubernetesSource = APP_CONFIG;
+    }
+    setDate(
+      merged,
+      'releaseDate',
+      configuredDate(entry.releaseDate, where, warnings),
+    );
+    setDate(
+      merged,
+      'endOfLife',
+      configuredDate(entry.endOfLife, where, warnings),
+    );
+    nkp[minor] = merged;
+  }
+
+  for (const [minor, served] of groupServed(layers.served ?? [], warnings)) {
+    const merged: NkpMinorRelease = {
+      ...(nkp[minor] ?? {
+        minor,
+        kubernetesMinors: [],
+        kubernetesSource: served.source,
+      }),
+    };
+    if (served.kubernetesMinors.length > 0) {
+      merged.kubernetesMinors = served.kubernetesMinors;
+      merged.kubernetesSource = served.source;
+    }
+    setDate(merged, 'releaseDate', served.releaseDate);
+    setDate(merged, 'endOfLife', served.endOfLife);
+    nkp[minor] = merged;
+  }
+
+  return { kubernetes, nkp, warnings };
+}
+
+function minorOf(
+  input: string,
+  where: string,
+  warnings: string[],
+): string | undefined {
+  const parsed = parseMinor(input);
+  if (!parsed) {
+    warnings.push(
+      `${where} entry '${input}' skipped: expected a version like 1.34 or 2.17.1`,
+    );
+  }
+  return parsed?.minorVersion;
+}
+
+function minors(inputs: readonly string[], warnings: string[]): string[] {
+  const out = new Set<string>();
+  for (const input of inputs) {
+    const minor = minorOf(input, 'Kubernetes version', warnings);
+    if (minor) out.add(minor);
+  }
+  return [...out].sort((a, b) => minorSortKey(a) - minorSortKey(b));
+}
+
+function isoDate(input: string | undefined, where: string, warnings: string[]) {
+  if (input === undefined || input === '') return undefined;
+  const day = toDay(input);
+  if (day === undefined) {
+    warnings.push(`${where}: '${input}' is not an ISO date, ignored`);
+    return undefined;
+  }
+  return toIsoDate(day);
+}
+
+function configuredDate(
+  input: ConfiguredDate | undefined,
+  where: string,
+  warnings: string[],
+): DatedFact | undefined {
+  if (input === undefined) return undefined;
+  const raw = typeof input === 'string' ? { date: input } : input;
+  const date = isoDate(raw.date, where, warnings);
+  if (!date) return undefined;
+  const fact: DatedFact = { date, source: raw.source ?? APP_CONFIG };
+  if (raw.inferred) fact.inferred = true;
+  return fact;
+}
+
+function setDate<T extends object, K extends keyof T>(
+  target: T,
+  key: K,
+  fact: T[K] | undefined,
+) {
+  if (fact !== undefined) {
+    target[key] = fact;
+  }
+}
+
+interface ServedMinor {
+  source: string;
+  kubernetesMinors: string[];
+  releaseDate?: DatedFact;
+  endOfLife?: DatedFact;
+}
+
+/**
+ * Several served `Release` objects can describe one minor (2.17.0, 2.17.1). The minor was released
+ * with its first patch and is supported until its last one's end of life, and it supports every
+ * Kubernetes minor any of its patches supports.
+ */
+function groupServed(served: readonly ServedNkpRelease[], warnings: string[]) {
+  const byMinor = new Map<string, ServedMinor>();
+  for (const release of served) {
+    const minor = minorOf(release.version, 'served NKP Release', warnings);
+    if (!minor) continue;
+    const source = release.source ?? `NKP Release ${release.version}`;
+    const entry = byMinor.get(minor) ?? { source, kubernetesMinors: [] };
+    entry.kubernetesMinors = minors(
+      [
+        ...entry.kubernetesMinors,
+        ...(release.supportedKubernetesVersions ?? []),
+      ],
+      warnings,
+    );
+    const released = isoDate(release.releaseDate, source, warnings);
+    if (released && (!entry.releaseDate || released < entry.releaseDate.date)) {
+      entry.releaseDate = { date: released, source };
+    }
+    const eol = isoDate(release.endOfLifeDate, source, warnings);
+    if (eol && (!entry.endOfLife || eol > entry.endOfLife.date)) {
+      entry.endOfLife = { date: eol, source };
+    }
+    byMinor.set(minor, entry);
+  }
+  return byMinor;
+}

@@ -1,0 +1,101 @@
+/**
+ * Self-managed window: a cluster that runs its own NKP lifecycle may be at most N NKP minors behind
+ * the newest released NKP minor. Counted in releases, not arithmetic (2.9–2.11 never existed).
+ * A known NKP end-of-life date (served `Release` object or app-config) also ends support.
+ */
+import { toIsoDate } from '../days';
+import { parseMinor } from '../minor';
+import { newestNkpMinor } from '../calendar/prepared';
+import { PolicyFinding } from '../types';
+import { PolicyRule, PolicyRuleFn } from './context';
+
+const evaluate: PolicyRuleFn = (cluster, { config, calendar, today }) => {
+  const { enabled, maxMinorsBehind, warningDays, clusterTypes } =
+    config.selfManagedWindow;
+  if (
+    !enabled ||
+    !cluster.clusterType ||
+    !clusterTypes.includes(cluster.clusterType)
+  )
+    return [];
+
+  const own = parseMinor(cluster.nkpVersion);
+  if (!own) {
+    return [
+      unknown(
+        `NKP version '${cluster.nkpVersion ?? ''}' is missing or unreadable`,
+      ),
+    ];
+  }
+  const entry = calendar.nkp.get(own.minorVersion);
+  const newest = newestNkpMinor(calendar);
+  if (!entry || entry.index === undefined || newest === undefined) {
+    return [
+      unknown(
+        `NKP ${own.minorVersion} is not a released NKP minor in the release calendar`,
+      ),
+    ];
+  }
+  const newestIndex = calendar.nkpReleased.length - 1;
+  const behind = newestIndex - entry.index;
+  const oldestAllowed =
+    calendar.nkpReleased[Math.max(0, newestIndex - maxMinorsBehind)];
+  const next = calendar.nkpReleased[entry.index + 1];
+
+  if (behind > maxMinorsBehind) {
+    // Support ended when the release that pushed this minor out of the window shipped.
+    const pushedOut = calendar.nkp.get(
+      calendar.nkpReleased[entry.index + maxMinorsBehind + 1],
+    );
+    return [
+      {
+        rule: 'self-managed-window',
+        state: 'unsupported',
+        ...(pushedOut?.releaseDay !== undefined
+          ? { deadline: toIsoDate(pushedOut.releaseDay) }
+          : {}),
+        targetVersion: { nkp: oldestAllowed },
+        reason: `NKP ${own.minorVersion} is ${behind} minors behind the newest NKP ${newest}; at most ${maxMinorsBehind} allowed`,
+      },
+    ];
+  }
+
+  const eol = entry.endOfLifeDay;
+  if (eol !== undefined && today >= eol - warningDays) {
+    const past = today >= eol;
+    const finding: PolicyFinding = {
+      rule: 'self-managed-window',
+      state: past ? 'unsupported' : 'upgrade-due',
+      deadline: toIsoDate(eol),
+      reason: `NKP ${own.minorVersion} ${
+        past ? 'reached' : 'reaches'
+      } end of life on ${toIsoDate(eol)} (${entry.entry.endOfLife!.source})`,
+    };
+    if (next) finding.targetVersion = { nkp: next };
+    return [finding];
+  }
+
+  const edge =
+    behind === maxMinorsBehind
+      ? '; it leaves the window when the next NKP minor is released'
+      : '';
+  const until = eol !== undefined ? `; NKP support ends ${toIsoDate(eol)}` : '';
+  return [
+    {
+      rule: 'self-managed-window',
+      state: 'compliant',
+      ...(eol !== undefined ? { deadline: toIsoDate(eol) } : {}),
+      reason: `NKP ${own.minorVersion} is ${behind} minor(s) behind the newest NKP ${newest}; at most ${maxMinorsBehind} allowed${edge}${until}`,
+    },
+  ];
+};
+
+function unknown(reason: string): PolicyFinding {
+  return { rule: 'self-managed-window', state: 'unknown', reason };
+}
+
+export const selfManagedWindowRule: PolicyRule = {
+  id: 'self-managed-window',
+  evaluate,
+  inputsKey: c => `${c.clusterType}|${c.nkpVersion}`,
+};
