@@ -1,11 +1,21 @@
 import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  registerMswTestHooks,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { setupServer } from 'msw/node';
 import { resolve } from 'node:path';
 import { catalogModuleNkp } from './module';
+import { smallFleet } from './normalise/__fixtures__/objects';
 import { NkpEntityProvider } from './providers';
+import { FakeApiServer } from './sources/kubernetes/__testUtils__/FakeApiServer';
 
 const demoFleet = resolve(__dirname, '../../../examples/nkp-demo-fleet');
+
+const msw = setupServer();
+registerMswTestHooks(msw);
 
 describe('catalogModuleNkp', () => {
   it('registers one provider per configured source and runs each on the scheduler', async () => {
@@ -89,5 +99,69 @@ describe('catalogModuleNkp', () => {
     ).rejects.toThrow(
       'catalog.providers.nkp.demo.maxShrinkPercent must be between 0 and 100, got 400',
     );
+  });
+
+  it('wires a Kubernetes API source: reads the management cluster and never logs its token', async () => {
+    const token = 'sha256~module-test-secret-token';
+    const server = new FakeApiServer('https://nkp-mgmt.example:6443').add(
+      ...smallFleet(),
+    );
+    msw.use(...server.handlers());
+    const addEntityProvider = jest.fn();
+    const tasks: SchedulerServiceTaskInvocationDefinition[] = [];
+    const logger = mockServices.logger.mock();
+    logger.child.mockReturnValue(logger);
+
+    await startTestBackend({
+      extensionPoints: [
+        [catalogProcessingExtensionPoint, { addEntityProvider }],
+      ],
+      features: [
+        catalogModuleNkp,
+        logger.factory,
+        mockServices.scheduler.mock({
+          createScheduledTaskRunner: () => ({
+            run: async task => void tasks.push(task),
+          }),
+        }).factory,
+        mockServices.rootConfig.factory({
+          data: {
+            catalog: {
+              providers: {
+                nkp: {
+                  mgmt: {
+                    api: { url: 'https://nkp-mgmt.example:6443', token },
+                    watch: { enabled: false },
+                  },
+                },
+              },
+            },
+          },
+        }),
+      ],
+    });
+
+    const [provider]: NkpEntityProvider[] = addEntityProvider.mock.calls[0][0];
+    expect(provider.getProviderName()).toBe('nkp:mgmt');
+    const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
+    await provider.connect(connection);
+    await tasks[0].fn(new AbortController().signal);
+
+    const mutation = connection.applyMutation.mock.calls[0][0];
+    expect(mutation.type).toBe('full');
+    expect(
+      mutation.entities.filter(
+        (e: { entity: { kind: string } }) => e.entity.kind === 'Resource',
+      ).length,
+    ).toBeGreaterThan(0);
+    const logged = JSON.stringify([
+      logger.info.mock.calls,
+      logger.warn.mock.calls,
+      logger.error.mock.calls,
+      logger.debug.mock.calls,
+    ]);
+    expect(logged).not.toContain(token);
+    expect(JSON.stringify(mutation)).not.toContain(token);
+    await provider.stop();
   });
 });
