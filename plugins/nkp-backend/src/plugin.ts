@@ -1,11 +1,27 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { nkpPermissions } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import { PolicyStore } from './database/PolicyStore';
+import { FleetAccess } from './permissions/FleetAccess';
+import {
+  nkpClusterPermissionResourceRef,
+  nkpClusterPermissionRules,
+} from './permissions/rules';
 import { createRouter } from './router';
 import { FleetReader } from './service/FleetReader';
+import { FleetState } from './service/FleetState';
+import { readNkpBackendConfig } from './service/NkpBackendConfig';
+import { fleetMetrics } from './service/fleetMetrics';
+import { notifyOwners } from './service/notifyOwners';
+import { recordExpiries } from './service/recordExpiries';
 
 /**
- * The NKP Lifecycle backend plugin: serves the fleet under `/api/nkp`.
+ * The NKP Lifecycle backend plugin: keeps the fleet evaluated against the lifecycle policy and
+ * serves it, with upgrade plans and exceptions, under `/api/nkp`.
  *
  * @public
  */
@@ -14,17 +30,76 @@ export const nkpPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        auth: coreServices.auth,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
-      async init({ httpAuth, httpRouter, permissions, permissionsRegistry, catalog }) {
-        permissionsRegistry.addPermissions(nkpPermissions);
-        httpRouter.use(
-          await createRouter({ httpAuth, permissions, fleet: new FleetReader(catalog) }),
+      async init({
+        auth,
+        config,
+        database,
+        httpAuth,
+        httpRouter,
+        logger,
+        permissions,
+        permissionsRegistry,
+        scheduler,
+        catalog,
+        notifications,
+      }) {
+        const settings = readNkpBackendConfig(config);
+        const store = await PolicyStore.create({ database });
+        const fleet = new FleetState({
+          reader: new FleetReader(catalog),
+          auth,
+          store,
+          logger: logger.child({ component: 'fleet-state' }),
+          policy: settings.policy,
+          calendarOverrides: settings.calendarOverrides,
+        });
+
+        const resourcePermissions = nkpPermissions.filter(
+          p => p.type === 'resource',
         );
+        permissionsRegistry.addPermissions(
+          nkpPermissions.filter(p => p.type !== 'resource'),
+        );
+        permissionsRegistry.addResourceType({
+          resourceRef: nkpClusterPermissionResourceRef,
+          permissions: resourcePermissions,
+          rules: Object.values(nkpClusterPermissionRules),
+          getResources: async refs => {
+            const snapshot = await fleet.current();
+            return refs.map(
+              ref =>
+                snapshot.byRef.get(ref.toLocaleLowerCase('en-US'))?.cluster,
+            );
+          },
+        });
+        const access = new FleetAccess(
+          httpAuth,
+          permissions,
+          permissionsRegistry.getPermissionRuleset(
+            nkpClusterPermissionResourceRef,
+          ),
+        );
+
+        fleet.onEvaluated(recordExpiries(store, logger));
+        fleet.onEvaluated(fleetMetrics());
+        if (settings.notifications.enabled) {
+          fleet.onEvaluated(notifyOwners({ store, notifications, logger }));
+        }
+        await fleet.start(scheduler, settings.refreshIntervalSeconds);
+
+        httpRouter.use(await createRouter({ access, fleet, store, logger }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

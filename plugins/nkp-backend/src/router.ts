@@ -1,19 +1,24 @@
-import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { nkpFleetReadPermission } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
-import { FleetReader } from './service/FleetReader';
+import { PolicyStore } from './database/PolicyStore';
+import { FleetAccess } from './permissions/FleetAccess';
+import { createExceptionRoutes } from './routes/exceptionRoutes';
+import { createFleetRoutes } from './routes/fleetRoutes';
+import { createPlanRoutes } from './routes/planRoutes';
+import { FleetState } from './service/FleetState';
 
 export interface RouterOptions {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  fleet: FleetReader;
+  access: FleetAccess;
+  fleet: FleetState;
+  store: PolicyStore;
+  logger: LoggerService;
 }
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { httpAuth, permissions, fleet } = options;
+/** The `/api/nkp` routes; documented in schema/openapi.yaml. */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const router = Router();
   router.use(express.json());
 
@@ -21,19 +26,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     res.json({ status: 'ok' });
   });
 
-  router.get('/clusters', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const [decision] = await permissions.authorizeConditional(
-      [{ permission: nkpFleetReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      // Conditional (owner-scoped) reading arrives with the policy API.
-      throw new NotAllowedError(`Not allowed to read the NKP fleet (${nkpFleetReadPermission.name})`);
-    }
-    const items = await fleet.listClusters(credentials);
-    res.json({ items, totalCount: items.length });
-  });
+  router.use(createFleetRoutes(options));
+  router.use(createPlanRoutes(options));
+  router.use(createExceptionRoutes(options));
 
   return router;
 }

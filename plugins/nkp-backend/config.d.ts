@@ -1,0 +1,115 @@
+/**
+ * Configuration of the NKP Lifecycle backend (`nkp` plugin). Every key is optional; the
+ * defaults are the product's policy (see nkp-common's `policy/config.ts` for the reasons).
+ * Dates are ISO dates (`YYYY-MM-DD`, UTC).
+ */
+type NkpClusterType = 'management' | 'managed' | 'self-managed' | 'attached';
+
+/** A date, optionally with where it comes from (`app-config` when omitted). */
+type NkpConfiguredDate =
+  | string
+  | {
+      /** ISO date. */
+      date: string;
+      /** Where the date comes from, shown next to it. Default `app-config`. */
+      source?: string;
+      /** True when the date is derived rather than published. */
+      inferred?: boolean;
+    };
+
+export interface Config {
+  nkp?: {
+    /**
+     * How often, in seconds, each backend instance re-reads the NKP clusters from the catalog
+     * and re-evaluates the policy. Plans and exceptions changed through the API take effect
+     * immediately regardless. Default 30.
+     */
+    refreshIntervalSeconds?: number;
+
+    /** The lifecycle policy. One block per rule; each can be switched off. */
+    policy?: {
+      /** Managed clusters may trail their management cluster by a few Kubernetes minors. */
+      managedSkew?: {
+        /** Default true. */
+        enabled?: boolean;
+        /** Kubernetes minors a managed cluster may be behind its management cluster. Default 1. */
+        maxMinorsBehind?: number;
+        /** Cluster types the rule applies to. Default `[managed]`. */
+        clusterTypes?: NkpClusterType[];
+      };
+      /** Self-managed clusters may trail the newest NKP minor by a few minors. */
+      selfManagedWindow?: {
+        /** Default true. */
+        enabled?: boolean;
+        /** NKP minors behind the newest released one that are still supported. Default 3 (Nutanix's own policy is 2). */
+        maxMinorsBehind?: number;
+        /** Days before a known NKP end of life from which the cluster is `upgrade-due`. Default 90. */
+        warningDays?: number;
+        /** Cluster types the rule applies to. Default `[self-managed, management]`. */
+        clusterTypes?: NkpClusterType[];
+      };
+      /** Upstream Kubernetes end of life. */
+      upstreamEol?: {
+        /** Default true. */
+        enabled?: boolean;
+        /** Days before the end of support from which the cluster is `upgrade-due`. Default 90. */
+        warningDays?: number;
+        /** Which upstream date ends support. Default `end-of-life`. */
+        endOfSupport?: 'end-of-life' | 'end-of-standard-support';
+        /** Keep a cluster supported while its (supported) NKP release still ships its Kubernetes minor. Default true. */
+        respectNkpSupport?: boolean;
+      };
+      /** Upgrade plans announced through the API. */
+      upgradePlans?: {
+        /** Default true. */
+        enabled?: boolean;
+        /** Days from announcement to deadline, unless a plan sets its own. Default 90. */
+        windowDays?: number;
+        /** Days before the deadline on which owners are reminded. Default `[30, 14, 7, 1]`. */
+        reminderOffsetsDays?: number[];
+        /** Days of `overdue` after the deadline before support is lost. Default 0. */
+        graceDays?: number;
+      };
+      /** Exceptions requested and approved through the API. */
+      exceptions?: {
+        /** Default true; when false, approved exceptions have no effect. */
+        enabled?: boolean;
+        /** Longest an exception counts from its approval; a longer one is cut to this. Default 90. */
+        maxDays?: number;
+      };
+    };
+
+    /**
+     * Corrections and additions to the shipped release calendar. Entries are merged field by
+     * field over the shipped data; bad entries are skipped with a logged warning.
+     */
+    calendar?: {
+      /** Upstream Kubernetes minors. */
+      kubernetes?: Array<{
+        /** `major.minor`, e.g. `1.35`. */
+        minor: string;
+        releaseDate?: NkpConfiguredDate;
+        /** Start of upstream maintenance mode. */
+        endOfStandardSupport?: NkpConfiguredDate;
+        /** Last day of upstream patches. */
+        endOfLife?: NkpConfiguredDate;
+      }>;
+      /** NKP minors. */
+      nkp?: Array<{
+        /** `major.minor`, e.g. `2.17`. */
+        minor: string;
+        /** Kubernetes minors this NKP minor supports; the last one is its default. */
+        kubernetesMinors?: string[];
+        releaseDate?: NkpConfiguredDate;
+        /** End of NKP support of this minor, when Nutanix has announced it. */
+        endOfLife?: NkpConfiguredDate;
+      }>;
+    };
+
+    /** Notifications to owning groups (reminders, deadline, loss of support). */
+    notifications?: {
+      /** Default true. Needs the notifications backend plugin. */
+      enabled?: boolean;
+    };
+  };
+}

@@ -1,0 +1,176 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import { Knex } from 'knex';
+import { PolicyStore, SYSTEM_ACTOR, toPolicyException } from './PolicyStore';
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+if (
+  process.env.NKP_TEST_REQUIRE_POSTGRES === 'true' &&
+  !databases.supports('POSTGRES_15')
+) {
+  throw new Error(
+    'PostgreSQL integration tests required but BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is not set',
+  );
+}
+
+jest.setTimeout(60_000);
+
+describe('PolicyStore', () => {
+  async function createStore(databaseId: Parameters<TestDatabases['init']>[0]) {
+    const knex: Knex = await databases.init(databaseId);
+    let now = new Date('2026-03-01T10:00:00.000Z');
+    const store = await PolicyStore.create({
+      database: { getClient: async () => knex },
+      clock: () => now,
+    });
+    return {
+      knex,
+      store,
+      setNow: (iso: string) => {
+        now = new Date(iso);
+      },
+    };
+  }
+
+  it.each(databases.eachSupportedId())(
+    'creates upgrade plans with an audit row, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const plan = await store.createPlan(
+        {
+          title: 'Management plane to 2.17',
+          targetVersion: '2.17',
+          announcedAt: '2026-03-01',
+          scope: { kind: 'management-cluster', name: 'nkp-mgmt' },
+        },
+        'user:default/platform-lead',
+      );
+      await store.createPlan(
+        {
+          title: 'Fleet to 2.16',
+          targetVersion: '2.16.1',
+          announcedAt: '2026-02-01',
+          windowDays: 60,
+          scope: { kind: 'fleet' },
+        },
+        'user:default/platform-lead',
+      );
+
+      const plans = await store.listPlans();
+      expect(plans.map(p => p.title)).toEqual([
+        'Fleet to 2.16',
+        'Management plane to 2.17',
+      ]);
+      expect(plans[0]).toMatchObject({
+        windowDays: 60,
+        scope: { kind: 'fleet' },
+      });
+      expect(plans[1]).toEqual({
+        id: plan.id,
+        title: 'Management plane to 2.17',
+        targetVersion: '2.17',
+        announcedAt: '2026-03-01',
+        scope: { kind: 'management-cluster', name: 'nkp-mgmt' },
+        createdBy: 'user:default/platform-lead',
+        createdAt: '2026-03-01T10:00:00.000Z',
+      });
+
+      const audit = await store.listAudit({ objectId: plan.id });
+      expect(audit).toEqual([
+        expect.objectContaining({
+          at: '2026-03-01T10:00:00.000Z',
+          actor: 'user:default/platform-lead',
+          action: 'upgrade-plan.create',
+          objectType: 'upgrade-plan',
+          objectId: plan.id,
+          details: expect.objectContaining({ targetVersion: '2.17' }),
+        }),
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'requests and approves exceptions once, on %p',
+    async databaseId => {
+      const { store, setNow } = await createStore(databaseId);
+      const requested = await store.requestException(
+        {
+          target: { cluster: 'resource:default/acme-prod' },
+          rule: 'upgrade-plan',
+          reason: 'Vendor certification of 1.34 pending',
+          expiresAt: '2026-04-15',
+        },
+        'user:default/acme-dev',
+      );
+      expect(requested.status).toBe('requested');
+      expect(toPolicyException(requested)).toBeUndefined();
+
+      setNow('2026-03-02T08:00:00.000Z');
+      const approved = await store.approveException(
+        requested.id,
+        'user:default/platform-lead',
+        { expiresAt: '2026-04-01', comment: 'two weeks less' },
+      );
+      expect(approved).toMatchObject({
+        status: 'approved',
+        approvedBy: 'user:default/platform-lead',
+        approvedAt: '2026-03-02T08:00:00.000Z',
+        expiresAt: '2026-04-01',
+        requestedBy: 'user:default/acme-dev',
+      });
+      expect(toPolicyException(approved)).toEqual({
+        id: requested.id,
+        target: { cluster: 'resource:default/acme-prod' },
+        rule: 'upgrade-plan',
+        reason: 'Vendor certification of 1.34 pending',
+        approvedBy: 'user:default/platform-lead',
+        approvedAt: '2026-03-02T08:00:00.000Z',
+        expiresAt: '2026-04-01',
+      });
+
+      await expect(
+        store.approveException(requested.id, 'user:default/other'),
+      ).rejects.toBeInstanceOf(ConflictError);
+      await expect(
+        store.approveException('no-such-id', 'user:default/other'),
+      ).rejects.toBeInstanceOf(NotFoundError);
+
+      expect(await store.recordExpiry(requested.id, '2026-04-01')).toBe(true);
+      expect(await store.recordExpiry(requested.id, '2026-04-01')).toBe(false);
+
+      const audit = await store.listAudit({
+        objectType: 'exception',
+        objectId: requested.id,
+      });
+      expect(audit.map(a => [a.action, a.actor, a.reason])).toEqual([
+        [
+          'exception.request',
+          'user:default/acme-dev',
+          'Vendor certification of 1.34 pending',
+        ],
+        ['exception.approve', 'user:default/platform-lead', 'two weeks less'],
+        ['exception.expire', SYSTEM_ACTOR, 'stopped counting on 2026-04-01'],
+      ]);
+      expect(await store.listExceptions()).toHaveLength(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'claims each notification key once, also across store instances, on %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const replica = await PolicyStore.create({
+        database: { getClient: async () => knex },
+      });
+      const key = 'plan:p1:cluster:resource:default/a:reminder:2026-03-01';
+      const claims = await Promise.all([
+        store.claimNotification(key),
+        replica.claimNotification(key),
+      ]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await store.claimNotification(key)).toBe(false);
+      expect(await store.claimNotification(`${key}-other`)).toBe(true);
+    },
+  );
+});

@@ -1,0 +1,100 @@
+/**
+ * Who may do what, per request. Reading the fleet is a resource permission: ALLOW shows every
+ * cluster, DENY answers 403, and a CONDITIONAL decision (e.g. "clusters owned by the caller's
+ * groups") is applied in memory to the evaluated clusters with the registered rules.
+ */
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionRuleset,
+  createConditionAuthorizer,
+} from '@backstage/plugin-permission-node';
+import {
+  NkpClusterFacts,
+  nkpFleetReadPermission,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import { Request } from 'express';
+import { NkpClusterQuery } from './rules';
+
+/** What the caller may read of the fleet. */
+export interface ReadScope {
+  credentials: BackstageCredentials;
+  /** True for an unconditional ALLOW: nothing needs filtering. */
+  all: boolean;
+  visible(cluster: NkpClusterFacts): boolean;
+}
+
+export class FleetAccess {
+  private readonly applyConditions: ReturnType<
+    typeof createConditionAuthorizer<NkpClusterFacts>
+  >;
+
+  constructor(
+    private readonly httpAuth: HttpAuthService,
+    private readonly permissions: PermissionsService,
+    ruleset: PermissionRuleset<NkpClusterFacts, NkpClusterQuery, string>,
+  ) {
+    this.applyConditions = createConditionAuthorizer(ruleset);
+  }
+
+  async credentials(req: Request): Promise<BackstageCredentials> {
+    return this.httpAuth.credentials(req, { allow: ['user', 'service'] });
+  }
+
+  async read(req: Request): Promise<ReadScope> {
+    const credentials = await this.credentials(req);
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission: nkpFleetReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotAllowedError(
+        `Not allowed to read the NKP fleet (${nkpFleetReadPermission.name})`,
+      );
+    }
+    if (decision.result === AuthorizeResult.ALLOW) {
+      return { credentials, all: true, visible: () => true };
+    }
+    return {
+      credentials,
+      all: false,
+      visible: cluster => this.applyConditions(decision, cluster),
+    };
+  }
+
+  /** Checks a basic permission; answers 403 unless the decision is ALLOW. */
+  async require(
+    req: Request,
+    permission: BasicPermission,
+  ): Promise<BackstageCredentials> {
+    const credentials = await this.credentials(req);
+    const [decision] = await this.permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    }
+    return credentials;
+  }
+}
+
+/** Who did it, for the audit log: the user's entity ref, or the calling service's subject. */
+export function actorOf(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  if (principal.type === 'user' && principal.userEntityRef) {
+    return principal.userEntityRef;
+  }
+  return principal.subject ?? principal.type;
+}

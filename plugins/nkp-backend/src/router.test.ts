@@ -1,0 +1,589 @@
+/**
+ * The `/api/nkp` routes end to end: the plugin in a test backend with a mocked catalog, mocked
+ * permission decisions and a real (SQLite) database. The policy is reduced to the upgrade-plan
+ * rule so that states depend on the plans the tests create, not on today's date.
+ */
+import {
+  TestDatabases,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Knex } from 'knex';
+import request from 'supertest';
+import { nkpPlugin } from './plugin';
+
+const cluster = (
+  name: string,
+  owner: string,
+  annotations: Record<string, string>,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name,
+    annotations: { 'nkp-lifecycle.io/source': 'test', ...annotations },
+  },
+  spec: { type: 'kubernetes-cluster', owner },
+});
+
+const v = (nkp: string, k8s: string) => ({
+  'nkp-lifecycle.io/nkp-version': nkp,
+  'nkp-lifecycle.io/kubernetes-version': k8s,
+});
+
+const entities: Entity[] = [
+  cluster('mgmt', 'group:default/platform-team', {
+    ...v('2.16.0', '1.33.2'),
+    'nkp-lifecycle.io/cluster-type': 'management',
+    'nkp-lifecycle.io/workspace': 'kommander',
+  }),
+  // Two minors behind the target's Kubernetes: the slow tenant that blocks the plan
+  cluster('acme-prod', 'group:default/team-acme', {
+    ...v('2.16.0', '1.32.5'),
+    'nkp-lifecycle.io/cluster-type': 'managed',
+    'nkp-lifecycle.io/management-cluster': 'mgmt',
+    'nkp-lifecycle.io/workspace': 'acme',
+  }),
+  cluster('acme-dev', 'team-acme', {
+    ...v('2.16.0', '1.33.1'),
+    'nkp-lifecycle.io/cluster-type': 'managed',
+    'nkp-lifecycle.io/management-cluster': 'mgmt',
+    'nkp-lifecycle.io/workspace': 'acme',
+  }),
+  cluster('hooli-prod', 'group:default/team-hooli', {
+    ...v('2.15.2', '1.32.3'),
+    'nkp-lifecycle.io/cluster-type': 'self-managed',
+    'nkp-lifecycle.io/workspace': 'hooli',
+  }),
+  cluster('stark-edge', 'group:default/team-stark', {
+    'nkp-lifecycle.io/cluster-type': 'attached',
+  }),
+  // Not put there by the NKP provider: not part of the fleet
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name: 'eks-elsewhere' },
+    spec: { type: 'kubernetes-cluster', owner: 'group:default/team-acme' },
+  },
+];
+
+/** ISO date `offset` days from today (UTC). */
+const day = (offset: number) =>
+  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+const policyConfig = {
+  nkp: {
+    policy: {
+      managedSkew: { enabled: false },
+      selfManagedWindow: { enabled: false },
+      upstreamEol: { enabled: false },
+      upgradePlans: { windowDays: 90, graceDays: 0 },
+    },
+  },
+};
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+const ownedByAcme: PolicyDecision = {
+  result: AuthorizeResult.CONDITIONAL,
+  pluginId: 'nkp',
+  resourceType: 'nkp-cluster',
+  conditions: {
+    rule: 'IS_CLUSTER_OWNER',
+    resourceType: 'nkp-cluster',
+    params: { claims: ['group:default/team-acme', 'user:default/mock'] },
+  },
+};
+
+async function startBackend(
+  options: {
+    read?: PolicyDecision;
+    /** Decisions of basic permissions by name; ALLOW when absent. */
+    denied?: string[];
+  } = {},
+) {
+  const knex: Knex = await databases.init('SQLITE_3');
+  const permissions = mockServices.permissions.mock();
+  permissions.authorizeConditional.mockImplementation(async reqs =>
+    reqs.map(() => options.read ?? { result: AuthorizeResult.ALLOW }),
+  );
+  permissions.authorize.mockImplementation(async reqs =>
+    reqs.map(r => ({
+      result: options.denied?.includes(r.permission.name)
+        ? AuthorizeResult.DENY
+        : AuthorizeResult.ALLOW,
+    })),
+  );
+  const { server } = await startTestBackend({
+    features: [
+      nkpPlugin,
+      catalogServiceMock.factory({ entities }),
+      permissions.factory,
+      mockServices.database.factory({ knex }),
+      mockServices.rootConfig.factory({ data: policyConfig }),
+    ],
+  });
+  return { server, knex };
+}
+
+const names = (body: { items: Array<{ name: string }> }) =>
+  body.items.map(c => c.name);
+
+describe('GET /summary, /clusters, /tenants, /calendar', () => {
+  it('answers 401 without credentials on every route but /health', async () => {
+    const { server } = await startBackend();
+    for (const path of [
+      '/summary',
+      '/clusters',
+      '/clusters/default/mgmt',
+      '/tenants',
+      '/plans',
+      '/exceptions',
+      '/calendar',
+    ]) {
+      const res = await request(server)
+        .get(`/api/nkp${path}`)
+        .set('Authorization', mockCredentials.none.header());
+      expect([path, res.status]).toEqual([path, 401]);
+    }
+  });
+
+  it('serves services as well as users', async () => {
+    const { server } = await startBackend();
+    const res = await request(server)
+      .get('/api/nkp/summary')
+      .set('Authorization', mockCredentials.service.header());
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      total: 5,
+      worstState: 'compliant',
+      evaluatedOn: day(0),
+    });
+  });
+
+  it('answers 403 on every read route when reading is denied', async () => {
+    const { server } = await startBackend({
+      read: { result: AuthorizeResult.DENY },
+    });
+    for (const path of [
+      '/summary',
+      '/clusters',
+      '/tenants',
+      '/plans',
+      '/calendar',
+    ]) {
+      const res = await request(server).get(`/api/nkp${path}`);
+      expect([path, res.status, res.body.error?.name]).toEqual([
+        path,
+        403,
+        'NotAllowedError',
+      ]);
+    }
+  });
+
+  it('narrows every read to the clusters of a conditional decision', async () => {
+    const { server } = await startBackend({ read: ownedByAcme });
+    const clusters = await request(server).get('/api/nkp/clusters');
+    expect(clusters.status).toBe(200);
+    expect(names(clusters.body)).toEqual(['acme-dev', 'acme-prod']);
+    expect(clusters.body.totalCount).toBe(2);
+
+    const summary = await request(server).get('/api/nkp/summary');
+    expect(summary.body.total).toBe(2);
+
+    const tenants = await request(server).get('/api/nkp/tenants');
+    expect(
+      tenants.body.byOwner.map((t: { tenant: string }) => t.tenant),
+    ).toEqual(['group:default/team-acme']);
+    expect(tenants.body.byWorkspace).toEqual([
+      expect.objectContaining({ tenant: 'acme', total: 2 }),
+    ]);
+
+    // Someone else's cluster is answered like a missing one
+    await request(server).get('/api/nkp/clusters/default/mgmt').expect(404);
+    const own = await request(server).get(
+      '/api/nkp/clusters/default/acme-prod',
+    );
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ name: 'acme-prod', state: 'compliant' });
+  });
+
+  it('applies composite conditions (anyOf, not)', async () => {
+    const { server } = await startBackend({
+      read: {
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'nkp',
+        resourceType: 'nkp-cluster',
+        conditions: {
+          anyOf: [
+            {
+              rule: 'IS_IN_WORKSPACE',
+              resourceType: 'nkp-cluster',
+              params: { workspaces: ['hooli'] },
+            },
+            {
+              allOf: [
+                {
+                  rule: 'IS_IN_WORKSPACE',
+                  resourceType: 'nkp-cluster',
+                  params: { workspaces: ['acme'] },
+                },
+                {
+                  not: {
+                    rule: 'IS_CLUSTER_OWNER',
+                    resourceType: 'nkp-cluster',
+                    params: { claims: ['group:default/team-acme'] },
+                  },
+                },
+              ],
+            },
+          ],
+        },
+      },
+    });
+    const res = await request(server).get('/api/nkp/clusters');
+    expect(names(res.body)).toEqual(['hooli-prod']);
+  });
+
+  it('filters, sorts and pages on the server', async () => {
+    const { server } = await startBackend();
+    const get = async (query: string) => {
+      const res = await request(server).get(`/api/nkp/clusters?${query}`);
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    expect(names(await get('owner=team-acme'))).toEqual([
+      'acme-dev',
+      'acme-prod',
+    ]);
+    expect(
+      names(await get('owner=group:default/team-acme&version=1.33')),
+    ).toEqual(['acme-dev']);
+    expect(names(await get('workspace=hooli'))).toEqual(['hooli-prod']);
+    expect(names(await get('version=2.15'))).toEqual(['hooli-prod']);
+    expect(names(await get('state=compliant,unknown'))).toHaveLength(5);
+
+    const byVersion = await get('orderBy=kubernetesVersion&order=desc');
+    expect(names(byVersion)).toEqual([
+      'mgmt', // 1.33.2
+      'acme-dev', // 1.33.1
+      'acme-prod', // 1.32.5
+      'hooli-prod', // 1.32.3
+      'stark-edge', // no version: last either way
+    ]);
+
+    const page = await get('orderBy=name&order=desc&offset=1&limit=2');
+    expect(names(page)).toEqual(['mgmt', 'hooli-prod']);
+    expect(page).toMatchObject({ totalCount: 5, offset: 1, limit: 2 });
+
+    // Every item keeps the cluster facts and adds the evaluation
+    const first = (await get('limit=1')).items[0];
+    expect(first).toMatchObject({
+      entityRef: 'resource:default/acme-dev',
+      name: 'acme-dev',
+      owner: 'team-acme',
+      clusterType: 'managed',
+      kubernetesVersion: '1.33.1',
+      nkpVersion: '2.16.0',
+      projects: [],
+      state: 'compliant',
+      findings: [],
+      upgradePath: [],
+    });
+  });
+
+  it('rejects bad queries with 400 and says what was wrong', async () => {
+    const { server } = await startBackend();
+    for (const [query, mentions] of [
+      ['orderBy=color', 'orderBy'],
+      ['limit=0', 'limit'],
+      ['offset=-1', 'offset'],
+      ['state=fine', 'state'],
+      ['version=latest', 'version'],
+      ['colour=red', 'colour'],
+    ]) {
+      const res = await request(server).get(`/api/nkp/clusters?${query}`);
+      expect([query, res.status, res.body.error.name]).toEqual([
+        query,
+        400,
+        'InputError',
+      ]);
+      expect(res.body.error.message).toContain(mentions);
+    }
+  });
+
+  it('serves the release calendar in version order', async () => {
+    const { server } = await startBackend();
+    const res = await request(server).get('/api/nkp/calendar');
+    expect(res.status).toBe(200);
+    const minors = res.body.nkp.map((r: { minor: string }) => r.minor);
+    expect(minors.indexOf('2.8')).toBeLessThan(minors.indexOf('2.12'));
+    expect(res.body.kubernetes[0]).toMatchObject({
+      minor: expect.any(String),
+      endOfLife: { date: expect.any(String), source: expect.any(String) },
+    });
+  });
+});
+
+describe('upgrade plans', () => {
+  const plan = {
+    title: 'Management plane to NKP 2.17',
+    targetVersion: '2.17',
+    announcedAt: day(0),
+    scope: { kind: 'management-cluster', name: 'mgmt' },
+  };
+
+  it('creates a plan, audits it and reports the clusters that block it', async () => {
+    const { server, knex } = await startBackend();
+    const created = await request(server)
+      .post('/api/nkp/plans')
+      .send(plan)
+      .expect(201);
+    expect(created.body).toMatchObject({
+      id: expect.any(String),
+      title: plan.title,
+      createdBy: 'user:default/mock',
+      deadline: day(90),
+      targetKubernetesMinor: '1.34',
+      blockingClusters: ['resource:default/acme-prod'],
+      blockingTenants: {
+        owners: ['group:default/team-acme'],
+        workspaces: ['acme'],
+      },
+    });
+    expect(created.body.pendingClusters).toEqual(
+      expect.arrayContaining([
+        'resource:default/mgmt',
+        'resource:default/acme-prod',
+        'resource:default/acme-dev',
+      ]),
+    );
+
+    const plans = await request(server).get('/api/nkp/plans').expect(200);
+    expect(plans.body.items).toHaveLength(1);
+    expect(plans.body.items[0].blockingClusters).toEqual([
+      'resource:default/acme-prod',
+    ]);
+
+    const blocker = await request(server)
+      .get('/api/nkp/clusters/default/acme-prod')
+      .expect(200);
+    expect(blocker.body).toMatchObject({
+      state: 'upgrade-due',
+      deadline: day(90),
+      daysLeft: 90,
+      targetVersion: { nkp: '2.17' },
+    });
+    const byDeadline = await request(server).get(
+      '/api/nkp/clusters?orderBy=deadline',
+    );
+    expect(names(byDeadline.body).slice(3)).toEqual([
+      'hooli-prod',
+      'stark-edge',
+    ]);
+
+    const audit = await knex('audit_log').where({ object_id: created.body.id });
+    expect(audit).toEqual([
+      expect.objectContaining({
+        actor: 'user:default/mock',
+        action: 'upgrade-plan.create',
+        object_type: 'upgrade-plan',
+      }),
+    ]);
+  });
+
+  it('shows a tenant only its own blocking clusters', async () => {
+    const admin = await startBackend();
+    await request(admin.server).post('/api/nkp/plans').send(plan).expect(201);
+    const platformOnly: PolicyDecision = {
+      ...ownedByAcme,
+      conditions: {
+        rule: 'IS_CLUSTER_OWNER',
+        resourceType: 'nkp-cluster',
+        params: { claims: ['group:default/platform-team'] },
+      },
+    } as PolicyDecision;
+    // Same database, another caller: start a second backend on it
+    const permissions = mockServices.permissions.mock();
+    permissions.authorizeConditional.mockResolvedValue([platformOnly] as any);
+    const { server } = await startTestBackend({
+      features: [
+        nkpPlugin,
+        catalogServiceMock.factory({ entities }),
+        permissions.factory,
+        mockServices.database.factory({ knex: admin.knex }),
+        mockServices.rootConfig.factory({ data: policyConfig }),
+      ],
+    });
+    const res = await request(server).get('/api/nkp/plans').expect(200);
+    expect(res.body.items[0]).toMatchObject({
+      pendingClusters: ['resource:default/mgmt'],
+      blockingClusters: [],
+      blockingTenants: { owners: [], workspaces: [] },
+    });
+  });
+
+  it('needs nkp.upgrade-plan.manage to create a plan', async () => {
+    const { server, knex } = await startBackend({
+      denied: ['nkp.upgrade-plan.manage'],
+    });
+    const res = await request(server).post('/api/nkp/plans').send(plan);
+    expect(res.status).toBe(403);
+    expect(await knex('upgrade_plans')).toHaveLength(0);
+  });
+
+  it('rejects an invalid plan with 400 and changes nothing', async () => {
+    const { server, knex } = await startBackend();
+    const res = await request(server)
+      .post('/api/nkp/plans')
+      .send({ ...plan, targetVersion: 'latest', scope: { kind: 'galaxy' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message).toContain('targetVersion');
+    expect(res.body.error.message).toContain('scope');
+    expect(await knex('upgrade_plans')).toHaveLength(0);
+    expect(await knex('audit_log')).toHaveLength(0);
+  });
+});
+
+describe('exceptions', () => {
+  // Announced 100 days ago with a 90-day window: hooli-prod lost support 10 days ago
+  const latePlan = {
+    title: 'Hooli to NKP 2.16',
+    targetVersion: '2.16',
+    announcedAt: day(-100),
+    scope: { kind: 'workspace', name: 'hooli' },
+  };
+  const exceptionRequest = {
+    target: { cluster: 'resource:default/hooli-prod' },
+    rule: 'upgrade-plan',
+    reason: 'Vendor has not certified 1.33 for the payment appliance yet',
+    expiresAt: day(30),
+  };
+
+  it('turns an unsupported cluster overdue once an exception is approved, and audits both steps', async () => {
+    const { server, knex } = await startBackend();
+    await request(server).post('/api/nkp/plans').send(latePlan).expect(201);
+    const before = await request(server).get(
+      '/api/nkp/clusters/default/hooli-prod',
+    );
+    expect(before.body).toMatchObject({
+      state: 'unsupported',
+      deadline: day(-10),
+    });
+
+    const requested = await request(server)
+      .post('/api/nkp/exceptions')
+      .send(exceptionRequest)
+      .expect(201);
+    expect(requested.body).toMatchObject({
+      status: 'requested',
+      requestedBy: 'user:default/mock',
+      target: { cluster: 'resource:default/hooli-prod' },
+    });
+    // A request alone changes nothing
+    const pending = await request(server).get(
+      '/api/nkp/clusters/default/hooli-prod',
+    );
+    expect(pending.body.state).toBe('unsupported');
+
+    const approved = await request(server)
+      .post(`/api/nkp/exceptions/${requested.body.id}/approve`)
+      .set(
+        'Authorization',
+        mockCredentials.user.header('user:default/platform-lead'),
+      )
+      .send({ comment: 'ok for a month' })
+      .expect(200);
+    expect(approved.body).toMatchObject({
+      status: 'approved',
+      approvedBy: 'user:default/platform-lead',
+      evaluation: { status: 'active', endsOn: day(30), capped: false },
+    });
+
+    const after = await request(server).get(
+      '/api/nkp/clusters/default/hooli-prod',
+    );
+    expect(after.body).toMatchObject({ state: 'overdue', deadline: day(30) });
+    expect(after.body.exceptions).toHaveLength(1);
+
+    const summary = await request(server).get('/api/nkp/summary');
+    expect(summary.body.exceptions).toEqual({ requested: 0, active: 1 });
+
+    const audit = await knex('audit_log')
+      .where({ object_id: requested.body.id })
+      .orderBy('id');
+    expect(audit.map(a => [a.action, a.actor, a.reason])).toEqual([
+      ['exception.request', 'user:default/mock', exceptionRequest.reason],
+      ['exception.approve', 'user:default/platform-lead', 'ok for a month'],
+    ]);
+
+    // Approving twice is a conflict, an unknown id is not found
+    await request(server)
+      .post(`/api/nkp/exceptions/${requested.body.id}/approve`)
+      .send({})
+      .expect(409);
+    await request(server)
+      .post('/api/nkp/exceptions/nope/approve')
+      .send({})
+      .expect(404);
+  });
+
+  it('needs the request and approve permissions', async () => {
+    const { server, knex } = await startBackend({
+      denied: ['nkp.exception.request', 'nkp.exception.approve'],
+    });
+    await request(server)
+      .post('/api/nkp/exceptions')
+      .send(exceptionRequest)
+      .expect(403);
+    await request(server)
+      .post('/api/nkp/exceptions/any/approve')
+      .send({})
+      .expect(403);
+    expect(await knex('exceptions')).toHaveLength(0);
+  });
+
+  it('rejects invalid requests with 400 and changes nothing', async () => {
+    const { server, knex } = await startBackend();
+    for (const [body, mentions] of [
+      [{ ...exceptionRequest, reason: 'because' }, 'reason'],
+      [{ ...exceptionRequest, expiresAt: 'next month' }, 'expiresAt'],
+      [{ ...exceptionRequest, expiresAt: day(-1) }, 'expiresAt'],
+      [{ ...exceptionRequest, rule: 'be-nice' }, 'rule'],
+      [
+        { ...exceptionRequest, target: { cluster: 'resource:default/nope' } },
+        'target',
+      ],
+      [{ ...exceptionRequest, target: { cluster: 'x', owner: 'y' } }, 'target'],
+    ] as const) {
+      const res = await request(server).post('/api/nkp/exceptions').send(body);
+      expect([mentions, res.status]).toEqual([mentions, 400]);
+      expect(res.body.error.message).toContain(mentions);
+    }
+    expect(await knex('exceptions')).toHaveLength(0);
+    expect(await knex('audit_log')).toHaveLength(0);
+  });
+
+  it('lets a tenant request exceptions only for clusters it can see', async () => {
+    const { server } = await startBackend({ read: ownedByAcme });
+    await request(server)
+      .post('/api/nkp/exceptions')
+      .send(exceptionRequest)
+      .expect(400);
+    const own = await request(server)
+      .post('/api/nkp/exceptions')
+      .send({ ...exceptionRequest, target: { owner: 'team-acme' } })
+      .expect(201);
+    expect(own.body.target).toEqual({ owner: 'group:default/team-acme' });
+    const list = await request(server).get('/api/nkp/exceptions').expect(200);
+    expect(list.body.items).toHaveLength(1);
+  });
+});

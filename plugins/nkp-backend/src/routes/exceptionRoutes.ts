@@ -1,0 +1,180 @@
+/**
+ * Exceptions: list them with where they stand (`nkp.fleet.read`), request one
+ * (`nkp.exception.request`) and approve it (`nkp.exception.approve`); both audited. Only an
+ * approved exception reaches the engine, so a cluster's state changes on approval, not request.
+ */
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import {
+  PolicyExceptionStatus,
+  nkpExceptionApprovePermission,
+  nkpExceptionRequestPermission,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import Router from 'express-promise-router';
+import { PolicyStore, StoredException } from '../database/PolicyStore';
+import { FleetAccess, ReadScope, actorOf } from '../permissions/FleetAccess';
+import { normalizeOwnerRef } from '../permissions/rules';
+import { FleetSnapshot, FleetState } from '../service/FleetState';
+import { ownerTenant } from '../service/clusterViews';
+import {
+  exceptionApprovalSchema,
+  exceptionParamsSchema,
+  exceptionRequestSchema,
+  noQuerySchema,
+  parseInput,
+} from './validation';
+
+function exceptionView(
+  exception: StoredException,
+  statuses: Map<string, PolicyExceptionStatus>,
+) {
+  const evaluation = statuses.get(exception.id);
+  return { ...exception, ...(evaluation ? { evaluation } : {}) };
+}
+
+type ExceptionTarget = StoredException['target'];
+
+/**
+ * True when the target is a cluster of the fleet, or the owner of one, that the caller may see.
+ */
+function targetVisible(
+  target: ExceptionTarget,
+  snapshot: FleetSnapshot,
+  scope: ReadScope,
+): boolean {
+  if ('cluster' in target) {
+    const result = snapshot.byRef.get(
+      target.cluster.toLocaleLowerCase('en-US'),
+    );
+    return result !== undefined && scope.visible(result.cluster);
+  }
+  const owner = normalizeOwnerRef(target.owner);
+  return snapshot.evaluation.clusters.some(
+    r => ownerTenant(r) === owner && scope.visible(r.cluster),
+  );
+}
+
+function normalizeClusterRef(ref: string): string {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(ref, {
+        defaultKind: 'resource',
+        defaultNamespace: 'default',
+      }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    throw new InputError(
+      `Invalid exception request: target.cluster '${ref}' is not an entity ref such as resource:default/my-cluster`,
+    );
+  }
+}
+
+function assertAfter(date: string, today: string, field: string) {
+  if (date.slice(0, 10) <= today) {
+    throw new InputError(
+      `Invalid ${field}: ${date} is not after today (${today}); an exception must end in the future`,
+    );
+  }
+}
+
+export function createExceptionRoutes(options: {
+  access: FleetAccess;
+  fleet: FleetState;
+  store: PolicyStore;
+  logger: LoggerService;
+}) {
+  const { access, fleet, store, logger } = options;
+  const router = Router();
+
+  router.get('/exceptions', async (req, res) => {
+    parseInput(noQuerySchema, req.query, 'query');
+    const scope = await access.read(req);
+    const snapshot = await fleet.current();
+    const statuses = new Map(
+      snapshot.evaluation.exceptions.map(s => [s.id, s]),
+    );
+    res.json({
+      evaluatedOn: snapshot.evaluation.evaluatedOn,
+      items: snapshot.exceptions
+        .filter(e => scope.all || targetVisible(e.target, snapshot, scope))
+        .map(e => exceptionView(e, statuses)),
+    });
+  });
+
+  router.post('/exceptions', async (req, res) => {
+    const credentials = await access.require(
+      req,
+      nkpExceptionRequestPermission,
+    );
+    const input = parseInput(
+      exceptionRequestSchema,
+      req.body,
+      'exception request',
+    );
+    const scope = await access.read(req);
+    const snapshot = await fleet.current();
+    assertAfter(
+      input.expiresAt,
+      snapshot.evaluation.evaluatedOn,
+      'exception request: expiresAt',
+    );
+
+    const target =
+      'cluster' in input.target
+        ? { cluster: normalizeClusterRef(input.target.cluster) }
+        : { owner: normalizeOwnerRef(input.target.owner) };
+    const request = { ...input, target };
+    if (!targetVisible(target, snapshot, scope)) {
+      throw new InputError(
+        `Invalid exception request: target ${JSON.stringify(
+          input.target,
+        )} is not an NKP cluster or owner of a cluster that you can see`,
+      );
+    }
+
+    const actor = actorOf(credentials);
+    const exception = await store.requestException(request, actor);
+    logger.info('NKP exception requested', {
+      exceptionId: exception.id,
+      target: JSON.stringify(target),
+      requestedBy: actor,
+    });
+    const refreshed = await fleet.refresh();
+    const statuses = new Map(
+      refreshed.evaluation.exceptions.map(s => [s.id, s]),
+    );
+    res.status(201).json(exceptionView(exception, statuses));
+  });
+
+  router.post('/exceptions/:id/approve', async (req, res) => {
+    const credentials = await access.require(
+      req,
+      nkpExceptionApprovePermission,
+    );
+    const { id } = parseInput(exceptionParamsSchema, req.params, 'path');
+    const input = parseInput(exceptionApprovalSchema, req.body, 'approval');
+    if (input.expiresAt) {
+      const { evaluation } = await fleet.current();
+      assertAfter(
+        input.expiresAt,
+        evaluation.evaluatedOn,
+        'approval: expiresAt',
+      );
+    }
+    const actor = actorOf(credentials);
+    const exception = await store.approveException(id, actor, input);
+    logger.info('NKP exception approved', {
+      exceptionId: id,
+      approvedBy: actor,
+      expiresAt: exception.expiresAt,
+    });
+    const snapshot = await fleet.refresh();
+    const statuses = new Map(
+      snapshot.evaluation.exceptions.map(s => [s.id, s]),
+    );
+    res.json(exceptionView(exception, statuses));
+  });
+
+  return router;
+}

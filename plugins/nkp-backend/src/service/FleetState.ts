@@ -1,0 +1,179 @@
+/**
+ * Keeps the evaluated fleet current. An evaluation reads the NKP clusters from the catalog (as
+ * the plugin itself), plans and exceptions from the store, and runs the engine with today's date.
+ * It is redone on a short schedule (the catalog publishes no entity-change events in this
+ * portal), right after plans or exceptions change through the API, and when the UTC day turns.
+ *
+ * Concurrent refresh requests are coalesced: a request made while an evaluation runs waits for
+ * the next one, so it always sees data read after it asked.
+ */
+import {
+  AuthService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import {
+  ClusterEvaluation,
+  FleetEvaluation,
+  PolicyConfig,
+  PolicyException,
+  ReleaseCalendar,
+  ReleaseCalendarOverrides,
+  buildReleaseCalendar,
+  evaluateFleet,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import {
+  PolicyStore,
+  StoredException,
+  StoredUpgradePlan,
+  toPolicyException,
+} from '../database/PolicyStore';
+import { FleetReader } from './FleetReader';
+
+/** One evaluation and everything it was computed from. */
+export interface FleetSnapshot {
+  evaluation: FleetEvaluation;
+  calendar: ReleaseCalendar;
+  plans: StoredUpgradePlan[];
+  exceptions: StoredException[];
+  /** Cluster results by lower-cased entity ref. */
+  byRef: Map<string, ClusterEvaluation>;
+  /** ISO timestamp. */
+  evaluatedAt: string;
+}
+
+/** Called after each scheduled evaluation: notifications, metrics, expiry audit. */
+export type FleetListener = (snapshot: FleetSnapshot) => Promise<void> | void;
+
+export interface FleetStateOptions {
+  reader: FleetReader;
+  auth: AuthService;
+  store: PolicyStore;
+  logger: LoggerService;
+  policy: PolicyConfig;
+  calendarOverrides: ReleaseCalendarOverrides;
+  clock?: () => Date;
+}
+
+export class FleetState {
+  private readonly clock: () => Date;
+  private readonly calendar: ReleaseCalendar;
+  private readonly listeners: FleetListener[] = [];
+  private snapshot?: FleetSnapshot;
+  private inflight?: Promise<void>;
+  private requested = 0;
+  private completed = 0;
+
+  constructor(private readonly options: FleetStateOptions) {
+    this.clock = options.clock ?? (() => new Date());
+    // Shipped data < app-config; served NKP Release objects are not read by this backend yet.
+    this.calendar = buildReleaseCalendar({
+      overrides: options.calendarOverrides,
+    });
+    for (const warning of this.calendar.warnings) {
+      options.logger.warn(`Release calendar: ${warning}`);
+    }
+  }
+
+  /** Re-evaluates every `intervalSeconds` on this instance and tells the listeners. */
+  async start(
+    scheduler: SchedulerService,
+    intervalSeconds: number,
+  ): Promise<void> {
+    await scheduler.scheduleTask({
+      id: 'nkp-fleet-evaluation',
+      // Every replica keeps its own in-memory copy, so each one refreshes its own.
+      scope: 'local',
+      frequency: { seconds: intervalSeconds },
+      timeout: { minutes: 5 },
+      fn: async () => {
+        const snapshot = await this.refresh();
+        await this.notify(snapshot);
+      },
+    });
+  }
+
+  onEvaluated(listener: FleetListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** The latest evaluation; evaluates first when there is none yet or the UTC day has turned. */
+  async current(): Promise<FleetSnapshot> {
+    const today = this.clock().toISOString().slice(0, 10);
+    if (!this.snapshot || this.snapshot.evaluation.evaluatedOn !== today) {
+      return this.refresh();
+    }
+    return this.snapshot;
+  }
+
+  /** Evaluates again with data read after this call; resolves to that evaluation. */
+  async refresh(): Promise<FleetSnapshot> {
+    const ticket = ++this.requested;
+    while (this.completed < ticket) {
+      if (!this.inflight) {
+        const generation = this.requested;
+        this.inflight = this.evaluate()
+          .then(snapshot => {
+            this.snapshot = snapshot;
+            this.completed = generation;
+          })
+          .finally(() => {
+            this.inflight = undefined;
+          });
+      }
+      await this.inflight;
+    }
+    return this.snapshot!;
+  }
+
+  private async evaluate(): Promise<FleetSnapshot> {
+    const started = Date.now();
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    const [clusters, plans, exceptions] = await Promise.all([
+      this.options.reader.listClusters(credentials),
+      this.options.store.listPlans(),
+      this.options.store.listExceptions(),
+    ]);
+    const now = this.clock();
+    const evaluation = evaluateFleet({
+      clusters,
+      calendar: this.calendar,
+      config: this.options.policy,
+      plans,
+      exceptions: exceptions
+        .map(toPolicyException)
+        .filter((e): e is PolicyException => e !== undefined),
+      now,
+    });
+    const byRef = new Map<string, ClusterEvaluation>();
+    for (const result of evaluation.clusters) {
+      byRef.set(result.entityRef.toLocaleLowerCase('en-US'), result);
+    }
+    this.options.logger.debug('Evaluated the NKP fleet', {
+      clusters: clusters.length,
+      plans: plans.length,
+      exceptions: exceptions.length,
+      durationMs: Date.now() - started,
+    });
+    return {
+      evaluation,
+      calendar: this.calendar,
+      plans,
+      exceptions,
+      byRef,
+      evaluatedAt: now.toISOString(),
+    };
+  }
+
+  private async notify(snapshot: FleetSnapshot) {
+    for (const listener of this.listeners) {
+      try {
+        await listener(snapshot);
+      } catch (error) {
+        this.options.logger.error('NKP fleet listener failed', {
+          error: String(error),
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import {
+  NkpClusterFacts,
+  buildReleaseCalendar,
+  evaluateFleet,
+  parsePolicyConfig,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import { PolicyStore } from '../database/PolicyStore';
+import { FleetSnapshot } from './FleetState';
+import { dueNotifications, notifyOwners } from './notifyOwners';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+const today = '2026-05-01';
+const facts = (name: string, owner: string, nkp: string): NkpClusterFacts => ({
+  entityRef: `resource:default/${name}`,
+  name,
+  owner,
+  clusterType: 'self-managed',
+  nkpVersion: nkp,
+  kubernetesVersion: '1.32.1',
+  workspace: name,
+  projects: [],
+});
+
+function snapshotOn(day: string): FleetSnapshot {
+  const evaluation = evaluateFleet({
+    clusters: [
+      facts('acme', 'team-acme', '2.15.0'),
+      facts('hooli', 'group:default/team-hooli', '2.15.0'),
+      facts('stark', 'group:default/team-stark', '2.16.0'),
+    ],
+    calendar: buildReleaseCalendar(),
+    config: parsePolicyConfig({
+      managedSkew: { enabled: false },
+      selfManagedWindow: { enabled: false },
+      upstreamEol: { enabled: false },
+    }),
+    plans: [
+      // Deadline 2026-05-31: the 30-day reminder is due today
+      {
+        id: 'p-acme',
+        title: 'Acme to 2.16',
+        targetVersion: '2.16',
+        announcedAt: '2026-03-02',
+        scope: { kind: 'workspace', name: 'acme' },
+      },
+      // Deadline passed on 2026-04-01: unsupported
+      {
+        id: 'p-hooli',
+        title: 'Hooli to 2.16',
+        targetVersion: '2.16',
+        announcedAt: '2026-01-01',
+        scope: { kind: 'workspace', name: 'hooli' },
+      },
+    ],
+    now: day,
+  });
+  return {
+    evaluation,
+    calendar: buildReleaseCalendar(),
+    plans: [],
+    exceptions: [],
+    byRef: new Map(),
+    evaluatedAt: `${day}T00:00:00.000Z`,
+  };
+}
+
+describe('notifyOwners', () => {
+  it('reminds, warns of lost support, and leaves compliant owners alone', () => {
+    const due = dueNotifications(snapshotOn(today));
+    expect(due.map(d => [d.key, d.options.recipients])).toEqual([
+      [
+        'reminder:p-acme:resource:default/acme:30',
+        { type: 'entity', entityRef: 'group:default/team-acme' },
+      ],
+      [
+        'unsupported:resource:default/hooli:2026-04-01',
+        { type: 'entity', entityRef: 'group:default/team-hooli' },
+      ],
+    ]);
+    expect(due[1].options.payload).toMatchObject({
+      title: 'hooli has lost support',
+      severity: 'critical',
+      link: '/catalog/default/resource/hooli',
+    });
+  });
+
+  it('sends each notification once across evaluations, restarts and replicas', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const database = { getClient: async () => knex };
+    const notifications = { send: jest.fn(async () => {}) };
+    const logger = mockServices.logger.mock();
+    const replicaA = notifyOwners({
+      store: await PolicyStore.create({ database }),
+      notifications,
+      logger,
+    });
+    const replicaB = notifyOwners({
+      store: await PolicyStore.create({ database }),
+      notifications,
+      logger,
+    });
+
+    await Promise.all([
+      replicaA(snapshotOn(today)),
+      replicaB(snapshotOn(today)),
+    ]);
+    await replicaA(snapshotOn(today));
+    expect(notifications.send).toHaveBeenCalledTimes(2);
+
+    // The next reminder (14 days before the deadline) is a new notification
+    await replicaB(snapshotOn('2026-05-17'));
+    expect(notifications.send).toHaveBeenCalledTimes(3);
+    expect(notifications.send).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        payload: expect.objectContaining({
+          scope: 'reminder:p-acme:resource:default/acme:14',
+        }),
+      }),
+    );
+  });
+});
