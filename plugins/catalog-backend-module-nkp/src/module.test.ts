@@ -12,6 +12,9 @@ import { smallFleet } from './normalise/__fixtures__/objects';
 import { NkpEntityProvider } from './providers';
 import { FakeApiServer } from './sources/kubernetes/__testUtils__/FakeApiServer';
 
+// Starting a whole backend can take longer than Jest's default 5 s on a busy 2-core machine.
+jest.setTimeout(30_000);
+
 const demoFleet = resolve(__dirname, '../../../examples/nkp-demo-fleet');
 
 const msw = setupServer();

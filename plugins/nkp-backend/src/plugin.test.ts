@@ -5,6 +5,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { nkpPlugin } from './plugin';
 
+// Starting a whole backend can take longer than Jest's default 5 s on a busy 2-core machine.
+jest.setTimeout(30_000);
+
 const clusterEntity = (name: string, annotations: Record<string, string>): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',

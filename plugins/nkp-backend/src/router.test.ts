@@ -19,6 +19,10 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { nkpPlugin } from './plugin';
 
+// Each test starts a whole backend with migrations; on a busy 2-core CI machine the first one
+// can take longer than Jest's default 5 s.
+jest.setTimeout(30_000);
+
 const cluster = (
   name: string,
   owner: string,
