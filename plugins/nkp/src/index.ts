@@ -11,4 +11,5 @@ export type { NkpApi } from './api/NkpApi';
 export { NkpClient } from './api/NkpClient';
 export { FleetTable } from './components/FleetPage';
 export { NkpClusterCard } from './components/NkpClusterCard';
+export { PolicyStateLabel, describeDeadline } from './components/PolicyState';
 export { isNkpCluster } from '@nkp-lifecycle/backstage-plugin-nkp-common';

@@ -5,6 +5,7 @@
  */
 import {
   ClusterEvaluation,
+  NkpClusterView,
   POLICY_STATES,
   PolicyRollup,
   PolicyState,
@@ -15,7 +16,7 @@ import {
 import { normalizeOwnerRef } from '../permissions/rules';
 
 /** One cluster as the API returns it. */
-export function clusterView(result: ClusterEvaluation) {
+export function clusterView(result: ClusterEvaluation): NkpClusterView {
   return {
     ...result.cluster,
     state: result.state,

@@ -1,5 +1,5 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import { NkpClusterFacts } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import { NkpClusterPage } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 
 /**
  * Client of the NKP Lifecycle backend (`/api/nkp`).
@@ -7,7 +7,8 @@ import { NkpClusterFacts } from '@nkp-lifecycle/backstage-plugin-nkp-common';
  * @public
  */
 export interface NkpApi {
-  listClusters(): Promise<{ items: NkpClusterFacts[]; totalCount: number }>;
+  /** Every cluster the signed-in user may read, with its policy evaluation. */
+  listClusters(): Promise<NkpClusterPage>;
 }
 
 /** @public */

@@ -1,6 +1,6 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { NkpClusterFacts } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import { NkpClusterPage } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { NkpApi } from './NkpApi';
 
 /**
@@ -11,8 +11,8 @@ import { NkpApi } from './NkpApi';
 export class NkpClient implements NkpApi {
   constructor(private readonly deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {}
 
-  async listClusters(): Promise<{ items: NkpClusterFacts[]; totalCount: number }> {
-    return this.get('/clusters');
+  async listClusters(): Promise<NkpClusterPage> {
+    return this.get('/clusters?orderBy=deadline&order=asc');
   }
 
   private async get<T>(path: string): Promise<T> {

@@ -27,6 +27,12 @@ describe('FleetTable', () => {
             workspace: 'acme-retail',
             owner: 'group:default/team-acme',
             projects: [],
+            state: 'upgrade-due',
+            deadline: '2027-02-01',
+            daysLeft: 72,
+            targetVersion: { nkp: '2.17', kubernetes: '1.34' },
+            upgradePath: [],
+            findings: [],
           },
         ],
       }),
@@ -38,6 +44,9 @@ describe('FleetTable', () => {
     );
     expect(screen.getByText('1.33.2')).toBeInTheDocument();
     expect(screen.getByText('acme-retail')).toBeInTheDocument();
+    expect(screen.getByText('upgrade-due')).toBeInTheDocument();
+    expect(screen.getByText('2027-02-01 (in 72 days)')).toBeInTheDocument();
+    expect(screen.getByText('NKP 2.17 / Kubernetes 1.34')).toBeInTheDocument();
   });
 
   it('explains how to get clusters when there are none', async () => {

@@ -1,16 +1,40 @@
 import { EmptyState, Progress, ResponseErrorPanel, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { NkpClusterFacts } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import { NkpClusterView } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import useAsync from 'react-use/esm/useAsync';
 import { nkpApiRef } from '../../api/NkpApi';
+import { describeDeadline, PolicyStateLabel } from '../PolicyState';
 
-const columns: TableColumn<NkpClusterFacts>[] = [
+const columns: TableColumn<NkpClusterView>[] = [
   {
     title: 'Cluster',
     field: 'name',
     highlight: true,
     render: row => <EntityRefLink entityRef={row.entityRef} title={row.title ?? row.name} />,
+  },
+  {
+    title: 'Policy',
+    field: 'state',
+    render: row => (row.state ? <PolicyStateLabel state={row.state} /> : '—'),
+  },
+  {
+    title: 'Deadline',
+    field: 'deadline',
+    render: row => describeDeadline(row.deadline, row.daysLeft),
+  },
+  {
+    title: 'Target',
+    field: 'targetVersion',
+    render: row =>
+      row.targetVersion
+        ? [
+            row.targetVersion.nkp && `NKP ${row.targetVersion.nkp}`,
+            row.targetVersion.kubernetes && `Kubernetes ${row.targetVersion.kubernetes}`,
+          ]
+            .filter(Boolean)
+            .join(' / ')
+        : '—',
   },
   { title: 'Type', field: 'clusterType', emptyValue: 'unknown' },
   { title: 'Kubernetes', field: 'kubernetesVersion', emptyValue: 'unknown' },
@@ -49,7 +73,7 @@ export const FleetTable = () => {
     );
   }
   return (
-    <Table<NkpClusterFacts>
+    <Table<NkpClusterView>
       title={`NKP clusters (${value.totalCount})`}
       options={{ paging: true, pageSize: 20, search: true, padding: 'dense' }}
       columns={columns}

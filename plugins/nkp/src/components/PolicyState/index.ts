@@ -1,0 +1,1 @@
+export { PolicyStateLabel, describeDeadline } from './PolicyStateLabel';
