@@ -36,5 +36,10 @@ test('the NKP fleet page lists the clusters with versions', async ({ page }) => 
   await page.goto('/nkp');
   await expect(page.getByText(/NKP clusters \(\d+\)/)).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Kubernetes' })).toBeVisible();
+  // Each cluster carries its policy evaluation; the demo fleet has compliant and unsupported ones.
+  await expect(page.getByRole('columnheader', { name: 'Policy' })).toBeVisible();
+  const rows = page.getByRole('row');
+  await expect(rows.filter({ hasText: 'nkp-mgmt' })).toContainText('compliant');
+  await expect(rows.filter({ hasText: 'initech-etl-01' })).toContainText('unsupported');
   await screenshot(page, 'fleet-page');
 });

@@ -1,4 +1,10 @@
-import { EmptyState, Progress, ResponseErrorPanel, Table, TableColumn } from '@backstage/core-components';
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { NkpClusterView } from '@nkp-lifecycle/backstage-plugin-nkp-common';
@@ -11,11 +17,14 @@ const columns: TableColumn<NkpClusterView>[] = [
     title: 'Cluster',
     field: 'name',
     highlight: true,
-    render: row => <EntityRefLink entityRef={row.entityRef} title={row.title ?? row.name} />,
+    render: row => (
+      <EntityRefLink entityRef={row.entityRef} title={row.title ?? row.name} />
+    ),
   },
   {
     title: 'Policy',
     field: 'state',
+    cellStyle: { whiteSpace: 'nowrap' },
     render: row => (row.state ? <PolicyStateLabel state={row.state} /> : '—'),
   },
   {
@@ -30,22 +39,32 @@ const columns: TableColumn<NkpClusterView>[] = [
       row.targetVersion
         ? [
             row.targetVersion.nkp && `NKP ${row.targetVersion.nkp}`,
-            row.targetVersion.kubernetes && `Kubernetes ${row.targetVersion.kubernetes}`,
+            row.targetVersion.kubernetes &&
+              `Kubernetes ${row.targetVersion.kubernetes}`,
           ]
             .filter(Boolean)
             .join(' / ')
         : '—',
   },
-  { title: 'Type', field: 'clusterType', emptyValue: 'unknown' },
+  {
+    title: 'Type',
+    field: 'clusterType',
+    emptyValue: 'unknown',
+    cellStyle: { whiteSpace: 'nowrap' },
+  },
   { title: 'Kubernetes', field: 'kubernetesVersion', emptyValue: 'unknown' },
   { title: 'NKP', field: 'nkpVersion', emptyValue: 'unknown' },
   { title: 'Workspace', field: 'workspace', emptyValue: '—' },
   {
     title: 'Owner',
     field: 'owner',
-    render: row => (row.owner ? <EntityRefLink entityRef={row.owner} defaultKind="group" /> : '—'),
+    render: row =>
+      row.owner ? (
+        <EntityRefLink entityRef={row.owner} defaultKind="group" />
+      ) : (
+        '—'
+      ),
   },
-  { title: 'Phase', field: 'phase', emptyValue: '—' },
 ];
 
 /**
@@ -55,13 +74,18 @@ const columns: TableColumn<NkpClusterView>[] = [
  */
 export const FleetTable = () => {
   const nkpApi = useApi(nkpApiRef);
-  const { value, loading, error } = useAsync(() => nkpApi.listClusters(), [nkpApi]);
+  const { value, loading, error } = useAsync(
+    () => nkpApi.listClusters(),
+    [nkpApi],
+  );
 
   if (loading) {
     return <Progress aria-label="Loading the NKP fleet" />;
   }
   if (error) {
-    return <ResponseErrorPanel error={error} title="Could not load the NKP fleet" />;
+    return (
+      <ResponseErrorPanel error={error} title="Could not load the NKP fleet" />
+    );
   }
   if (!value?.items.length) {
     return (
