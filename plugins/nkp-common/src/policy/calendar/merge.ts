@@ -17,6 +17,14 @@ import {
   ServedNkpRelease,
 } from './types';
 
+/** The dates app-config may set, per kind of release. */
+const KUBERNETES_DATES = [
+  'releaseDate',
+  'endOfStandardSupport',
+  'endOfLife',
+] as const;
+const NKP_DATES = ['releaseDate', 'endOfLife'] as const;
+
 /**
  * The layers of the calendar, lowest precedence first.
  *
@@ -76,21 +84,9 @@ export function buildReleaseCalendar(
     const merged: KubernetesMinorRelease = {
       ...(kubernetes[minor] ?? { minor }),
     };
-    setDate(
-      merged,
-      'releaseDate',
-      configuredDate(entry.releaseDate, where, warnings),
-    );
-    setDate(
-      merged,
-      'endOfStandardSupport',
-      configuredDate(entry.endOfStandardSupport, where, warnings),
-    );
-    setDate(
-      merged,
-      'endOfLife',
-      configuredDate(entry.endOfLife, where, warnings),
-    );
+    for (const key of KUBERNETES_DATES) {
+      setDate(merged, key, configuredDate(entry[key], where, warnings));
+    }
     kubernetes[minor] = merged;
   }
   for (const entry of layers.overrides?.nkp ?? []) {
@@ -108,16 +104,9 @@ export function buildReleaseCalendar(
       merged.kubernetesMinors = minors(entry.kubernetesMinors, warnings);
       merged.kubernetesSource = APP_CONFIG;
     }
-    setDate(
-      merged,
-      'releaseDate',
-      configuredDate(entry.releaseDate, where, warnings),
-    );
-    setDate(
-      merged,
-      'endOfLife',
-      configuredDate(entry.endOfLife, where, warnings),
-    );
+    for (const key of NKP_DATES) {
+      setDate(merged, key, configuredDate(entry[key], where, warnings));
+    }
     nkp[minor] = merged;
   }
 
