@@ -1,9 +1,11 @@
 /*
  * A kube-apiserver stand-in for the benchmark: serves a generated NKP fleet of any size over
  * HTTPS on loopback the way the real server does (discovery, LIST pages bounded by `limit` with
- * `continue` tokens, WATCH streams), generating each page on request so that the server's own
- * memory does not grow with the fleet. `POST /bench/modify?cluster=N` changes one cluster's
- * Kubernetes version and pushes the MODIFIED event to the open cluster watches.
+ * `continue` tokens, WATCH streams). Pages are rendered to JSON once, before the measured read, as
+ * kube-apiserver answers LISTs from its watch cache: the benchmark measures the client, and the
+ * server shares the client's two cores. `POST /bench/modify?cluster=N` changes one cluster's
+ * Kubernetes version, re-renders its page and pushes the MODIFIED event to the open cluster
+ * watches.
  */
 
 import { execFileSync } from 'node:child_process';
@@ -26,6 +28,12 @@ const GROUPS = {
 } as const;
 
 type Kind = 'workspaces' | 'projects' | 'kommanderclusters' | 'clusters';
+
+function apiVersionOf(kind: Kind): string {
+  return Object.entries(GROUPS).find(([, plurals]) =>
+    (plurals as readonly string[]).includes(kind),
+  )![0];
+}
 
 export async function startFleetServer(size: FleetSize) {
   const { key, cert } = selfSignedCertificate();
@@ -54,6 +62,34 @@ export async function startFleetServer(size: FleetSize) {
     }
   };
 
+  // Rendered LIST pages by `kind:start:limit`.
+  const pages = new Map<string, string>();
+  const renderPage = (kind: Kind, start: number, limit: number) => {
+    const end = Math.min(count(kind), start + limit);
+    const items = [];
+    for (let i = start; i < end; i++) items.push(objectAt(kind, i));
+    const body = JSON.stringify({
+      kind: 'List',
+      apiVersion: apiVersionOf(kind),
+      metadata: {
+        resourceVersion: String(resourceVersion),
+        ...(end < count(kind)
+          ? { continue: String(end), remainingItemCount: count(kind) - end }
+          : {}),
+      },
+      items,
+    });
+    pages.set(`${kind}:${start}:${limit}`, body);
+    return body;
+  };
+  const prerender = (limit: number) => {
+    for (const kind of Object.keys(counts) as Kind[]) {
+      for (let start = 0; start < count(kind); start += limit) {
+        renderPage(kind, start, limit);
+      }
+    }
+  };
+
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url!, 'https://127.0.0.1');
     const json = (body: unknown, status = 200) => {
@@ -65,6 +101,16 @@ export async function startFleetServer(size: FleetSize) {
       versionOverrides.set(index, url.searchParams.get('version')!);
       const object = objectAt('clusters', index);
       object.metadata.resourceVersion = String(++resourceVersion);
+      for (const key of pages.keys()) {
+        const [kind, start, limit] = key.split(':');
+        if (
+          kind === 'clusters' &&
+          index >= Number(start) &&
+          index < Number(start) + Number(limit)
+        ) {
+          renderPage('clusters', Number(start), Number(limit));
+        }
+      }
       const line = `${JSON.stringify({ type: 'MODIFIED', object })}\n`;
       for (const watch of watches) {
         if ((watch as any).benchPath.endsWith('/clusters')) watch.write(line);
@@ -116,26 +162,17 @@ export async function startFleetServer(size: FleetSize) {
     }
     const limit = Number(url.searchParams.get('limit') ?? 500);
     const start = Number(url.searchParams.get('continue') ?? 0);
-    const end = Math.min(count(kind), start + limit);
-    const items = [];
-    for (let i = start; i < end; i++) items.push(objectAt(kind, i));
-    json({
-      kind: 'List',
-      apiVersion: groupVersion,
-      metadata: {
-        resourceVersion: String(resourceVersion),
-        ...(end < count(kind)
-          ? { continue: String(end), remainingItemCount: count(kind) - end }
-          : {}),
-      },
-      items,
-    });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(
+      pages.get(`${kind}:${start}:${limit}`) ?? renderPage(kind, start, limit),
+    );
   };
 
   const server = createServer({ key, cert }, handle);
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
+    prerender,
     url: `https://127.0.0.1:${port}`,
     caData: Buffer.from(cert).toString('base64'),
     close: () =>
@@ -484,4 +521,15 @@ function capiClusterObject(
       })),
     },
   };
+}
+
+/** Every object of a generated fleet, for benchmarks of the pure core without HTTP. */
+export function generateFleetObjects(size: FleetSize): unknown[] {
+  const objects: unknown[] = [];
+  for (let i = 0; i <= size.workspaces; i++) objects.push(workspaceObject(i, size));
+  for (let i = 0; i < size.projects; i++) objects.push(projectObject(i, size));
+  for (let i = 0; i <= size.clusters; i++) {
+    objects.push(kommanderClusterObject(i, size), capiClusterObject(i, size, undefined));
+  }
+  return objects;
 }

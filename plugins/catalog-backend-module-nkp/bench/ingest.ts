@@ -42,6 +42,7 @@ async function parent(sizes: number[]) {
       projects: clusters / 2,
     };
     const server = await startFleetServer(size);
+    server.prerender(500); // the provider's default page size
     try {
       results.push(await runChild(server.url, server.caData, clusters));
     } finally {

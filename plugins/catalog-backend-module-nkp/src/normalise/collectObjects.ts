@@ -5,6 +5,7 @@
  */
 
 import { NkpKind, nkpResourceOf } from './kinds';
+import { NormaliseMemo, remember } from './NormaliseMemo';
 import { describeObject, metaOf, ObjectMeta } from './objects';
 import { NkpWarning, RawObject } from './types';
 
@@ -17,7 +18,16 @@ export interface CollectedObject {
 
 export type CollectedObjects = Record<NkpKind, CollectedObject[]>;
 
-export function collectObjects(objects: readonly unknown[]): {
+/** What one object is: an NKP object of a kind, an object of another kind, or unusable. */
+type Sorted =
+  | { kind: NkpKind; item: CollectedObject }
+  | { ignoredKind: string }
+  | undefined;
+
+export function collectObjects(
+  objects: readonly unknown[],
+  memo?: NormaliseMemo,
+): {
   collected: CollectedObjects;
   warnings: NkpWarning[];
 } {
@@ -40,37 +50,17 @@ export function collectObjects(objects: readonly unknown[]): {
       });
       return;
     }
-    const meta = metaOf(value as RawObject);
-    const ref = describeObject(meta);
-    if (!meta.apiVersion || !meta.kind) {
-      warnings.push({
-        object: ref,
-        message: 'missing apiVersion or kind; skipped',
-      });
-      return;
+    const sorted = remember(memo, 'collect', value, [], warnings, w =>
+      sortObject(value as RawObject, w),
+    );
+    if (sorted && 'kind' in sorted) {
+      collected[sorted.kind].push(sorted.item);
+    } else if (sorted) {
+      ignoredKinds.set(
+        sorted.ignoredKind,
+        (ignoredKinds.get(sorted.ignoredKind) ?? 0) + 1,
+      );
     }
-    const resource = nkpResourceOf(meta.apiVersion, meta.kind);
-    if (!resource) {
-      const key = `${meta.apiVersion}/${meta.kind}`;
-      ignoredKinds.set(key, (ignoredKinds.get(key) ?? 0) + 1);
-      return;
-    }
-    if (!meta.name) {
-      warnings.push({ object: ref, message: 'missing metadata.name; skipped' });
-      return;
-    }
-    if (resource.namespaced && !meta.namespace) {
-      warnings.push({
-        object: ref,
-        message: 'missing metadata.namespace; skipped',
-      });
-      return;
-    }
-    collected[resource.kind].push({
-      meta: { ...meta, name: meta.name },
-      object: value as RawObject,
-      ref,
-    });
   });
 
   for (const [kind, count] of ignoredKinds) {
@@ -80,4 +70,35 @@ export function collectObjects(objects: readonly unknown[]): {
     });
   }
   return { collected, warnings };
+}
+
+function sortObject(object: RawObject, warnings: NkpWarning[]): Sorted {
+  const meta = metaOf(object);
+  const ref = describeObject(meta);
+  if (!meta.apiVersion || !meta.kind) {
+    warnings.push({
+      object: ref,
+      message: 'missing apiVersion or kind; skipped',
+    });
+    return undefined;
+  }
+  const resource = nkpResourceOf(meta.apiVersion, meta.kind);
+  if (!resource) {
+    return { ignoredKind: `${meta.apiVersion}/${meta.kind}` };
+  }
+  if (!meta.name) {
+    warnings.push({ object: ref, message: 'missing metadata.name; skipped' });
+    return undefined;
+  }
+  if (resource.namespaced && !meta.namespace) {
+    warnings.push({
+      object: ref,
+      message: 'missing metadata.namespace; skipped',
+    });
+    return undefined;
+  }
+  return {
+    kind: resource.kind,
+    item: { meta: { ...meta, name: meta.name }, object, ref },
+  };
 }

@@ -2,8 +2,13 @@ import { Entity } from '@backstage/catalog-model';
 import { FleetEntityOptions, fleetToEntities } from './fleetToEntities';
 import { normaliseFleet } from './normaliseFleet';
 import {
+  isNkpRelease,
+  servedReleaseFromEntity,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import {
   capiCluster,
   kommanderCluster,
+  release,
   smallFleet,
 } from './__fixtures__/objects';
 
@@ -221,6 +226,38 @@ describe('fleetToEntities', () => {
       'nkp-lifecycle.io/object-name': 'acme-prod',
       'nkp-lifecycle.io/source': 'west',
       'nkp-lifecycle.io/management-cluster': 'west-mgmt',
+    });
+  });
+
+  it('turns served NKP Release objects into release Resources the policy backend reads', () => {
+    const { entities, warnings } = entitiesOf([
+      ...smallFleet(),
+      release('nkp-2.17.1', 'v2.17.1', ['v1.33.5', 'v1.34.3'], '2027-03-01'),
+      // Without a version a Release says nothing the calendar could use.
+      { ...release('nkp-broken', 'banana', []), spec: {} },
+    ]);
+    expect(warnings).toEqual([]); // normaliseFleet warns about nkp-broken
+    const releases = entities.filter(isNkpRelease);
+    expect(releases).toEqual([
+      expect.objectContaining({
+        kind: 'Resource',
+        metadata: expect.objectContaining({
+          name: 'demo-release-nkp-2.17.1',
+          title: 'NKP 2.17.1',
+        }),
+        spec: {
+          type: 'nkp-release',
+          owner: 'group:default/platform-team',
+          dependencyOf: ['resource:default/demo-mgmt'],
+        },
+      }),
+    ]);
+    expect(servedReleaseFromEntity(releases[0])).toEqual({
+      version: '2.17.1',
+      supportedKubernetesVersions: ['1.33.5', '1.34.3'],
+      releaseDate: '2025-12-23',
+      endOfLifeDate: '2027-03-01',
+      source: 'NKP Release nkp-2.17.1 (source demo)',
     });
   });
 

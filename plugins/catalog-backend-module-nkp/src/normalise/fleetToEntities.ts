@@ -16,14 +16,18 @@ import {
 import {
   KUBERNETES_CLUSTER_RESOURCE_TYPE,
   NKP_ANNOTATIONS,
+  NKP_RELEASE_ANNOTATIONS,
+  NKP_RELEASE_RESOURCE_TYPE,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { entityName } from './entityName';
 import { HOST_CLUSTER_NAME } from './labels';
+import { NormaliseMemo, remember } from './NormaliseMemo';
 import { resolveOwner } from './resolveOwner';
 import {
   NkpCluster,
   NkpFleet,
   NkpProject,
+  NkpRelease,
   NkpWarning,
   NkpWorkspace,
 } from './types';
@@ -59,14 +63,24 @@ export interface FleetEntityOptions {
   };
 }
 
-/** @public */
+/**
+ * With a `memo` (the one `normaliseFleet` was given), the entity of a cluster, workspace or
+ * project whose model and context did not change is the entity built last time.
+ *
+ * @public
+ */
 export function fleetToEntities(
   fleet: NkpFleet,
   options: FleetEntityOptions,
+  memo?: NormaliseMemo,
 ): { entities: Entity[]; warnings: NkpWarning[] } {
   const warnings: NkpWarning[] = [];
+  // Everything an entity depends on besides its own model and its workspace.
+  const context = memo ? JSON.stringify(options) : '';
   const prefix = options.entityNamePrefix;
   const workspaces = new Map(fleet.workspaces.map(w => [w.name, w]));
+  const ws = (name: string | undefined) =>
+    name === undefined ? undefined : workspaces.get(name);
   const systemName = (workspace: string | undefined, project: string) =>
     entityName(prefix, ...(workspace ? [workspace] : []), project);
   const source = fleet.clusters.find(c => c.isSourceCluster);
@@ -76,6 +90,7 @@ export function fleetToEntities(
     ref: string,
     workspace: string | undefined,
     own: string | undefined,
+    warn: NkpWarning[],
   ) =>
     resolveOwner(
       [
@@ -85,7 +100,7 @@ export function fleetToEntities(
       ],
       options.owners.default,
       value =>
-        warnings.push({
+        warn.push({
           object: ref,
           message: `owner "${value}" is not a valid entity reference; ignored`,
         }),
@@ -117,7 +132,7 @@ export function fleetToEntities(
       : {}),
   });
 
-  const clusterEntity = (cluster: NkpCluster): Entity => {
+  const clusterEntity = (cluster: NkpCluster, warn: NkpWarning[]): Entity => {
     const apiServer =
       cluster.endpoint &&
       apiServerUrl(cluster.endpoint.host, cluster.endpoint.port);
@@ -151,6 +166,7 @@ export function fleetToEntities(
           `Cluster ${cluster.name}`,
           cluster.workspace,
           cluster.owner,
+          warn,
         ),
         ...(managedBy ? { dependsOn: [`resource:default/${managedBy}`] } : {}),
         ...(cluster.projects.length
@@ -164,7 +180,10 @@ export function fleetToEntities(
     };
   };
 
-  const workspaceEntity = (workspace: NkpWorkspace): Entity => ({
+  const workspaceEntity = (
+    workspace: NkpWorkspace,
+    warn: NkpWarning[],
+  ): Entity => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Domain',
     metadata: {
@@ -179,11 +198,12 @@ export function fleetToEntities(
         `Workspace ${workspace.name}`,
         workspace.name,
         workspace.owner,
+        warn,
       ),
     },
   });
 
-  const projectEntity = (project: NkpProject): Entity => ({
+  const projectEntity = (project: NkpProject, warn: NkpWarning[]): Entity => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'System',
     metadata: {
@@ -198,6 +218,7 @@ export function fleetToEntities(
         `Project ${project.namespace}/${project.name}`,
         project.workspace,
         project.owner,
+        warn,
       ),
       ...(project.workspace && workspaces.has(project.workspace)
         ? { domain: `domain:default/${entityName(prefix, project.workspace)}` }
@@ -205,10 +226,62 @@ export function fleetToEntities(
     },
   });
 
+  const releaseEntity = (release: NkpRelease): Entity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      ...metadata(entityName(prefix, 'release', release.name), release.name, {
+        [NKP_RELEASE_ANNOTATIONS.version]: release.version,
+        [NKP_RELEASE_ANNOTATIONS.supportedKubernetesVersions]:
+          release.supportedKubernetesVersions.join(','),
+        [NKP_RELEASE_ANNOTATIONS.releaseDate]: release.releaseDate,
+        [NKP_RELEASE_ANNOTATIONS.endOfLifeDate]: release.endOfLifeDate,
+      }),
+      title: `NKP ${release.version ?? release.name}`,
+    },
+    spec: {
+      type: NKP_RELEASE_RESOURCE_TYPE,
+      owner: options.owners.default,
+      ...(sourceEntityName
+        ? { dependencyOf: [`resource:default/${sourceEntityName}`] }
+        : {}),
+    },
+  });
+
+  const build = <T extends object>(
+    step: string,
+    model: T,
+    inputs: unknown[],
+    make: (model: T, warn: NkpWarning[]) => Entity,
+  ) =>
+    remember(
+      memo,
+      step,
+      model,
+      [context, ...inputs],
+      warnings,
+      warn => make(model, warn),
+      true,
+    );
   const entities = [
-    ...fleet.clusters.map(clusterEntity),
-    ...fleet.workspaces.map(workspaceEntity),
-    ...fleet.projects.map(projectEntity),
+    ...fleet.clusters.map(c =>
+      build(
+        'clusterEntity',
+        c,
+        [sourceEntityName, ws(c.workspace)],
+        clusterEntity,
+      ),
+    ),
+    ...fleet.workspaces.map(w =>
+      build('workspaceEntity', w, [], workspaceEntity),
+    ),
+    ...fleet.projects.map(p =>
+      build('projectEntity', p, [ws(p.workspace)], projectEntity),
+    ),
+    // Releases without a version say nothing the calendar could use.
+    ...fleet.releases
+      .filter(r => r.version)
+      .map(r => build('releaseEntity', r, [sourceEntityName], releaseEntity)),
   ];
   return { entities: dropDuplicates(entities, warnings), warnings };
 }

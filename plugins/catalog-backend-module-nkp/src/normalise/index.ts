@@ -8,3 +8,4 @@ export type { NkpKind } from './kinds';
 export { NKP_OWNER_KEY } from './labels';
 export * from './types';
 export { slimObject } from './slimObject';
+export { NormaliseMemo } from './NormaliseMemo';

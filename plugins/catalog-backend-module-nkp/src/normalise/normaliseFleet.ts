@@ -1,19 +1,25 @@
 /*
  * The pure core of ingestion: raw objects from one source in, a fleet model and warnings out.
  * No I/O, no clock, no logger; it never throws for a bad object.
+ *
+ * With a `NormaliseMemo`, work whose objects did not change since the last call is reused (see
+ * NormaliseMemo.ts); the result is the same.
  */
 
 import { collectObjects } from './collectObjects';
+import { compareNames, NormaliseMemo, remember } from './NormaliseMemo';
 import { NkpSourceModel, readClusters } from './readClusters';
 import { readProjects } from './readProjects';
 import { readReleases } from './readReleases';
-import { readWorkspaces } from './readWorkspaces';
-import { NkpFleet, NkpWarning } from './types';
+import { ReadWorkspace, readWorkspaces } from './readWorkspaces';
+import { NkpCluster, NkpFleet, NkpWarning, NkpWorkspace } from './types';
 
 /** @public */
 export interface NormaliseFleetOptions {
   /** How the source's own cluster is operated; default `management`. */
   model?: NkpSourceModel;
+  /** Reuses results for unchanged objects across calls for one source. */
+  memo?: NormaliseMemo;
 }
 
 /** @public */
@@ -21,41 +27,86 @@ export function normaliseFleet(
   objects: readonly unknown[],
   options: NormaliseFleetOptions = {},
 ): { fleet: NkpFleet; warnings: NkpWarning[] } {
-  const { collected, warnings } = collectObjects(objects);
+  const { memo } = options;
+  const { collected, warnings } = collectObjects(objects, memo);
 
-  const workspaces = readWorkspaces(collected.Workspace, warnings);
+  const workspaces = readWorkspaces(collected.Workspace, warnings, memo);
   const workspacesByNamespace = new Map(workspaces.map(w => [w.namespace, w]));
-  const clusters = readClusters(
+  const { clusters, ownName } = readClusters(
     collected,
     workspacesByNamespace,
     options.model ?? 'management',
     warnings,
+    memo,
   );
   const projects = readProjects(
     collected.Project,
+    workspaces,
     workspacesByNamespace,
-    new Set(workspaces.map(w => w.name)),
     clusters,
     warnings,
+    memo,
   );
 
-  for (const cluster of clusters) {
-    cluster.projects.sort();
+  const projectsByCluster = new Map<string, string[]>();
+  for (const project of projects) {
+    for (const name of project.clusters) {
+      const list = projectsByCluster.get(name);
+      if (list) {
+        list.push(project.name);
+      } else {
+        projectsByCluster.set(name, [project.name]);
+      }
+    }
   }
 
   return {
     fleet: {
-      clusters,
+      clusters: clusters.map(cluster =>
+        withPlacement(
+          cluster,
+          (projectsByCluster.get(cluster.name) ?? []).sort(),
+          ownName,
+          memo,
+        ),
+      ),
       workspaces: workspaces
-        .map(({ clusterLabels: _, ...workspace }) => workspace)
-        .sort((a, b) => a.name.localeCompare(b.name)),
+        .map(workspace => withoutClusterLabels(workspace, memo))
+        .sort((a, b) => compareNames(a.name, b.name)),
       projects: projects.sort(
         (a, b) =>
-          (a.workspace ?? '').localeCompare(b.workspace ?? '') ||
-          a.name.localeCompare(b.name),
+          compareNames(a.workspace ?? '', b.workspace ?? '') ||
+          compareNames(a.name, b.name),
       ),
-      releases: readReleases(collected.Release, warnings),
+      releases: readReleases(collected.Release, warnings, memo),
     },
     warnings,
   };
+}
+
+/** The cluster with its projects and management cluster; the same object while they are. */
+function withPlacement(
+  cluster: NkpCluster,
+  projects: string[],
+  managementCluster: string | undefined,
+  memo: NormaliseMemo | undefined,
+): NkpCluster {
+  return remember(
+    memo,
+    'placement',
+    cluster,
+    [projects.join(','), managementCluster],
+    [],
+    () => ({ ...cluster, projects, managementCluster }),
+  );
+}
+
+function withoutClusterLabels(
+  workspace: ReadWorkspace,
+  memo: NormaliseMemo | undefined,
+): NkpWorkspace {
+  return remember(memo, 'workspaceModel', workspace, [], [], () => {
+    const { clusterLabels: _, ...rest } = workspace;
+    return rest;
+  });
 }

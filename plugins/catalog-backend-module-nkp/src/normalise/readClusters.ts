@@ -9,6 +9,7 @@ import { NkpClusterType } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { CollectedObject, CollectedObjects } from './collectObjects';
 import { clusterFacts } from './clusterFacts';
 import { displayNameOf, HOST_CLUSTER_NAME, ownerOf } from './labels';
+import { compareNames, NormaliseMemo, remember } from './NormaliseMemo';
 import { asString, field } from './objects';
 import { ReadWorkspace } from './readWorkspaces';
 import { NkpCluster, NkpWarning } from './types';
@@ -22,12 +23,17 @@ export interface ClusterParts {
   nkp?: CollectedObject;
 }
 
+/**
+ * The clusters of a source, sorted by name, without their projects (placement comes later) and
+ * without `managementCluster`; returned with the name of the source's own cluster, if known.
+ */
 export function readClusters(
   collected: CollectedObjects,
   workspacesByNamespace: ReadonlyMap<string, ReadWorkspace>,
   model: NkpSourceModel,
   warnings: NkpWarning[],
-): NkpCluster[] {
+  memo?: NormaliseMemo,
+): { clusters: NkpCluster[]; ownName?: string } {
   const byKey = new Map<string, ClusterParts>();
   const partsAt = (namespace: string, name: string) => {
     const key = `${namespace}/${name}`;
@@ -104,12 +110,20 @@ export function readClusters(
   const seenNames = new Map<string, string>();
   const all = [...(own ? [own] : []), ...byKey.values()];
   for (const parts of all) {
-    const cluster = toCluster(
-      parts,
-      parts === own,
-      model,
-      workspacesByNamespace,
+    const { capi, kommander, nkp } = parts;
+    const isSourceCluster = parts === own;
+    // The KommanderCluster's namespace is what puts a cluster into a workspace.
+    const workspace = workspacesByNamespace.get(
+      (kommander ?? capi ?? nkp)!.meta.namespace ?? '',
+    );
+    const cluster = remember(
+      memo,
+      'cluster',
+      (capi ?? kommander ?? nkp)!.object,
+      [capi, kommander, nkp, isSourceCluster, model, workspace],
       warnings,
+      w => toCluster(parts, isSourceCluster, model, workspace, w),
+      true,
     );
     const previous = seenNames.get(cluster.name);
     if (previous !== undefined) {
@@ -122,13 +136,11 @@ export function readClusters(
     seenNames.set(cluster.name, cluster.namespace ?? '');
     clusters.push(cluster);
   }
-  if (own) {
-    const ownName = clusters[0].name;
-    for (const cluster of clusters) {
-      cluster.managementCluster = ownName;
-    }
-  }
-  return clusters.sort((a, b) => a.name.localeCompare(b.name));
+  const ownName = own ? clusters[0].name : undefined;
+  return {
+    clusters: clusters.sort((a, b) => compareNames(a.name, b.name)),
+    ownName,
+  };
 }
 
 /**
@@ -185,15 +197,11 @@ function toCluster(
   parts: ClusterParts,
   isSourceCluster: boolean,
   model: NkpSourceModel,
-  workspacesByNamespace: ReadonlyMap<string, ReadWorkspace>,
+  workspace: ReadWorkspace | undefined,
   warnings: NkpWarning[],
 ): NkpCluster {
   const { capi, kommander, nkp } = parts;
   const primary = (capi ?? kommander ?? nkp)!;
-  // The KommanderCluster's namespace is what puts a cluster into a workspace.
-  const workspace = workspacesByNamespace.get(
-    (kommander ?? capi ?? nkp)!.meta.namespace ?? '',
-  );
   let type: NkpClusterType;
   if (isSourceCluster) {
     type = model === 'self-managed' ? 'self-managed' : 'management';

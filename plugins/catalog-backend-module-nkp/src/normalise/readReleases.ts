@@ -1,5 +1,6 @@
 import { parseVersion } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { CollectedObject } from './collectObjects';
+import { NormaliseMemo, remember } from './NormaliseMemo';
 import { asArray, asString, field } from './objects';
 import { NkpRelease, NkpWarning } from './types';
 
@@ -7,43 +8,50 @@ import { NkpRelease, NkpWarning } from './types';
 export function readReleases(
   objects: CollectedObject[],
   warnings: NkpWarning[],
+  memo?: NormaliseMemo,
 ): NkpRelease[] {
-  return objects.map(({ meta, object, ref }) => {
-    const rawVersion = asString(field(object, 'spec', 'version'));
-    const version = parseVersion(rawVersion)?.version;
-    if (!version) {
+  return objects.map(item =>
+    remember(memo, 'release', item.object, [], warnings, w =>
+      readRelease(item, w),
+    ),
+  );
+}
+
+function readRelease(
+  { meta, object, ref }: CollectedObject,
+  warnings: NkpWarning[],
+): NkpRelease {
+  const rawVersion = asString(field(object, 'spec', 'version'));
+  const version = parseVersion(rawVersion)?.version;
+  if (!version) {
+    warnings.push({
+      object: ref,
+      message: `spec.version "${
+        rawVersion ?? ''
+      }" is not a version; ingested without one`,
+    });
+  }
+  const supportedKubernetesVersions: string[] = [];
+  for (const value of asArray(
+    field(object, 'spec', 'supportedKubernetesVersions'),
+  )) {
+    const parsed = typeof value === 'string' ? parseVersion(value) : undefined;
+    if (parsed) {
+      supportedKubernetesVersions.push(parsed.version);
+    } else {
       warnings.push({
         object: ref,
-        message: `spec.version "${
-          rawVersion ?? ''
-        }" is not a version; ingested without one`,
+        message: `supportedKubernetesVersions entry "${String(
+          value,
+        )}" is not a version; ignored`,
       });
     }
-    const supportedKubernetesVersions: string[] = [];
-    for (const value of asArray(
-      field(object, 'spec', 'supportedKubernetesVersions'),
-    )) {
-      const parsed =
-        typeof value === 'string' ? parseVersion(value) : undefined;
-      if (parsed) {
-        supportedKubernetesVersions.push(parsed.version);
-      } else {
-        warnings.push({
-          object: ref,
-          message: `supportedKubernetesVersions entry "${String(
-            value,
-          )}" is not a version; ignored`,
-        });
-      }
-    }
-    return {
-      name: meta.name,
-      version,
-      supportedKubernetesVersions,
-      releaseDate: asString(field(object, 'spec', 'timeline', 'releaseDate')),
-      endOfLifeDate: asString(
-        field(object, 'spec', 'timeline', 'endOfLifeDate'),
-      ),
-    };
-  });
+  }
+  return {
+    name: meta.name,
+    version,
+    supportedKubernetesVersions,
+    releaseDate: asString(field(object, 'spec', 'timeline', 'releaseDate')),
+    endOfLifeDate: asString(field(object, 'spec', 'timeline', 'endOfLifeDate')),
+  };
 }

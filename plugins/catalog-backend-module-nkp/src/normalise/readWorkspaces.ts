@@ -1,5 +1,6 @@
 import { CollectedObject } from './collectObjects';
 import { descriptionOf, displayNameOf, ownerOf } from './labels';
+import { NormaliseMemo, remember } from './NormaliseMemo';
 import { asString, field, stringMap } from './objects';
 import { NkpWarning, NkpWorkspace } from './types';
 
@@ -11,26 +12,36 @@ export interface ReadWorkspace extends NkpWorkspace {
 export function readWorkspaces(
   objects: CollectedObject[],
   warnings: NkpWarning[],
+  memo?: NormaliseMemo,
 ): ReadWorkspace[] {
-  return objects.map(({ meta, object, ref }) => {
-    // The status names the namespace NKP actually created; spec.namespaceName is only a request.
-    let namespace =
-      asString(field(object, 'status', 'namespaceRef', 'name')) ??
-      asString(field(object, 'spec', 'namespaceName'));
-    if (!namespace) {
-      warnings.push({
-        object: ref,
-        message: `no status.namespaceRef.name or spec.namespaceName; assuming namespace "${meta.name}"`,
-      });
-      namespace = meta.name;
-    }
-    return {
-      name: meta.name,
-      namespace,
-      displayName: displayNameOf(meta),
-      description: descriptionOf(meta),
-      owner: ownerOf(meta),
-      clusterLabels: stringMap(field(object, 'spec', 'clusterLabels')),
-    };
-  });
+  return objects.map(item =>
+    remember(memo, 'workspace', item.object, [], warnings, w =>
+      readWorkspace(item, w),
+    ),
+  );
+}
+
+function readWorkspace(
+  { meta, object, ref }: CollectedObject,
+  warnings: NkpWarning[],
+): ReadWorkspace {
+  // The status names the namespace NKP actually created; spec.namespaceName is only a request.
+  let namespace =
+    asString(field(object, 'status', 'namespaceRef', 'name')) ??
+    asString(field(object, 'spec', 'namespaceName'));
+  if (!namespace) {
+    warnings.push({
+      object: ref,
+      message: `no status.namespaceRef.name or spec.namespaceName; assuming namespace "${meta.name}"`,
+    });
+    namespace = meta.name;
+  }
+  return {
+    name: meta.name,
+    namespace,
+    displayName: displayNameOf(meta),
+    description: descriptionOf(meta),
+    owner: ownerOf(meta),
+    clusterLabels: stringMap(field(object, 'spec', 'clusterLabels')),
+  };
 }

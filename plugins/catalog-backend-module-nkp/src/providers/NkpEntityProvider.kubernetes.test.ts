@@ -314,18 +314,64 @@ describe('NkpEntityProvider with Kubernetes API sources', () => {
       ]);
     });
 
-    it('fails the whole run when one endpoint fails', async () => {
-      management('https://hooli.test', selfManagedFleet('hooli-nkp'));
-      management('https://stark.test', selfManagedFleet('stark-nkp')).failNext(
+    const unauthorized = (server: FakeApiServer) =>
+      server.failNext(
         u => u.pathname === '/apis',
         () => status(401, 'Unauthorized', 'Unauthorized'),
+      );
+
+    it('keeps the entities of an endpoint that fails and applies the others', async () => {
+      management('https://hooli.test', selfManagedFleet('hooli-nkp'));
+      const stark = management(
+        'https://stark.test',
+        selfManagedFleet('stark-nkp'),
+      );
+      const { connections, run, logger } = await setup(tenants);
+      await run();
+      const first = fullEntities(await mutationNumber(connections[0], 1));
+
+      unauthorized(stark);
+      await expect(run()).resolves.toBeUndefined();
+      const second = fullEntities(await mutationNumber(connections[0], 2));
+      expect(second.map(nameOf).sort()).toEqual(first.map(nameOf).sort());
+      expect(logger.error).toHaveBeenCalledWith(
+        expect.stringContaining(
+          'Failed to read stark of nkp:tenants; keeping its previous 3 entities: AuthenticationError: GET https://stark.test/apis: HTTP 401 Unauthorized',
+        ),
+      );
+    });
+
+    it('applies the endpoints it can read when another one never could be read', async () => {
+      management('https://hooli.test', selfManagedFleet('hooli-nkp'));
+      unauthorized(
+        management('https://stark.test', selfManagedFleet('stark-nkp')),
+      );
+      const { connections, run, logger } = await setup(tenants);
+      await run();
+      const entities = fullEntities(await mutationNumber(connections[0], 1));
+      expect(entities.map(nameOf).sort()).toEqual([
+        'tenants-hooli-default-workspace',
+        'tenants-hooli-default-workspace-hooli-nkp-web',
+        'tenants-hooli-hooli-nkp',
+      ]);
+      expect(logger.error).toHaveBeenCalledWith(
+        expect.stringContaining('it has no entities yet'),
+      );
+    });
+
+    it('changes nothing when no endpoint can be read', async () => {
+      unauthorized(
+        management('https://hooli.test', selfManagedFleet('hooli-nkp')),
+      );
+      unauthorized(
+        management('https://stark.test', selfManagedFleet('stark-nkp')),
       );
       const { connections, run, logger } = await setup(tenants);
       await run();
       expect(connections[0].applyMutation).not.toHaveBeenCalled();
       expect(logger.error).toHaveBeenCalledWith(
         expect.stringContaining(
-          'GET https://stark.test/apis: HTTP 401 Unauthorized; the token or client certificate is not accepted',
+          'the catalog keeps the previous entities: Error: no part of the source could be read (hooli, stark)',
         ),
       );
     });

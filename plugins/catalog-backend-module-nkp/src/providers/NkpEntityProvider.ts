@@ -1,7 +1,9 @@
 /*
  * One entity provider per configured NKP source. Each scheduled run reads every part of the
  * source completely, normalises it, and only then replaces the provider's entities with a full
- * mutation; a failed, aborted, empty or sharply shrunken read leaves the catalog as it was.
+ * mutation; a failed, aborted, empty or sharply shrunken read leaves the catalog as it was. In a
+ * list of self-managed endpoints each endpoint is a part: one that cannot be read keeps the
+ * entities it last gave, and the others are applied.
  * Sources that can follow changes (Kubernetes API servers) are then watched from that read, and
  * each change becomes a delta mutation within a second; the next run starts the watches afresh.
  */
@@ -11,6 +13,7 @@ import {
   SchedulerService,
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import { stringifyError } from '@backstage/errors';
 import {
@@ -19,8 +22,8 @@ import {
   EntityProviderMutation,
 } from '@backstage/plugin-catalog-node';
 import { randomUUID } from 'node:crypto';
-import { allOrAbort } from '../lib/abortable';
-import { NkpWarning, RawObject } from '../normalise';
+import { settleUnlessAborted } from '../lib/abortable';
+import { NkpWarning, NormaliseMemo, RawObject } from '../normalise';
 import { NkpSource, RawObjects } from '../sources';
 import { buildEntities } from './buildEntities';
 import { checkShrink } from './checkShrink';
@@ -30,7 +33,13 @@ import { NkpProviderConfig, readNkpProviderConfigs } from './NkpProviderConfig';
 
 /** What one run did; returned for tests and logged for operators. */
 export type NkpRefreshResult =
-  | { status: 'applied'; entities: number; warnings: number }
+  | {
+      status: 'applied';
+      entities: number;
+      warnings: number;
+      /** Parts (self-managed endpoints) that failed and kept their previous entities. */
+      keptParts?: string[];
+    }
   | { status: 'refused'; reason: string }
   | { status: 'failed'; error: string };
 
@@ -38,17 +47,21 @@ export type NkpRefreshResult =
 interface AppliedPart {
   fingerprints: EntityFingerprints;
   warnings: Set<string>;
+  /** Kept only for sources of several parts, so that a failed part can keep its entities. */
+  entities?: Entity[];
 }
 
 /** @public */
 export class NkpEntityProvider implements EntityProvider {
   private readonly config: NkpProviderConfig;
   private readonly parts: NkpSourcePart[];
+  /** Per part: what normalisation computed from objects that are still the same. */
+  private readonly memos: NormaliseMemo[];
   private readonly logger: LoggerService;
   private readonly taskRunner: SchedulerServiceTaskRunner;
   private connection?: EntityProviderConnection;
   private lastAppliedCount?: number;
-  private applied: AppliedPart[] = [];
+  private applied: Array<AppliedPart | undefined> = [];
   private watching?: { controller: AbortController; stopped: Promise<void> };
   /** Mutations are applied one at a time, in order, so a late delta never overtakes a full one. */
   private mutations: Promise<void> = Promise.resolve();
@@ -91,6 +104,7 @@ export class NkpEntityProvider implements EntityProvider {
         dashboardUrl: options.config.dashboardUrl,
       },
     ];
+    this.memos = this.parts.map(() => new NormaliseMemo());
     this.taskRunner = options.taskRunner;
     this.logger = options.logger.child({ target: this.getProviderName() });
   }
@@ -124,19 +138,55 @@ export class NkpEntityProvider implements EntityProvider {
     const logger = this.logger.child({ taskInstanceId: randomUUID() });
     const started = Date.now();
     try {
-      // Every part completely, or nothing: one failed endpoint fails the run.
-      const reads = await allOrAbort(
+      // Every part completely, or nothing of that part.
+      const outcomes = await settleUnlessAborted(
         signal,
         this.parts.map(part => partSignal => part.source.read(partSignal)),
       );
-      const built = reads.map((read, index) =>
-        buildEntities(this.config, this.parts[index], read.objects),
-      );
-      const warnings = built.flatMap(b => b.warnings);
+      const reads: Array<RawObjects | undefined> = [];
+      const built: Array<ReturnType<typeof buildEntities> | undefined> = [];
+      const kept: string[] = [];
+      outcomes.forEach((outcome, index) => {
+        const part = this.parts[index];
+        if (outcome.status === 'fulfilled') {
+          reads.push(outcome.value);
+          built.push(
+            buildEntities(
+              this.config,
+              part,
+              outcome.value.objects,
+              this.memos[index],
+            ),
+          );
+          return;
+        }
+        if (this.parts.length === 1) {
+          throw outcome.reason;
+        }
+        const previous = this.applied[index]?.entities;
+        logger.error(
+          `Failed to read ${part.name} of ${this.getProviderName()}; ${
+            previous
+              ? `keeping its previous ${previous.length} entities`
+              : 'it has no entities yet'
+          }: ${stringifyError(outcome.reason)}`,
+        );
+        kept.push(part.name);
+        reads.push(undefined);
+        built.push(undefined);
+      });
+      if (kept.length === this.parts.length) {
+        throw new Error(
+          `no part of the source could be read (${kept.join(', ')})`,
+        );
+      }
+      const warnings = built.flatMap(b => b?.warnings ?? []);
       for (const warning of warnings) {
         logWarning(logger, warning);
       }
-      const entities = built.flatMap(b => b.entities);
+      const entities = built.flatMap(
+        (b, index) => b?.entities ?? this.applied[index]?.entities ?? [],
+      );
 
       const refusal = checkShrink({
         next: entities.length,
@@ -162,29 +212,40 @@ export class NkpEntityProvider implements EntityProvider {
         })),
       });
       this.lastAppliedCount = entities.length;
-      this.applied = built.map(b => ({
-        fingerprints: fingerprintsOf(b.entities),
-        warnings: new Set(b.warnings.map(warningKey)),
-      }));
+      const keepEntities = this.parts.length > 1;
+      this.applied = built.map((b, index) =>
+        b
+          ? {
+              fingerprints: fingerprintsOf(b.entities),
+              warnings: new Set(b.warnings.map(warningKey)),
+              entities: keepEntities ? b.entities : undefined,
+            }
+          : this.applied[index],
+      );
       this.startWatching(reads);
 
-      const fleets = built.map(b => b.fleet);
+      const fleets = built.flatMap(b => (b ? [b.fleet] : []));
       const count = (pick: (f: (typeof fleets)[number]) => unknown[]) =>
         fleets.reduce((sum, f) => sum + pick(f).length, 0);
       logger.info(
         `Applied ${entities.length} entities from ${reads.reduce(
-          (sum, r) => sum + r.objects.length,
+          (sum, r) => sum + (r?.objects.length ?? 0),
           0,
         )} objects (${count(f => f.clusters)} clusters, ${count(
           f => f.workspaces,
         )} workspaces, ${count(f => f.projects)} projects) with ${
           warnings.length
-        } warnings in ${Date.now() - started} ms`,
+        } warnings in ${Date.now() - started} ms${
+          kept.length
+            ? `; kept the previous entities of ${kept.join(', ')}`
+            : ''
+        }`,
       );
       return {
         status: 'applied',
         entities: entities.length,
         warnings: warnings.length,
+        ...(kept.length ? { keptParts: kept } : {}),
       };
     } catch (error) {
       const message = stringifyError(error);
@@ -195,11 +256,11 @@ export class NkpEntityProvider implements EntityProvider {
     }
   }
 
-  private startWatching(reads: RawObjects[]) {
+  private startWatching(reads: Array<RawObjects | undefined>) {
     const controller = new AbortController();
     const stopped = Promise.all(
       reads.map((read, index) =>
-        read.watch?.(
+        read?.watch?.(
           objects => this.applyChange(index, objects, controller.signal),
           controller.signal,
         ),
@@ -236,11 +297,15 @@ export class NkpEntityProvider implements EntityProvider {
       const started = Date.now();
       const part = this.parts[index];
       const applied = this.applied[index];
+      if (!applied) {
+        return;
+      }
       try {
         const { entities, warnings } = buildEntities(
           this.config,
           part,
           objects,
+          this.memos[index],
         );
         // Only what is new: the rest was logged with the read or an earlier change.
         const warningKeys = new Set<string>();
@@ -263,8 +328,11 @@ export class NkpEntityProvider implements EntityProvider {
           removed: delta.removed.map(entityRef => ({ entityRef, locationKey })),
         });
         applied.fingerprints = delta.fingerprints;
+        if (applied.entities) {
+          applied.entities = entities;
+        }
         this.lastAppliedCount = this.applied.reduce(
-          (sum, p) => sum + p.fingerprints.size,
+          (sum, p) => sum + (p?.fingerprints.size ?? 0),
           0,
         );
         this.logger.info(

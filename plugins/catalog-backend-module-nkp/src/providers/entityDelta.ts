@@ -1,7 +1,9 @@
 /*
  * What changed between the entities last applied and a new set, so that a watch event becomes a
  * small delta mutation instead of a full one. Entities are compared by a fingerprint of their
- * JSON, which keeps the memory held between changes to a few dozen bytes per entity.
+ * JSON, which keeps the memory held between changes to a few dozen bytes per entity. Entities
+ * are never changed after they are built, and normalisation with a memo hands back the same
+ * entity object while nothing it depends on changed, so each one is fingerprinted once.
  */
 
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
@@ -10,8 +12,29 @@ import { createHash } from 'node:crypto';
 /** Entity reference → fingerprint of the entity as applied. */
 export type EntityFingerprints = Map<string, string>;
 
+interface Identity {
+  ref: string;
+  print: string;
+}
+
+const identities = new WeakMap<Entity, Identity>();
+
+function identityOf(entity: Entity): Identity {
+  let identity = identities.get(entity);
+  if (!identity) {
+    identity = { ref: stringifyEntityRef(entity), print: fingerprint(entity) };
+    identities.set(entity, identity);
+  }
+  return identity;
+}
+
 export function fingerprintsOf(entities: Entity[]): EntityFingerprints {
-  return new Map(entities.map(e => [stringifyEntityRef(e), fingerprint(e)]));
+  const fingerprints: EntityFingerprints = new Map();
+  for (const entity of entities) {
+    const { ref, print } = identityOf(entity);
+    fingerprints.set(ref, print);
+  }
+  return fingerprints;
 }
 
 export function entityDelta(
@@ -21,8 +44,7 @@ export function entityDelta(
   const fingerprints = new Map<string, string>();
   const added: Entity[] = [];
   for (const entity of entities) {
-    const ref = stringifyEntityRef(entity);
-    const print = fingerprint(entity);
+    const { ref, print } = identityOf(entity);
     fingerprints.set(ref, print);
     if (previous.get(ref) !== print) {
       added.push(entity);

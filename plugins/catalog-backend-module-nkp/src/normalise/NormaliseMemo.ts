@@ -1,0 +1,107 @@
+/*
+ * Remembers what normalisation computed from each object, so that a source followed with watches
+ * re-does only the work its changes touch. A watch replaces the changed objects and keeps every
+ * other object as the same JavaScript object, so results can be keyed by object identity:
+ * a step is recomputed when its object or any of its inputs (compared with ===) is new.
+ *
+ * The memo never changes a result: normalising with or without one gives equal fleets, entities
+ * and warnings (NormaliseMemo.test.ts checks this over sequences of changes). Entries live in
+ * WeakMaps and go with their objects.
+ */
+
+import { NkpWarning } from './types';
+
+interface Entry {
+  inputs: readonly unknown[];
+  value: unknown;
+  warnings: readonly NkpWarning[];
+}
+
+const NO_WARNINGS: readonly NkpWarning[] = [];
+
+/** @public */
+export class NormaliseMemo {
+  private readonly steps = new Map<string, WeakMap<object, Entry>>();
+
+  /**
+   * The result of `compute` for `owner` in step `step`, computed again only when `inputs` differ
+   * from last time. Warnings the computation produced are replayed into `warnings` on a hit, in
+   * the same place, so the warning list is the same either way.
+   *
+   * With `keepEqual`, a recomputed value that equals the previous one (as JSON) is replaced by
+   * the previous object, so that steps keyed on it are not redone either: a new Kubernetes
+   * version of the management cluster's KommanderCluster that its CAPI Cluster overrides
+   * changes nothing downstream.
+   */
+  remember<T>(
+    step: string,
+    owner: object,
+    inputs: readonly unknown[],
+    warnings: NkpWarning[],
+    compute: (warnings: NkpWarning[]) => T,
+    keepEqual = false,
+  ): T {
+    let entries = this.steps.get(step);
+    if (!entries) {
+      entries = new WeakMap();
+      this.steps.set(step, entries);
+    }
+    const entry = entries.get(owner);
+    if (entry && sameInputs(entry.inputs, inputs)) {
+      for (const warning of entry.warnings) {
+        warnings.push(warning);
+      }
+      return entry.value as T;
+    }
+    const first = warnings.length;
+    let value: unknown = compute(warnings);
+    if (
+      keepEqual &&
+      entry &&
+      JSON.stringify(entry.value) === JSON.stringify(value)
+    ) {
+      value = entry.value;
+    }
+    // Most objects have no warnings; they share one empty list.
+    const own = warnings.length === first ? NO_WARNINGS : warnings.slice(first);
+    entries.set(owner, { inputs, value, warnings: own });
+    return value as T;
+  }
+}
+
+/**
+ * `memo.remember(...)` when there is a memo, a plain call otherwise: the code path is the same.
+ */
+export function remember<T>(
+  memo: NormaliseMemo | undefined,
+  step: string,
+  owner: object,
+  inputs: readonly unknown[],
+  warnings: NkpWarning[],
+  compute: (warnings: NkpWarning[]) => T,
+  keepEqual = false,
+): T {
+  return memo
+    ? memo.remember(step, owner, inputs, warnings, compute, keepEqual)
+    : compute(warnings);
+}
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) {
+    return false;
+  }
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Code-point order: names are ASCII, and this is many times cheaper than localeCompare. */
+export function compareNames(a: string, b: string): number {
+  if (a < b) {
+    return -1;
+  }
+  return a > b ? 1 : 0;
+}
