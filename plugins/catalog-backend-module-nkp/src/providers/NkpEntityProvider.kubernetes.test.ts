@@ -270,6 +270,30 @@ describe('NkpEntityProvider with Kubernetes API sources', () => {
     expect(east.filter(name => west.includes(name))).toEqual([]);
   });
 
+  it('stops watching one and a half schedule intervals after its run', async () => {
+    const server = management('https://mgmt.test');
+    const { connections, run } = await setup({
+      demo: {
+        api: { url: 'https://mgmt.test', token: TOKEN },
+        ...tuning,
+        schedule: { frequency: { milliseconds: 200 }, timeout: { seconds: 5 } },
+      },
+    });
+    await run();
+    await mutationNumber(connections[0], 1);
+    await server.waitForWatch(CLUSTERS);
+    await new Promise(r => setTimeout(r, 500));
+    server.modify(
+      capiCluster('acme-prod', 'acme-ns', {
+        version: 'v1.35.0',
+        labels: { env: 'prod' },
+      }),
+    );
+    await new Promise(r => setTimeout(r, 300));
+    // The next run (on whichever replica) follows changes from here.
+    expect(connections[0].applyMutation).toHaveBeenCalledTimes(1);
+  });
+
   describe('a list of self-managed endpoints', () => {
     const tenants = {
       tenants: {

@@ -5,7 +5,7 @@ import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import { smallFleet } from '../normalise/__fixtures__/objects';
 import { RawObject } from '../normalise';
 import { NkpSource } from '../sources';
-import { NkpEntityProvider } from './NkpEntityProvider';
+import { NkpEntityProvider, watchLifetimeFor } from './NkpEntityProvider';
 import { readNkpProviderConfigs } from './NkpProviderConfig';
 
 const [config] = readNkpProviderConfigs(
@@ -202,5 +202,17 @@ describe('NkpEntityProvider', () => {
       timeout: { minutes: 1 },
       scope: 'global',
     });
+  });
+});
+
+describe('watchLifetimeFor', () => {
+  it.each([
+    [{ minutes: 30 }, 45 * 60_000],
+    [{ seconds: 2 }, 3_000],
+    [{ cron: '*/30 * * * *' }, undefined],
+    [{ trigger: 'manual' as const }, undefined],
+    [{ minutes: 0 }, undefined],
+  ])('%j → %p ms', (frequency, expected) => {
+    expect(watchLifetimeFor(frequency)).toBe(expected);
   });
 });

@@ -12,6 +12,7 @@ import {
   LoggerService,
   SchedulerService,
   SchedulerServiceTaskRunner,
+  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
@@ -21,6 +22,7 @@ import {
   EntityProviderConnection,
   EntityProviderMutation,
 } from '@backstage/plugin-catalog-node';
+import { Duration } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { settleUnlessAborted } from '../lib/abortable';
 import { NkpWarning, NormaliseMemo, RawObject } from '../normalise';
@@ -59,6 +61,7 @@ export class NkpEntityProvider implements EntityProvider {
   private readonly memos: NormaliseMemo[];
   private readonly logger: LoggerService;
   private readonly taskRunner: SchedulerServiceTaskRunner;
+  private readonly watchLifetimeMs?: number;
   private connection?: EntityProviderConnection;
   private lastAppliedCount?: number;
   private applied: Array<AppliedPart | undefined> = [];
@@ -83,6 +86,7 @@ export class NkpEntityProvider implements EntityProvider {
           ...sourceConfig.schedule,
           scope: 'global',
         }),
+        watchLifetimeMs: watchLifetimeFor(sourceConfig.schedule.frequency),
       });
     });
   }
@@ -94,8 +98,14 @@ export class NkpEntityProvider implements EntityProvider {
     parts?: NkpSourcePart[];
     logger: LoggerService;
     taskRunner: SchedulerServiceTaskRunner;
+    /**
+     * How long the watches of a run live. The next run may happen on another replica, which
+     * starts its own; ending ours a while after that keeps one replica watching, not all of them.
+     */
+    watchLifetimeMs?: number;
   }) {
     this.config = options.config;
+    this.watchLifetimeMs = options.watchLifetimeMs;
     this.parts = options.parts ?? [
       {
         name: '',
@@ -258,6 +268,24 @@ export class NkpEntityProvider implements EntityProvider {
 
   private startWatching(reads: Array<RawObjects | undefined>) {
     const controller = new AbortController();
+    if (this.watchLifetimeMs !== undefined) {
+      const lifetime = setTimeout(() => {
+        this.logger.debug(
+          `Watches of ${this.getProviderName()} ended after ${
+            this.watchLifetimeMs
+          } ms; the next run starts new ones`,
+        );
+        controller.abort();
+      }, this.watchLifetimeMs);
+      lifetime.unref();
+      controller.signal.addEventListener(
+        'abort',
+        () => clearTimeout(lifetime),
+        {
+          once: true,
+        },
+      );
+    }
     const stopped = Promise.all(
       reads.map((read, index) =>
         read?.watch?.(
@@ -359,6 +387,23 @@ export class NkpEntityProvider implements EntityProvider {
     this.mutations = applied.catch(() => undefined);
     return applied;
   }
+}
+
+/**
+ * One and a half schedule intervals: long enough to overlap the next run (wherever it happens),
+ * short enough that a replica that no longer runs the task stops following the source. Cron and
+ * manual schedules have no interval; their watches live until the next run on this replica.
+ */
+export function watchLifetimeFor(
+  frequency: SchedulerServiceTaskScheduleDefinition['frequency'],
+): number | undefined {
+  if ('cron' in frequency || 'trigger' in frequency) {
+    return undefined;
+  }
+  const ms = Duration.isDuration(frequency)
+    ? frequency.toMillis()
+    : Duration.fromObject(frequency).toMillis();
+  return Number.isFinite(ms) && ms > 0 ? Math.round(ms * 1.5) : undefined;
 }
 
 function warningKey(warning: NkpWarning): string {
