@@ -3,6 +3,9 @@ import {
   registerMswTestHooks,
 } from '@backstage/backend-test-utils';
 import { setupServer } from 'msw/node';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { delay, HttpResponse } from 'msw';
 import { RawObject } from '../../normalise';
 import {
@@ -396,5 +399,86 @@ describe('KubernetesSource', () => {
       expect(following.changes).toEqual([]);
       expect(server.watchHistory).toHaveLength(opened);
     });
+  });
+});
+
+describe('KubernetesSource authentication', () => {
+  const read = (
+    connection: Parameters<
+      typeof KubernetesSource.fromConnection
+    >[0]['connection'],
+  ) =>
+    KubernetesSource.fromConnection({
+      connection,
+      key: 'catalog.providers.nkp.test.api',
+      readOptions: {
+        ...readOptions,
+        watch: { ...readOptions.watch, enabled: false },
+      },
+      logger: mockServices.logger.mock(),
+    }).read(signal());
+
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'nkp-kubeconfig-'));
+    msw.use(
+      ...new FakeApiServer(URL_BASE, { token: TOKEN })
+        .add(...smallFleet())
+        .handlers(),
+    );
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('sends the configured bearer token', async () => {
+    const { objects } = await read({
+      auth: 'token',
+      url: URL_BASE,
+      token: TOKEN,
+    });
+    expect(objects.length).toBe(smallFleet().length);
+  });
+
+  it('fails the read with a clear error, without the token, when the token is refused', async () => {
+    const error = await read({
+      auth: 'token',
+      url: URL_BASE,
+      token: 'stale',
+    }).catch(e => e);
+    expect(String(error)).toContain(
+      `GET ${URL_BASE}/apis: HTTP 401 Unauthorized; the token or client certificate is not accepted`,
+    );
+    expect(String(error)).not.toContain('stale');
+  });
+
+  it('uses the server and user of the chosen kubeconfig context', async () => {
+    const path = join(dir, 'kubeconfig');
+    writeFileSync(
+      path,
+      `apiVersion: v1
+kind: Config
+current-context: other
+clusters:
+  - name: other
+    cluster: { server: 'https://other.test:6443' }
+  - name: nkp
+    cluster: { server: '${URL_BASE}' }
+users:
+  - name: other
+    user: { token: wrong }
+  - name: nkp-reader
+    user: { token: '${TOKEN}' }
+contexts:
+  - name: other
+    context: { cluster: other, user: other }
+  - name: nkp-mgmt
+    context: { cluster: nkp, user: nkp-reader }
+`,
+    );
+    const { objects } = await read({
+      auth: 'kubeconfig',
+      path,
+      context: 'nkp-mgmt',
+    });
+    expect(objects.length).toBe(smallFleet().length);
   });
 });

@@ -45,6 +45,8 @@ export class FakeApiServer {
     readonly url: string,
     private readonly options: {
       servedGroups?: (group: string) => boolean;
+      /** When set, requests without `Authorization: Bearer <token>` get a 401, as from kube-apiserver. */
+      token?: string;
     } = {},
   ) {}
 
@@ -121,6 +123,12 @@ export class FakeApiServer {
     const fault = (request: Request) => {
       const url = new URL(request.url);
       this.requests.push(url);
+      if (
+        this.options.token !== undefined &&
+        request.headers.get('authorization') !== `Bearer ${this.options.token}`
+      ) {
+        return status(401, 'Unauthorized', 'Unauthorized');
+      }
       const index = this.faults.findIndex(f => f.match(url));
       return index >= 0
         ? this.faults.splice(index, 1)[0].respond(request)
