@@ -1,9 +1,9 @@
 /**
- * The nkp-lifecycle command line.
+ * The nkp-lifecycle command line: evaluates the NKP lifecycle policy on Kubernetes exports of NKP
+ * clusters, for GitOps pipelines.
  *
  * @packageDocumentation
  */
-export async function main(argv: string[]): Promise<void> {
-  process.stderr.write(`nkp-lifecycle: not implemented yet (${argv.length})\n`);
-  process.exitCode = 2;
-}
+export { main } from './main';
+export type { CliIo } from './io';
+export { EXIT_GATE_FAILED, EXIT_OK, EXIT_USAGE } from './io';

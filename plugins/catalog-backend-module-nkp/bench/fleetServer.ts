@@ -101,8 +101,8 @@ export async function startFleetServer(size: FleetSize) {
       versionOverrides.set(index, url.searchParams.get('version')!);
       const object = objectAt('clusters', index);
       object.metadata.resourceVersion = String(++resourceVersion);
-      for (const key of pages.keys()) {
-        const [kind, start, limit] = key.split(':');
+      for (const pageKey of pages.keys()) {
+        const [kind, start, limit] = pageKey.split(':');
         if (
           kind === 'clusters' &&
           index >= Number(start) &&

@@ -86,6 +86,19 @@ export function remember<T>(
     : compute(warnings);
 }
 
+/** Reads each collected object on its own, remembering the result per object. */
+export function readEach<I extends { object: object }, T>(
+  memo: NormaliseMemo | undefined,
+  step: string,
+  items: readonly I[],
+  warnings: NkpWarning[],
+  read: (item: I, warnings: NkpWarning[]) => T,
+): T[] {
+  return items.map(item =>
+    remember(memo, step, item.object, [], warnings, w => read(item, w)),
+  );
+}
+
 function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) {
     return false;

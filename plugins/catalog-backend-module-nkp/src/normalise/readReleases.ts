@@ -1,6 +1,6 @@
 import { parseVersion } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { CollectedObject } from './collectObjects';
-import { NormaliseMemo, remember } from './NormaliseMemo';
+import { NormaliseMemo, readEach } from './NormaliseMemo';
 import { asArray, asString, field } from './objects';
 import { NkpRelease, NkpWarning } from './types';
 
@@ -10,11 +10,7 @@ export function readReleases(
   warnings: NkpWarning[],
   memo?: NormaliseMemo,
 ): NkpRelease[] {
-  return objects.map(item =>
-    remember(memo, 'release', item.object, [], warnings, w =>
-      readRelease(item, w),
-    ),
-  );
+  return readEach(memo, 'release', objects, warnings, readRelease);
 }
 
 function readRelease(

@@ -1,6 +1,6 @@
 import { CollectedObject } from './collectObjects';
 import { descriptionOf, displayNameOf, ownerOf } from './labels';
-import { NormaliseMemo, remember } from './NormaliseMemo';
+import { NormaliseMemo, readEach } from './NormaliseMemo';
 import { asString, field, stringMap } from './objects';
 import { NkpWarning, NkpWorkspace } from './types';
 
@@ -14,11 +14,7 @@ export function readWorkspaces(
   warnings: NkpWarning[],
   memo?: NormaliseMemo,
 ): ReadWorkspace[] {
-  return objects.map(item =>
-    remember(memo, 'workspace', item.object, [], warnings, w =>
-      readWorkspace(item, w),
-    ),
-  );
+  return readEach(memo, 'workspace', objects, warnings, readWorkspace);
 }
 
 function readWorkspace(

@@ -7,10 +7,8 @@ import { Config } from '@backstage/config';
 import {
   PolicyConfig,
   ReleaseCalendarOverrides,
-  parsePolicyConfig,
-  releaseCalendarOverridesSchema,
+  parsePolicySettings,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
-import { ZodError } from 'zod';
 
 export interface NkpBackendConfig {
   policy: PolicyConfig;
@@ -22,14 +20,11 @@ export interface NkpBackendConfig {
 export const DEFAULT_REFRESH_INTERVAL_SECONDS = 30;
 
 export function readNkpBackendConfig(config: Config): NkpBackendConfig {
-  const policy = parseSection('nkp.policy', () =>
-    parsePolicyConfig(config.getOptional('nkp.policy')),
-  );
-  const calendarOverrides = parseSection('nkp.calendar', () =>
-    releaseCalendarOverridesSchema.parse(
-      config.getOptional('nkp.calendar') ?? {},
-    ),
-  );
+  // Shared with the CLI, so a pipeline gate and the portal read the same policy.
+  const { policy, calendarOverrides } = parsePolicySettings({
+    policy: config.getOptional('nkp.policy'),
+    calendar: config.getOptional('nkp.calendar'),
+  });
   const refreshIntervalSeconds =
     config.getOptionalNumber('nkp.refreshIntervalSeconds') ??
     DEFAULT_REFRESH_INTERVAL_SECONDS;
@@ -46,19 +41,4 @@ export function readNkpBackendConfig(config: Config): NkpBackendConfig {
       enabled: config.getOptionalBoolean('nkp.notifications.enabled') ?? true,
     },
   };
-}
-
-function parseSection<T>(key: string, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof ZodError || (error as Error)?.name === 'ZodError') {
-      const zodError = error as ZodError;
-      const problems = zodError.issues
-        .map(i => `${[key, ...i.path].join('.')}: ${i.message}`)
-        .join('; ');
-      throw new Error(`Invalid config ${key}: ${problems}`);
-    }
-    throw error;
-  }
 }

@@ -24,6 +24,12 @@ export type { UpgradePlan, UpgradePlanScope } from './plans';
 export { upgradePlanSchema } from './plans';
 export type { PolicyException, PolicyExceptionStatus } from './exceptions';
 export { policyExceptionSchema } from './exceptions';
+export type { PolicySettings, PolicySettingsInput } from './settings';
+export {
+  PolicyInputError,
+  parsePolicyInput,
+  parsePolicySettings,
+} from './settings';
 export type { UpgradeStep } from './upgradePath';
 export type { PolicyRollup, TenantRollup } from './rollups';
 export type {

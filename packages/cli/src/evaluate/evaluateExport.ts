@@ -1,0 +1,101 @@
+/*
+ * The portal's data path without the portal: exports are read and turned into entities by the
+ * catalog module's own code (what the NKP entity provider does), then read back the way the
+ * policy backend reads the catalog, and evaluated by the same engine. A CLI result is therefore
+ * what the portal shows for the same export, policy and day.
+ */
+
+import {
+  NkpProviderConfig,
+  NkpWarning,
+  OfflineExportSource,
+  buildEntities,
+} from '@nkp-lifecycle/backstage-plugin-catalog-backend-module-nkp';
+import {
+  FleetEvaluation,
+  PolicyException,
+  PolicySettings,
+  ServedNkpRelease,
+  UpgradePlan,
+  buildReleaseCalendar,
+  clusterFactsFromEntity,
+  evaluateFleet,
+  isNkpCluster,
+  isNkpRelease,
+  servedReleaseFromEntity,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
+
+export interface EvaluateExportInput {
+  /** Files or folders of `kubectl get -o yaml|json` output. */
+  paths: string[];
+  /** Relative paths resolve against this. */
+  cwd: string;
+  source: NkpProviderConfig;
+  settings: PolicySettings;
+  plans: UpgradePlan[];
+  exceptions: PolicyException[];
+  /** ISO date or timestamp. */
+  now: string;
+}
+
+export async function evaluateExport(
+  input: EvaluateExportInput,
+): Promise<{ evaluation: FleetEvaluation; warnings: NkpWarning[] }> {
+  const source = new OfflineExportSource(input.paths, input.cwd);
+  const { objects } = await source.read(new AbortController().signal);
+  const { entities, warnings } = buildEntities(
+    input.source,
+    {
+      name: '',
+      source,
+      entityNamePrefix: input.source.entityNamePrefix,
+      dashboardUrl: input.source.dashboardUrl,
+    },
+    objects,
+  );
+
+  // As the backend reads them: clusters sorted by entity ref, served releases for the calendar.
+  const clusters = entities
+    .filter(isNkpCluster)
+    .map(clusterFactsFromEntity)
+    .sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
+  if (clusters.length === 0) {
+    // A gate that passes on an empty fleet would hide a wrong path or an empty export.
+    throw new Error(
+      `No NKP clusters found in ${input.paths.join(
+        ', ',
+      )}; expected exports of NKP clusters, workspaces and projects (see the catalog module's README)`,
+    );
+  }
+  // The backend reads release entities in entity ref order; a source's are all
+  // `resource:default/<name>`, so name order is the same.
+  const served: ServedNkpRelease[] = [];
+  const skipped: string[] = [];
+  for (const entity of entities
+    .filter(isNkpRelease)
+    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
+    const release = servedReleaseFromEntity(entity);
+    if (release) served.push(release);
+    else skipped.push(`resource:default/${entity.metadata.name}`);
+  }
+  const calendar = buildReleaseCalendar({
+    overrides: input.settings.calendarOverrides,
+    served,
+  });
+  // Reported like the backend's FleetState does, so the JSON warnings match the portal's.
+  calendar.warnings.push(
+    ...skipped.map(
+      ref => `NKP release entity ${ref} skipped: it has no release version`,
+    ),
+  );
+
+  const evaluation = evaluateFleet({
+    clusters,
+    calendar,
+    config: input.settings.policy,
+    plans: input.plans,
+    exceptions: input.exceptions,
+    now: input.now,
+  });
+  return { evaluation, warnings };
+}
