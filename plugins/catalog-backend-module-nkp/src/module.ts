@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { NkpEntityProvider } from './providers';
 
 /**
@@ -21,11 +22,13 @@ export const catalogModuleNkp = createBackendModule({
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
         catalog: catalogProcessingExtensionPoint,
+        events: eventsServiceRef,
       },
-      async init({ logger, config, scheduler, lifecycle, catalog }) {
+      async init({ logger, config, scheduler, lifecycle, catalog, events }) {
         const providers = NkpEntityProvider.fromConfig(config, {
           logger,
           scheduler,
+          events,
         });
         catalog.addEntityProvider(providers);
         // Watches hold connections open; close them before the process goes.

@@ -37,7 +37,11 @@ export const NKP_ANNOTATIONS = {
  *
  * @public
  */
-export type NkpClusterType = 'management' | 'managed' | 'self-managed' | 'attached';
+export type NkpClusterType =
+  | 'management'
+  | 'managed'
+  | 'self-managed'
+  | 'attached';
 
 /** @public */
 export const NKP_CLUSTER_TYPES: readonly NkpClusterType[] = [
@@ -54,3 +58,12 @@ export const NKP_CLUSTER_TYPES: readonly NkpClusterType[] = [
  * @public
  */
 export const KUBERNETES_CLUSTER_RESOURCE_TYPE = 'kubernetes-cluster';
+
+/**
+ * Events-service topic the catalog module publishes after it applied a change to NKP entities,
+ * so the policy backend re-evaluates the fleet without waiting for its schedule. The payload is
+ * `{ provider: string; mutation: 'full' | 'delta'; entities: number }`.
+ *
+ * @public
+ */
+export const NKP_CATALOG_CHANGED_TOPIC = 'nkp-lifecycle.catalog-changed';

@@ -44,19 +44,21 @@ function loggerMock() {
 async function setup() {
   const source = new QueuedSource();
   const logger = loggerMock();
+  const events = { publish: jest.fn(), subscribe: jest.fn() };
   let task: SchedulerServiceTaskInvocationDefinition | undefined;
   const provider = new NkpEntityProvider({
     config,
     source,
     logger,
     taskRunner: { run: async t => void (task = t) },
+    events,
   });
   const connection = {
     applyMutation: jest.fn(),
     refresh: jest.fn(),
   } satisfies EntityProviderConnection;
   await provider.connect(connection);
-  return { provider, source, logger, connection, task: task! };
+  return { provider, source, logger, connection, events, task: task! };
 }
 
 const signal = () => new AbortController().signal;
@@ -67,6 +69,30 @@ const truncatedFleet = () =>
   );
 
 describe('NkpEntityProvider', () => {
+  it('tells the policy backend after it applied a read, and not after a refused one', async () => {
+    const { source, task, events } = await setup();
+    source.reads.push(async () => smallFleet());
+    await task.fn(signal());
+    expect(events.publish).toHaveBeenCalledWith({
+      topic: 'nkp-lifecycle.catalog-changed',
+      eventPayload: { provider: 'nkp:demo', mutation: 'full', entities: 9 },
+    });
+    source.reads.push(async () => []);
+    await task.fn(signal());
+    expect(events.publish).toHaveBeenCalledTimes(1);
+  });
+
+  it('still applies when the event cannot be published', async () => {
+    const { source, task, events, connection, logger } = await setup();
+    events.publish.mockRejectedValue(new Error('bus down'));
+    source.reads.push(async () => smallFleet());
+    await expect(task.fn(signal())).resolves.toBeUndefined();
+    expect(connection.applyMutation).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      'Could not publish nkp-lifecycle.catalog-changed: Error: bus down',
+    );
+  });
+
   it('is named after its source and schedules a refresh task', async () => {
     const { provider, task } = await setup();
     expect(provider.getProviderName()).toBe('nkp:demo');

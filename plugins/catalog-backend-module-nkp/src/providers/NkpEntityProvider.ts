@@ -23,6 +23,8 @@ import {
   EntityProviderMutation,
 } from '@backstage/plugin-catalog-node';
 import { Duration } from 'luxon';
+import { EventsService } from '@backstage/plugin-events-node';
+import { NKP_CATALOG_CHANGED_TOPIC } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { randomUUID } from 'node:crypto';
 import { settleUnlessAborted } from '../lib/abortable';
 import { NkpWarning, NormaliseMemo, RawObject } from '../normalise';
@@ -62,6 +64,7 @@ export class NkpEntityProvider implements EntityProvider {
   private readonly logger: LoggerService;
   private readonly taskRunner: SchedulerServiceTaskRunner;
   private readonly watchLifetimeMs?: number;
+  private readonly events?: EventsService;
   private connection?: EntityProviderConnection;
   private lastAppliedCount?: number;
   private applied: Array<AppliedPart | undefined> = [];
@@ -71,7 +74,11 @@ export class NkpEntityProvider implements EntityProvider {
 
   static fromConfig(
     config: Config,
-    options: { logger: LoggerService; scheduler: SchedulerService },
+    options: {
+      logger: LoggerService;
+      scheduler: SchedulerService;
+      events?: EventsService;
+    },
   ): NkpEntityProvider[] {
     return readNkpProviderConfigs(config).map(sourceConfig => {
       const logger = options.logger.child({
@@ -87,6 +94,7 @@ export class NkpEntityProvider implements EntityProvider {
           scope: 'global',
         }),
         watchLifetimeMs: watchLifetimeFor(sourceConfig.schedule.frequency),
+        events: options.events,
       });
     });
   }
@@ -103,9 +111,12 @@ export class NkpEntityProvider implements EntityProvider {
      * starts its own; ending ours a while after that keeps one replica watching, not all of them.
      */
     watchLifetimeMs?: number;
+    /** Told after every applied mutation (topic `NKP_CATALOG_CHANGED_TOPIC`). */
+    events?: EventsService;
   }) {
     this.config = options.config;
     this.watchLifetimeMs = options.watchLifetimeMs;
+    this.events = options.events;
     this.parts = options.parts ?? [
       {
         name: '',
@@ -222,6 +233,7 @@ export class NkpEntityProvider implements EntityProvider {
         })),
       });
       this.lastAppliedCount = entities.length;
+      await this.publishChange('full', entities.length);
       const keepEntities = this.parts.length > 1;
       this.applied = built.map((b, index) =>
         b
@@ -356,6 +368,10 @@ export class NkpEntityProvider implements EntityProvider {
           removed: delta.removed.map(entityRef => ({ entityRef, locationKey })),
         });
         applied.fingerprints = delta.fingerprints;
+        await this.publishChange(
+          'delta',
+          delta.added.length + delta.removed.length,
+        );
         if (applied.entities) {
           applied.entities = entities;
         }
@@ -378,6 +394,22 @@ export class NkpEntityProvider implements EntityProvider {
         );
       }
     });
+  }
+
+  /** Lets the policy backend re-evaluate now; losing the event only delays that to its schedule. */
+  private async publishChange(mutation: 'full' | 'delta', entities: number) {
+    try {
+      await this.events?.publish({
+        topic: NKP_CATALOG_CHANGED_TOPIC,
+        eventPayload: { provider: this.getProviderName(), mutation, entities },
+      });
+    } catch (error) {
+      this.logger.warn(
+        `Could not publish ${NKP_CATALOG_CHANGED_TOPIC}: ${stringifyError(
+          error,
+        )}`,
+      );
+    }
   }
 
   private applyMutation(mutation: EntityProviderMutation): Promise<void> {
