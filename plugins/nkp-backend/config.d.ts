@@ -106,6 +106,17 @@ export interface Config {
       }>;
     };
 
+    /** The exception workflow of the API (what an exception does is `policy.exceptions`). */
+    exceptions?: {
+      /**
+       * Default true: whoever requested an exception may not approve it, even with
+       * `nkp.exception.approve`; the API answers 403 (`NotAllowedError`). Set false only where
+       * one person runs the platform alone; self-approvals are then marked `selfApproved` in the
+       * audit log.
+       */
+      requireSeparateApprover?: boolean;
+    };
+
     /** Notifications to owning groups (reminders, deadline, loss of support). */
     notifications?: {
       /** Default true. Needs the notifications backend plugin. */

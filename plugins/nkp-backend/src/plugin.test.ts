@@ -1,4 +1,8 @@
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -8,7 +12,10 @@ import { nkpPlugin } from './plugin';
 // Starting a whole backend can take longer than Jest's default 5 s on a busy 2-core machine.
 jest.setTimeout(30_000);
 
-const clusterEntity = (name: string, annotations: Record<string, string>): Entity => ({
+const clusterEntity = (
+  name: string,
+  annotations: Record<string, string>,
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
   metadata: { name, annotations },
@@ -30,7 +37,9 @@ const entities: Entity[] = [
   clusterEntity('eks-elsewhere', {}),
 ];
 
-async function startBackend(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
+async function startBackend(
+  result: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+) {
   const { server } = await startTestBackend({
     features: [
       nkpPlugin,
@@ -79,5 +88,22 @@ describe('nkp backend plugin', () => {
       .get('/api/nkp/health')
       .set('Authorization', mockCredentials.none.header())
       .expect(200, { status: 'ok' });
+  });
+
+  it('registers every NKP permission, the audit log included, with the permission framework', async () => {
+    const server = await startBackend(AuthorizeResult.ALLOW);
+    const res = await request(server)
+      .get('/api/nkp/.well-known/backstage/permissions/metadata')
+      .set('Authorization', mockCredentials.service.header());
+    expect(res.status).toBe(200);
+    expect(
+      res.body.permissions.map((p: { name: string }) => p.name).sort(),
+    ).toEqual([
+      'nkp.audit.read',
+      'nkp.exception.approve',
+      'nkp.exception.request',
+      'nkp.fleet.read',
+      'nkp.upgrade-plan.manage',
+    ]);
   });
 });

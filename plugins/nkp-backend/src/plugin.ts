@@ -99,7 +99,19 @@ export const nkpPlugin = createBackendPlugin({
         }
         await fleet.start(scheduler, settings.refreshIntervalSeconds);
 
-        httpRouter.use(await createRouter({ access, fleet, store, logger }));
+        httpRouter.use(
+          await createRouter({
+            access,
+            fleet,
+            store,
+            logger,
+            // Four eyes unless switched off explicitly; see config.d.ts.
+            requireSeparateApprover:
+              config.getOptionalBoolean(
+                'nkp.exceptions.requireSeparateApprover',
+              ) ?? true,
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -109,15 +109,25 @@ const ownedByAcme: PolicyDecision = {
 async function startBackend(
   options: {
     read?: PolicyDecision;
+    /** Decisions of `nkp.fleet.read` for particular users. */
+    readFor?: Record<string, PolicyDecision>;
     /** Decisions of basic permissions by name; ALLOW when absent. */
     denied?: string[];
+    /** Catalog entities besides the clusters. */
+    more?: Entity[];
+    /** `nkp` config besides the policy. */
+    nkp?: Record<string, unknown>;
   } = {},
 ) {
   const knex: Knex = await databases.init('SQLITE_3');
   const permissions = mockServices.permissions.mock();
-  permissions.authorizeConditional.mockImplementation(async reqs =>
-    reqs.map(() => options.read ?? { result: AuthorizeResult.ALLOW }),
-  );
+  permissions.authorizeConditional.mockImplementation(async (reqs, opts) => {
+    const user = (opts.credentials.principal as { userEntityRef?: string })
+      .userEntityRef;
+    const decision = (user ? options.readFor?.[user] : undefined) ??
+      options.read ?? { result: AuthorizeResult.ALLOW };
+    return reqs.map(() => decision);
+  });
   permissions.authorize.mockImplementation(async reqs =>
     reqs.map(r => ({
       result: options.denied?.includes(r.permission.name)
@@ -128,10 +138,14 @@ async function startBackend(
   const { server } = await startTestBackend({
     features: [
       nkpPlugin,
-      catalogServiceMock.factory({ entities }),
+      catalogServiceMock.factory({
+        entities: [...entities, ...(options.more ?? [])],
+      }),
       permissions.factory,
       mockServices.database.factory({ knex }),
-      mockServices.rootConfig.factory({ data: policyConfig }),
+      mockServices.rootConfig.factory({
+        data: { nkp: { ...policyConfig.nkp, ...options.nkp } },
+      }),
     ],
   });
   return { server, knex };
@@ -151,6 +165,7 @@ describe('GET /summary, /clusters, /tenants, /calendar', () => {
       '/plans',
       '/exceptions',
       '/calendar',
+      '/audit',
     ]) {
       const res = await request(server)
         .get(`/api/nkp${path}`)
@@ -303,6 +318,54 @@ describe('GET /summary, /clusters, /tenants, /calendar', () => {
     });
   });
 
+  it('lets clients revalidate a page until the evaluation or their decision changes', async () => {
+    const { server } = await startBackend();
+    const first = await request(server).get('/api/nkp/clusters?limit=2');
+    expect(first.status).toBe(200);
+    expect(first.headers['content-type']).toMatch(/^application\/json/);
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^W\/".+"$/);
+    await request(server)
+      .get('/api/nkp/clusters?limit=2')
+      .set('If-None-Match', etag)
+      .expect(304);
+    // Another page, another validator
+    const other = await request(server).get('/api/nkp/clusters?limit=3');
+    expect(other.headers.etag).not.toBe(etag);
+    // A new evaluation (here: after a plan was created) invalidates it
+    await request(server)
+      .post('/api/nkp/plans')
+      .send({
+        title: 'Fleet to NKP 2.17',
+        targetVersion: '2.17',
+        announcedAt: day(0),
+        scope: { kind: 'fleet' },
+      })
+      .expect(201);
+    const changed = await request(server)
+      .get('/api/nkp/clusters?limit=2')
+      .set('If-None-Match', etag);
+    expect(changed.status).toBe(200);
+    expect(changed.body.items[0].state).toBe('upgrade-due');
+  });
+
+  it('gives callers with different decisions different validators', async () => {
+    const { server } = await startBackend({
+      readFor: { 'user:default/acme-dev': ownedByAcme },
+    });
+    const all = await request(server).get('/api/nkp/clusters');
+    const own = await request(server)
+      .get('/api/nkp/clusters')
+      .set(
+        'Authorization',
+        mockCredentials.user.header('user:default/acme-dev'),
+      )
+      .set('If-None-Match', all.headers.etag);
+    expect(own.status).toBe(200);
+    expect(own.body.totalCount).toBe(2);
+    expect(own.headers.etag).not.toBe(all.headers.etag);
+  });
+
   it('rejects bad queries with 400 and says what was wrong', async () => {
     const { server } = await startBackend();
     for (const [query, mentions] of [
@@ -333,6 +396,47 @@ describe('GET /summary, /clusters, /tenants, /calendar', () => {
       minor: expect.any(String),
       endOfLife: { date: expect.any(String), source: expect.any(String) },
     });
+  });
+
+  it('shows the NKP releases served through the catalog as the top layer, with their source', async () => {
+    const source = 'NKP Release nkp-2.18.0 (source mgmt)';
+    const { server } = await startBackend({
+      more: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Resource',
+          metadata: {
+            name: 'nkp-2.18.0',
+            annotations: {
+              'nkp-lifecycle.io/source': 'mgmt',
+              'nkp-lifecycle.io/object-name': 'nkp-2.18.0',
+              'nkp-lifecycle.io/release-version': '2.18.0',
+              'nkp-lifecycle.io/supported-kubernetes-versions': '1.34.1,1.35.0',
+              'nkp-lifecycle.io/release-date': '2026-04-01',
+            },
+          },
+          spec: { type: 'nkp-release', owner: 'group:default/platform-team' },
+        },
+      ],
+    });
+    const res = await request(server).get('/api/nkp/calendar').expect(200);
+    expect(res.body.served).toEqual([
+      {
+        version: '2.18.0',
+        supportedKubernetesVersions: ['1.34.1', '1.35.0'],
+        releaseDate: '2026-04-01',
+        source,
+      },
+    ]);
+    expect(res.body.nkp.at(-1)).toEqual({
+      minor: '2.18',
+      kubernetesMinors: ['1.34', '1.35'],
+      kubernetesSource: source,
+      releaseDate: { date: '2026-04-01', source },
+    });
+    // The release is not a cluster
+    const clusters = await request(server).get('/api/nkp/clusters');
+    expect(clusters.body.totalCount).toBe(5);
   });
 });
 
@@ -589,5 +693,169 @@ describe('exceptions', () => {
     expect(own.body.target).toEqual({ owner: 'group:default/team-acme' });
     const list = await request(server).get('/api/nkp/exceptions').expect(200);
     expect(list.body.items).toHaveLength(1);
+  });
+
+  it('refuses to let the requester approve their own exception, with a 403 that says why', async () => {
+    const { server, knex } = await startBackend();
+    const requested = await request(server)
+      .post('/api/nkp/exceptions')
+      .send(exceptionRequest)
+      .expect(201);
+    const res = await request(server)
+      .post(`/api/nkp/exceptions/${requested.body.id}/approve`)
+      .send({});
+    expect(res.status).toBe(403);
+    expect(res.body.error.name).toBe('NotAllowedError');
+    expect(res.body.error.message).toContain(
+      'was requested by user:default/mock, who may not also approve it',
+    );
+    expect(await knex('exceptions').where({ status: 'approved' })).toEqual([]);
+    expect((await knex('audit_log')).map(a => a.action)).toEqual([
+      'exception.request',
+    ]);
+  });
+
+  it('lets the requester approve where nkp.exceptions.requireSeparateApprover is false, and audits it as such', async () => {
+    const { server, knex } = await startBackend({
+      nkp: { exceptions: { requireSeparateApprover: false } },
+    });
+    const requested = await request(server)
+      .post('/api/nkp/exceptions')
+      .send(exceptionRequest)
+      .expect(201);
+    await request(server)
+      .post(`/api/nkp/exceptions/${requested.body.id}/approve`)
+      .send({ comment: 'running the platform alone' })
+      .expect(200);
+    const approval = await knex('audit_log')
+      .where({ action: 'exception.approve' })
+      .first();
+    expect(approval).toMatchObject({
+      actor: 'user:default/mock',
+      reason: 'running the platform alone',
+    });
+    expect(JSON.parse(approval.details)).toMatchObject({
+      requestedBy: 'user:default/mock',
+      selfApproved: true,
+    });
+  });
+});
+
+describe('GET /audit', () => {
+  async function withHistory(options: Parameters<typeof startBackend>[0] = {}) {
+    const backend = await startBackend(options);
+    const { server } = backend;
+    const plan = await request(server)
+      .post('/api/nkp/plans')
+      .send({
+        title: 'Fleet to NKP 2.17',
+        targetVersion: '2.17',
+        announcedAt: day(0),
+        scope: { kind: 'fleet' },
+      })
+      .expect(201);
+    const exception = await request(server)
+      .post('/api/nkp/exceptions')
+      .set('Authorization', mockCredentials.user.header('user:default/dev'))
+      .send({
+        target: { owner: 'team-acme' },
+        reason: 'Quarter-end freeze on every acme cluster',
+        expiresAt: day(20),
+      })
+      .expect(201);
+    await request(server)
+      .post(`/api/nkp/exceptions/${exception.body.id}/approve`)
+      .send({ comment: 'until the freeze ends' })
+      .expect(200);
+    return { ...backend, planId: plan.body.id, exceptionId: exception.body.id };
+  }
+
+  const actions = (body: { items: Array<{ action: string }> }) =>
+    body.items.map(a => a.action);
+
+  it('lists who did what, newest first, filtered on the server', async () => {
+    const { server, planId, exceptionId } = await withHistory();
+    const all = await request(server).get('/api/nkp/audit').expect(200);
+    expect(actions(all.body)).toEqual([
+      'exception.approve',
+      'exception.request',
+      'upgrade-plan.create',
+    ]);
+    expect(all.body.items[0]).toEqual({
+      id: expect.any(Number),
+      at: expect.any(String),
+      actor: 'user:default/mock',
+      action: 'exception.approve',
+      subjectKind: 'exception',
+      subjectId: exceptionId,
+      reason: 'until the freeze ends',
+      details: expect.objectContaining({ requestedBy: 'user:default/dev' }),
+    });
+    expect(all.body.nextCursor).toBeUndefined();
+
+    const plans = await request(server).get('/api/nkp/audit?subjectKind=plan');
+    expect(plans.body.items).toEqual([
+      expect.objectContaining({ subjectKind: 'plan', subjectId: planId }),
+    ]);
+    const one = await request(server).get(
+      `/api/nkp/audit?subjectKind=exception&subjectId=${exceptionId}`,
+    );
+    expect(actions(one.body)).toEqual([
+      'exception.approve',
+      'exception.request',
+    ]);
+    const byDev = await request(server).get(
+      '/api/nkp/audit?actor=user:default/dev',
+    );
+    expect(actions(byDev.body)).toEqual(['exception.request']);
+  });
+
+  it('pages with a cursor', async () => {
+    const { server } = await withHistory();
+    const first = await request(server).get('/api/nkp/audit?limit=2');
+    expect(first.body).toMatchObject({
+      limit: 2,
+      nextCursor: expect.any(String),
+    });
+    expect(actions(first.body)).toEqual([
+      'exception.approve',
+      'exception.request',
+    ]);
+    const second = await request(server).get(
+      `/api/nkp/audit?limit=2&cursor=${first.body.nextCursor}`,
+    );
+    expect(actions(second.body)).toEqual(['upgrade-plan.create']);
+    expect(second.body.nextCursor).toBeUndefined();
+  });
+
+  it('rejects bad queries with 400 and says what was wrong', async () => {
+    const { server } = await startBackend();
+    for (const [query, mentions] of [
+      ['subjectKind=cluster', 'subjectKind'],
+      ['limit=0', 'limit'],
+      ['limit=501', 'limit'],
+      ['cursor=abc', 'cursor'],
+      ['cursor=99999999999', 'cursor'],
+      ['order=asc', 'order'],
+    ]) {
+      const res = await request(server).get(`/api/nkp/audit?${query}`);
+      expect([query, res.status, res.body.error.name]).toEqual([
+        query,
+        400,
+        'InputError',
+      ]);
+      expect(res.body.error.message).toContain(mentions);
+    }
+  });
+
+  it('needs nkp.audit.read, which reading the fleet does not grant', async () => {
+    const { server } = await withHistory({ denied: ['nkp.audit.read'] });
+    const res = await request(server).get('/api/nkp/audit');
+    expect(res.status).toBe(403);
+    expect(res.body.error).toMatchObject({
+      name: 'NotAllowedError',
+      message: expect.stringContaining('nkp.audit.read'),
+    });
+    await request(server).get('/api/nkp/clusters').expect(200);
   });
 });

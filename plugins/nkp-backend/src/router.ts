@@ -3,6 +3,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { PolicyStore } from './database/PolicyStore';
 import { FleetAccess } from './permissions/FleetAccess';
+import { createAuditRoutes } from './routes/auditRoutes';
 import { createExceptionRoutes } from './routes/exceptionRoutes';
 import { createFleetRoutes } from './routes/fleetRoutes';
 import { createPlanRoutes } from './routes/planRoutes';
@@ -13,6 +14,11 @@ export interface RouterOptions {
   fleet: FleetState;
   store: PolicyStore;
   logger: LoggerService;
+  /**
+   * `nkp.exceptions.requireSeparateApprover`: the requester of an exception may not approve it.
+   * Default true.
+   */
+  requireSeparateApprover?: boolean;
 }
 
 /** The `/api/nkp` routes; documented in schema/openapi.yaml. */
@@ -29,6 +35,7 @@ export async function createRouter(
   router.use(createFleetRoutes(options));
   router.use(createPlanRoutes(options));
   router.use(createExceptionRoutes(options));
+  router.use(createAuditRoutes(options));
 
   return router;
 }

@@ -51,6 +51,18 @@ export const nkpExceptionApprovePermission = createPermission({
 });
 
 /**
+ * Read the audit log: who created plans, requested and approved exceptions, and when exceptions
+ * expired. A basic permission, separate from reading the fleet: the log names people and their
+ * reasons across every tenant, so it is not narrowed per cluster.
+ *
+ * @public
+ */
+export const nkpAuditReadPermission = createPermission({
+  name: 'nkp.audit.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission of the suite, for registration with the permissions registry.
  *
  * @public
@@ -60,4 +72,5 @@ export const nkpPermissions = [
   nkpUpgradePlanManagePermission,
   nkpExceptionRequestPermission,
   nkpExceptionApprovePermission,
+  nkpAuditReadPermission,
 ];

@@ -1,5 +1,9 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import { Knex } from 'knex';
 import { PolicyStore, SYSTEM_ACTOR, toPolicyException } from './PolicyStore';
 
@@ -153,6 +157,109 @@ describe('PolicyStore', () => {
         ['exception.expire', SYSTEM_ACTOR, 'stopped counting on 2026-04-01'],
       ]);
       expect(await store.listExceptions()).toHaveLength(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'refuses to let the requester approve their own exception unless allowed, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const request = {
+        target: { owner: 'group:default/team-acme' },
+        reason: 'Quarter-end freeze on every acme cluster',
+        expiresAt: '2026-04-15',
+      };
+      const own = await store.requestException(request, 'user:default/Lead');
+
+      const refused = store.approveException(own.id, 'user:default/lead');
+      await expect(refused).rejects.toBeInstanceOf(NotAllowedError);
+      await expect(refused).rejects.toThrow(
+        /requested by user:default\/Lead, who may not also approve it/,
+      );
+      expect((await store.getException(own.id))?.status).toBe('requested');
+      expect(await store.listAudit({ objectId: own.id })).toHaveLength(1);
+
+      // A separate approver is fine, and so is the requester where self-approval is allowed
+      const other = await store.requestException(request, 'user:default/lead');
+      await store.approveException(other.id, 'user:default/second');
+      await store.approveException(own.id, 'user:default/lead', {
+        allowSelfApproval: true,
+      });
+      const approvals = await store.queryAudit({
+        objectType: 'exception',
+        limit: 10,
+      });
+      expect(
+        approvals.items
+          .filter(a => a.action === 'exception.approve')
+          .map(a => [a.objectId, a.actor, a.details?.selfApproved]),
+      ).toEqual([
+        [own.id, 'user:default/lead', true],
+        [other.id, 'user:default/second', undefined],
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'pages the audit log newest first and filters it, on %p',
+    async databaseId => {
+      const { store, setNow } = await createStore(databaseId);
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        setNow(`2026-03-0${i + 1}T10:00:00.000Z`);
+        const plan = await store.createPlan(
+          {
+            title: `Plan ${i}`,
+            targetVersion: '2.17',
+            announcedAt: '2026-03-01',
+            scope: { kind: 'fleet' },
+          },
+          i % 2 === 0 ? 'user:default/even' : 'user:default/odd',
+        );
+        ids.push(plan.id);
+      }
+      const exception = await store.requestException(
+        {
+          target: { cluster: 'resource:default/acme-prod' },
+          reason: 'Vendor certification of 1.34 pending',
+          expiresAt: '2026-04-15',
+        },
+        'user:default/even',
+      );
+
+      const first = await store.queryAudit({ limit: 4 });
+      expect(first.items.map(a => a.objectId)).toEqual([
+        exception.id,
+        ids[4],
+        ids[3],
+        ids[2],
+      ]);
+      const second = await store.queryAudit({
+        limit: 4,
+        beforeId: first.nextBeforeId,
+      });
+      expect(second.items.map(a => a.objectId)).toEqual([ids[1], ids[0]]);
+      expect(second.nextBeforeId).toBeUndefined();
+
+      const byActor = await store.queryAudit({
+        actor: 'user:default/even',
+        objectType: 'upgrade-plan',
+        limit: 10,
+      });
+      expect(byActor.items.map(a => a.objectId)).toEqual([
+        ids[4],
+        ids[2],
+        ids[0],
+      ]);
+      const one = await store.queryAudit({ objectId: ids[3], limit: 10 });
+      expect(one.items).toEqual([
+        expect.objectContaining({
+          at: '2026-03-04T10:00:00.000Z',
+          actor: 'user:default/odd',
+          action: 'upgrade-plan.create',
+          objectType: 'upgrade-plan',
+        }),
+      ]);
     },
   );
 

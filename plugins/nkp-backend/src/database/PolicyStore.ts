@@ -9,7 +9,11 @@ import {
   isDatabaseConflictError,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
   PolicyException,
@@ -65,6 +69,22 @@ export interface AuditEntry {
   objectId: string;
   reason?: string;
   details?: JsonObject;
+}
+
+/** A page of the audit log, newest first. */
+export interface AuditQuery {
+  objectType?: AuditEntry['objectType'];
+  objectId?: string;
+  actor?: string;
+  /** Only entries older than this one: the last id of the previous page. */
+  beforeId?: number;
+  limit: number;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  /** Pass as `beforeId` for the next page; absent on the last page. */
+  nextBeforeId?: number;
 }
 
 interface PlanRow {
@@ -225,45 +245,64 @@ export class PolicyStore {
 
   /**
    * Approves a requested exception. The approver may shorten (or set) the expiry; `comment` goes
-   * to the audit log. Throws `NotFoundError` for an unknown id and `ConflictError` when the
-   * exception is already approved.
+   * to the audit log. Throws `NotFoundError` for an unknown id, `ConflictError` when the
+   * exception is already approved, and `NotAllowedError` when the approver is the requester,
+   * unless `allowSelfApproval` (then the audit entry says `selfApproved`).
    */
   async approveException(
     id: string,
     actor: string,
-    options: { expiresAt?: string; comment?: string } = {},
+    options: {
+      expiresAt?: string;
+      comment?: string;
+      allowSelfApproval?: boolean;
+    } = {},
   ): Promise<StoredException> {
     return this.knex.transaction(async tx => {
-      const approvedAt = this.now();
+      const existing = await tx<ExceptionRow>('exceptions')
+        .where({ id })
+        .first();
+      if (!existing) {
+        throw new NotFoundError(`No exception with id '${id}'`);
+      }
+      if (existing.status !== 'requested') {
+        throw alreadyApproved(existing);
+      }
+      // Entity refs are case-insensitive; service subjects are compared the same way.
+      const selfApproved =
+        existing.requested_by.toLocaleLowerCase('en-US') ===
+        actor.toLocaleLowerCase('en-US');
+      if (selfApproved && !options.allowSelfApproval) {
+        throw new NotAllowedError(
+          `Exception '${id}' was requested by ${existing.requested_by}, who may not also approve it: ` +
+            'exceptions need a separate approver, someone else with nkp.exception.approve',
+        );
+      }
       const changes: Partial<ExceptionRow> = {
         status: 'approved',
         approved_by: actor,
-        approved_at: approvedAt,
+        approved_at: this.now(),
         ...(options.expiresAt ? { expires_at: options.expiresAt } : {}),
       };
       // The status condition makes a concurrent second approval a no-op instead of a rewrite.
       const updated = await tx<ExceptionRow>('exceptions')
         .where({ id, status: 'requested' })
         .update(changes);
-      if (updated === 0) {
-        const existing = await tx<ExceptionRow>('exceptions')
-          .where({ id })
-          .first();
-        if (!existing) {
-          throw new NotFoundError(`No exception with id '${id}'`);
-        }
-        throw new ConflictError(
-          `Exception '${id}' is already ${existing.status}, by ${existing.approved_by} on ${existing.approved_at}`,
-        );
-      }
       const row = (await tx<ExceptionRow>('exceptions').where({ id }).first())!;
+      if (updated === 0) {
+        throw alreadyApproved(row);
+      }
       await this.audit(tx, {
         actor,
         action: 'exception.approve',
         objectType: 'exception',
         objectId: id,
         reason: options.comment,
-        details: { expiresAt: row.expires_at, requestedBy: row.requested_by },
+        details: {
+          expiresAt: row.expires_at,
+          requestedBy: row.requested_by,
+          ...(selfApproved ? { selfApproved: true } : {}),
+        },
       });
       return exceptionFromRow(row);
     });
@@ -292,6 +331,7 @@ export class PolicyStore {
     });
   }
 
+  /** The whole audit trail of one object or kind, oldest first. */
   async listAudit(
     filter: { objectType?: AuditEntry['objectType']; objectId?: string } = {},
   ): Promise<AuditEntry[]> {
@@ -299,16 +339,27 @@ export class PolicyStore {
     if (filter.objectType) query.where('object_type', filter.objectType);
     if (filter.objectId) query.where('object_id', filter.objectId);
     const rows = await query;
-    return rows.map(row => ({
-      id: row.id,
-      at: row.at,
-      actor: row.actor,
-      action: row.action,
-      objectType: row.object_type,
-      objectId: row.object_id,
-      ...(row.reason !== null ? { reason: row.reason } : {}),
-      ...(row.details !== null ? { details: JSON.parse(row.details) } : {}),
-    }));
+    return rows.map(auditFromRow);
+  }
+
+  /**
+   * One page of the audit log, newest first. Paged by id rather than offset, so entries written
+   * while someone pages do not shift the pages they have not read yet.
+   */
+  async queryAudit(query: AuditQuery): Promise<AuditPage> {
+    const select = this.knex<AuditRow>('audit_log')
+      .orderBy('id', 'desc')
+      // One more than asked: tells whether there is a next page without counting.
+      .limit(query.limit + 1);
+    if (query.objectType) select.where('object_type', query.objectType);
+    if (query.objectId) select.where('object_id', query.objectId);
+    if (query.actor) select.where('actor', query.actor);
+    if (query.beforeId !== undefined) select.where('id', '<', query.beforeId);
+    const rows = await select;
+    const items = rows.slice(0, query.limit).map(auditFromRow);
+    return rows.length > query.limit
+      ? { items, nextBeforeId: items[items.length - 1].id }
+      : { items };
   }
 
   /**
@@ -368,6 +419,25 @@ export function toPolicyException(
     approvedBy: exception.approvedBy,
     approvedAt: exception.approvedAt,
     expiresAt: exception.expiresAt,
+  };
+}
+
+function alreadyApproved(row: ExceptionRow): ConflictError {
+  return new ConflictError(
+    `Exception '${row.id}' is already ${row.status}, by ${row.approved_by} on ${row.approved_at}`,
+  );
+}
+
+function auditFromRow(row: AuditRow): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    objectType: row.object_type,
+    objectId: row.object_id,
+    ...(row.reason !== null ? { reason: row.reason } : {}),
+    ...(row.details !== null ? { details: JSON.parse(row.details) } : {}),
   };
 }
 

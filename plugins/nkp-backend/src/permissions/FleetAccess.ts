@@ -30,6 +30,11 @@ export interface ReadScope {
   /** True for an unconditional ALLOW: nothing needs filtering. */
   all: boolean;
   visible(cluster: NkpClusterFacts): boolean;
+  /**
+   * Equal for equal decisions, whoever the caller: what a decision lets through can then be
+   * worked out once per evaluation rather than once per request.
+   */
+  decisionKey: string;
 }
 
 export class FleetAccess {
@@ -60,13 +65,14 @@ export class FleetAccess {
         `Not allowed to read the NKP fleet (${nkpFleetReadPermission.name})`,
       );
     }
-    if (decision.result === AuthorizeResult.ALLOW) {
-      return { credentials, all: true, visible: () => true };
+    if (decision.result !== AuthorizeResult.CONDITIONAL) {
+      return { credentials, all: true, visible: () => true, decisionKey: '' };
     }
     return {
       credentials,
       all: false,
       visible: cluster => this.applyConditions(decision, cluster),
+      decisionKey: JSON.stringify(decision.conditions),
     };
   }
 

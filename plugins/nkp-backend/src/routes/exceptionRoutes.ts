@@ -2,6 +2,8 @@
  * Exceptions: list them with where they stand (`nkp.fleet.read`), request one
  * (`nkp.exception.request`) and approve it (`nkp.exception.approve`); both audited. Only an
  * approved exception reaches the engine, so a cluster's state changes on approval, not request.
+ * By default the requester may not approve their own exception (four eyes): the permission says
+ * who may approve exceptions, the requester says who may not approve this one.
  */
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
@@ -83,8 +85,11 @@ export function createExceptionRoutes(options: {
   fleet: FleetState;
   store: PolicyStore;
   logger: LoggerService;
+  /** Default true. */
+  requireSeparateApprover?: boolean;
 }) {
   const { access, fleet, store, logger } = options;
+  const allowSelfApproval = options.requireSeparateApprover === false;
   const router = Router();
 
   router.get('/exceptions', async (req, res) => {
@@ -163,7 +168,10 @@ export function createExceptionRoutes(options: {
       );
     }
     const actor = actorOf(credentials);
-    const exception = await store.approveException(id, actor, input);
+    const exception = await store.approveException(id, actor, {
+      ...input,
+      allowSelfApproval,
+    });
     logger.info('NKP exception approved', {
       exceptionId: id,
       approvedBy: actor,

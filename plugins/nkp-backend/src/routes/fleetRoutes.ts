@@ -5,16 +5,16 @@
  */
 import { NotFoundError } from '@backstage/errors';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import { ClusterEvaluation } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import Router from 'express-promise-router';
 import { minorSortKey } from './minor';
 import { FleetAccess } from '../permissions/FleetAccess';
+import { ClusterIndex } from '../service/ClusterIndex';
 import { FleetState } from '../service/FleetState';
 import {
   clusterView,
-  matchesQuery,
   ownerTenant,
   rollupOf,
-  sortClusters,
   tenantRollupsOf,
 } from '../service/clusterViews';
 import {
@@ -23,6 +23,26 @@ import {
   noQuerySchema,
   parseInput,
 } from './validation';
+
+const COMMA = Buffer.from(',');
+
+/**
+ * `{ items, ...page }` as JSON, the items' JSON taken from the index: at fleet scale serialising
+ * the clusters of every page anew was a good part of the route's cost.
+ */
+function pageJson(
+  index: ClusterIndex,
+  items: ClusterEvaluation[],
+  page: object,
+): Buffer {
+  const parts = [Buffer.from('{"items":[')];
+  items.forEach((result, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(index.viewJson(result));
+  });
+  parts.push(Buffer.from(`],${JSON.stringify(page).slice(1)}`));
+  return Buffer.concat(parts);
+}
 
 export function createFleetRoutes(options: {
   access: FleetAccess;
@@ -38,7 +58,7 @@ export function createFleetRoutes(options: {
     const { evaluation } = snapshot;
     const rollup = scope.all
       ? evaluation.fleet
-      : rollupOf(evaluation.clusters.filter(r => scope.visible(r.cluster)));
+      : rollupOf(snapshot.index.visibleClusters(scope));
     res.json({
       evaluatedOn: evaluation.evaluatedOn,
       evaluatedAt: snapshot.evaluatedAt,
@@ -55,21 +75,20 @@ export function createFleetRoutes(options: {
   router.get('/clusters', async (req, res) => {
     const query = parseInput(clusterListQuerySchema, req.query, 'query');
     const scope = await access.read(req);
-    const { evaluation } = await fleet.current();
-    const listQuery = { ...query, states: query.state };
-    const matching = evaluation.clusters.filter(
-      r => scope.visible(r.cluster) && matchesQuery(r, listQuery),
+    const { evaluation, index } = await fleet.current();
+    const { items, totalCount } = index.list(
+      { ...query, states: query.state },
+      scope,
     );
-    const sorted = sortClusters(matching, query.orderBy, query.order);
-    const end =
-      query.limit === undefined ? undefined : query.offset + query.limit;
-    res.json({
-      items: sorted.slice(query.offset, end).map(clusterView),
-      totalCount: matching.length,
+    const page = {
+      totalCount,
       offset: query.offset,
       ...(query.limit !== undefined ? { limit: query.limit } : {}),
       evaluatedOn: evaluation.evaluatedOn,
-    });
+    };
+    // The answer depends on nothing else, so a client can revalidate it with If-None-Match.
+    res.set('ETag', index.etag(`${scope.decisionKey}\n${req.originalUrl}`));
+    res.type('json').send(pageJson(index, items, page));
   });
 
   router.get('/clusters/:namespace/:name', async (req, res) => {
@@ -98,12 +117,12 @@ export function createFleetRoutes(options: {
   router.get('/tenants', async (req, res) => {
     parseInput(noQuerySchema, req.query, 'query');
     const scope = await access.read(req);
-    const { evaluation } = await fleet.current();
+    const { evaluation, index } = await fleet.current();
     if (scope.all) {
       res.json({ evaluatedOn: evaluation.evaluatedOn, ...evaluation.tenants });
       return;
     }
-    const visible = evaluation.clusters.filter(r => scope.visible(r.cluster));
+    const visible = index.visibleClusters(scope);
     res.json({
       evaluatedOn: evaluation.evaluatedOn,
       byOwner: tenantRollupsOf(visible, ownerTenant),
@@ -114,7 +133,7 @@ export function createFleetRoutes(options: {
   router.get('/calendar', async (req, res) => {
     parseInput(noQuerySchema, req.query, 'query');
     await access.read(req);
-    const { calendar } = await fleet.current();
+    const { calendar, served } = await fleet.current();
     res.json({
       kubernetes: Object.values(calendar.kubernetes).sort(
         (a, b) => minorSortKey(a.minor) - minorSortKey(b.minor),
@@ -122,6 +141,8 @@ export function createFleetRoutes(options: {
       nkp: Object.values(calendar.nkp).sort(
         (a, b) => minorSortKey(a.minor) - minorSortKey(b.minor),
       ),
+      // The top layer as read, so a date can be traced to the Release object it came from.
+      served,
       warnings: calendar.warnings,
     });
   });

@@ -102,3 +102,23 @@ export const exceptionApprovalSchema = z
   .strict();
 
 export const exceptionParamsSchema = z.object({ id: z.string().min(1) });
+
+export const auditQuerySchema = z
+  .object({
+    subjectKind: z.enum(['plan', 'exception']).optional(),
+    subjectId: z.string().min(1).optional(),
+    actor: z.string().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    // The id of the last entry of the previous page (audit ids are 32-bit integers).
+    cursor: z
+      .string()
+      .regex(/^[1-9]\d{0,9}$/, {
+        message: 'must be the nextCursor of a previous page',
+      })
+      .transform(Number)
+      .refine(id => id <= 2_147_483_647, {
+        message: 'must be the nextCursor of a previous page',
+      })
+      .optional(),
+  })
+  .strict();

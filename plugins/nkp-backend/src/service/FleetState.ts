@@ -1,6 +1,7 @@
 /**
- * Keeps the evaluated fleet current. An evaluation reads the NKP clusters from the catalog (as
- * the plugin itself), plans and exceptions from the store, and runs the engine with today's date.
+ * Keeps the evaluated fleet current. An evaluation reads the NKP clusters and the served NKP
+ * releases from the catalog (as the plugin itself), plans and exceptions from the store, builds
+ * the release calendar (shipped < app-config < served) and runs the engine with today's date.
  * It is redone on a short schedule (the catalog publishes no entity-change events in this
  * portal), right after plans or exceptions change through the API, and when the UTC day turns.
  *
@@ -19,6 +20,7 @@ import {
   PolicyException,
   ReleaseCalendar,
   ReleaseCalendarOverrides,
+  ServedNkpRelease,
   buildReleaseCalendar,
   evaluateFleet,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
@@ -28,16 +30,21 @@ import {
   StoredUpgradePlan,
   toPolicyException,
 } from '../database/PolicyStore';
+import { ClusterIndex } from './ClusterIndex';
 import { FleetReader } from './FleetReader';
 
 /** One evaluation and everything it was computed from. */
 export interface FleetSnapshot {
   evaluation: FleetEvaluation;
   calendar: ReleaseCalendar;
+  /** The NKP `Release` objects the catalog served for this evaluation (the calendar's top layer). */
+  served: ServedNkpRelease[];
   plans: StoredUpgradePlan[];
   exceptions: StoredException[];
   /** Cluster results by lower-cased entity ref. */
   byRef: Map<string, ClusterEvaluation>;
+  /** Sort orders and filters of the cluster list, built up as requests need them. */
+  index: ClusterIndex;
   /** ISO timestamp. */
   evaluatedAt: string;
 }
@@ -57,22 +64,16 @@ export interface FleetStateOptions {
 
 export class FleetState {
   private readonly clock: () => Date;
-  private readonly calendar: ReleaseCalendar;
   private readonly listeners: FleetListener[] = [];
   private snapshot?: FleetSnapshot;
   private inflight?: Promise<void>;
   private requested = 0;
   private completed = 0;
+  /** Calendar warnings of the previous evaluation: each is logged when it appears, not every run. */
+  private calendarWarnings = new Set<string>();
 
   constructor(private readonly options: FleetStateOptions) {
     this.clock = options.clock ?? (() => new Date());
-    // Shipped data < app-config; served NKP Release objects are not read by this backend yet.
-    this.calendar = buildReleaseCalendar({
-      overrides: options.calendarOverrides,
-    });
-    for (const warning of this.calendar.warnings) {
-      options.logger.warn(`Release calendar: ${warning}`);
-    }
   }
 
   /** Re-evaluates every `intervalSeconds` on this instance and tells the listeners. */
@@ -129,15 +130,26 @@ export class FleetState {
   private async evaluate(): Promise<FleetSnapshot> {
     const started = Date.now();
     const credentials = await this.options.auth.getOwnServiceCredentials();
-    const [clusters, plans, exceptions] = await Promise.all([
+    const [clusters, releases, plans, exceptions] = await Promise.all([
       this.options.reader.listClusters(credentials),
+      this.options.reader.listReleases(credentials),
       this.options.store.listPlans(),
       this.options.store.listExceptions(),
     ]);
+    const calendar = buildReleaseCalendar({
+      overrides: this.options.calendarOverrides,
+      served: releases.served,
+    });
+    calendar.warnings.push(
+      ...releases.skipped.map(
+        ref => `NKP release entity ${ref} skipped: it has no release version`,
+      ),
+    );
+    this.logNewWarnings(calendar.warnings);
     const now = this.clock();
     const evaluation = evaluateFleet({
       clusters,
-      calendar: this.calendar,
+      calendar,
       config: this.options.policy,
       plans,
       exceptions: exceptions
@@ -151,18 +163,30 @@ export class FleetState {
     }
     this.options.logger.debug('Evaluated the NKP fleet', {
       clusters: clusters.length,
+      servedReleases: releases.served.length,
       plans: plans.length,
       exceptions: exceptions.length,
       durationMs: Date.now() - started,
     });
     return {
       evaluation,
-      calendar: this.calendar,
+      calendar,
+      served: releases.served,
       plans,
       exceptions,
       byRef,
+      index: new ClusterIndex(evaluation.clusters),
       evaluatedAt: now.toISOString(),
     };
+  }
+
+  private logNewWarnings(warnings: string[]) {
+    for (const warning of warnings) {
+      if (!this.calendarWarnings.has(warning)) {
+        this.options.logger.warn(`Release calendar: ${warning}`);
+      }
+    }
+    this.calendarWarnings = new Set(warnings);
   }
 
   private async notify(snapshot: FleetSnapshot) {

@@ -1,7 +1,7 @@
 /**
  * Shapes of the fleet API: cluster results flattened onto the cluster facts (so clients of the
- * first `/clusters` keep working), filtering, sorting and paging, and roll-ups over the subset a
- * caller may see.
+ * first `/clusters` keep working), the list query with its sort orders and version matching
+ * (applied per snapshot by ClusterIndex), and roll-ups over the subset a caller may see.
  */
 import {
   ClusterEvaluation,
@@ -46,34 +46,12 @@ export interface ClusterListQuery {
   limit?: number;
 }
 
-export function matchesQuery(
-  result: ClusterEvaluation,
-  query: ClusterListQuery,
-): boolean {
-  const c = result.cluster;
-  if (
-    query.owner &&
-    (!c.owner || normalizeOwnerRef(c.owner) !== normalizeOwnerRef(query.owner))
-  ) {
-    return false;
-  }
-  if (query.workspace && c.workspace !== query.workspace) return false;
-  if (query.states && !query.states.includes(result.state)) return false;
-  if (
-    query.version &&
-    !versionMatches(c.kubernetesVersion, query.version) &&
-    !versionMatches(c.nkpVersion, query.version)
-  ) {
-    return false;
-  }
-  return true;
-}
-
 function stripV(version: string) {
   return version.startsWith('v') ? version.slice(1) : version;
 }
 
-function versionMatches(actual: string | undefined, wanted: string) {
+/** `1.33` matches 1.33.x (and 1.33-rc, 1.33+build); a leading `v` is ignored on both sides. */
+export function versionMatches(actual: string | undefined, wanted: string) {
   if (!actual) return false;
   const a = stripV(actual);
   const w = stripV(wanted);
@@ -104,7 +82,7 @@ function compareKeys(a: number[], b: number[]) {
  * either direction; ties are broken by entity ref so paging is stable.
  */
 export function sortClusters(
-  results: ClusterEvaluation[],
+  results: readonly ClusterEvaluation[],
   orderBy: ClusterOrderBy,
   order: 'asc' | 'desc',
 ): ClusterEvaluation[] {
@@ -182,7 +160,7 @@ export function rollupOf(results: Iterable<ClusterEvaluation>): PolicyRollup {
 }
 
 export function tenantRollupsOf(
-  results: ClusterEvaluation[],
+  results: readonly ClusterEvaluation[],
   tenantOf: (r: ClusterEvaluation) => string | undefined,
 ): TenantRollup[] {
   const groups = new Map<string, ClusterEvaluation[]>();

@@ -6,6 +6,7 @@ import {
   parsePolicyConfig,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { PolicyStore } from '../database/PolicyStore';
+import { ClusterIndex } from './ClusterIndex';
 import { FleetSnapshot } from './FleetState';
 import { dueNotifications, notifyOwners } from './notifyOwners';
 
@@ -59,9 +60,11 @@ function snapshotOn(day: string): FleetSnapshot {
   return {
     evaluation,
     calendar: buildReleaseCalendar(),
+    served: [],
     plans: [],
     exceptions: [],
     byRef: new Map(),
+    index: new ClusterIndex(evaluation.clusters),
     evaluatedAt: `${day}T00:00:00.000Z`,
   };
 }
