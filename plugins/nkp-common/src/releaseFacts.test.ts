@@ -2,10 +2,15 @@ import { Entity } from '@backstage/catalog-model';
 import {
   NKP_RELEASE_ANNOTATIONS,
   isNkpRelease,
+  releaseCalendarWithServed,
   servedReleaseFromEntity,
+  servedReleasesFromEntities,
 } from './releaseFacts';
 
-function release(annotations: Record<string, string>, type = 'nkp-release'): Entity {
+function release(
+  annotations: Record<string, string>,
+  type = 'nkp-release',
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
@@ -27,7 +32,8 @@ describe('servedReleaseFromEntity', () => {
       servedReleaseFromEntity(
         release({
           [NKP_RELEASE_ANNOTATIONS.version]: '2.17.1',
-          [NKP_RELEASE_ANNOTATIONS.supportedKubernetesVersions]: '1.33.5, 1.34.3',
+          [NKP_RELEASE_ANNOTATIONS.supportedKubernetesVersions]:
+            '1.33.5, 1.34.3',
           [NKP_RELEASE_ANNOTATIONS.releaseDate]: '2026-03-02',
           [NKP_RELEASE_ANNOTATIONS.endOfLifeDate]: '2027-03-02',
         }),
@@ -50,7 +56,9 @@ describe('servedReleaseFromEntity', () => {
 
   it('leaves out what the Release did not say', () => {
     expect(
-      servedReleaseFromEntity(release({ [NKP_RELEASE_ANNOTATIONS.version]: '2.16.0' })),
+      servedReleaseFromEntity(
+        release({ [NKP_RELEASE_ANNOTATIONS.version]: '2.16.0' }),
+      ),
     ).toEqual({
       version: '2.16.0',
       supportedKubernetesVersions: undefined,
@@ -68,5 +76,29 @@ describe('isNkpRelease', () => {
     [{ ...release({}), metadata: { name: 'x' } }, false],
   ])('%#', (entity, expected) => {
     expect(isNkpRelease(entity)).toBe(expected);
+  });
+});
+
+describe('servedReleasesFromEntities and releaseCalendarWithServed', () => {
+  const named = (name: string, annotations: Record<string, string>) => {
+    const entity = release(annotations);
+    return { ...entity, metadata: { ...entity.metadata, name } };
+  };
+
+  it('reads releases in entity ref order and names the ones without a version', () => {
+    const releases = servedReleasesFromEntities([
+      named('z-2-18', { [NKP_RELEASE_ANNOTATIONS.version]: '2.18.0' }),
+      release({}, 'kubernetes-cluster'),
+      named('broken', {}),
+      named('a-2-17', { [NKP_RELEASE_ANNOTATIONS.version]: '2.17.1' }),
+    ]);
+    expect(releases.served.map(r => r.version)).toEqual(['2.17.1', '2.18.0']);
+    expect(releases.skipped).toEqual(['resource:default/broken']);
+
+    const calendar = releaseCalendarWithServed({}, releases);
+    expect(Object.keys(calendar.nkp)).toContain('2.18');
+    expect(calendar.warnings).toContain(
+      'NKP release entity resource:default/broken skipped: it has no release version',
+    );
   });
 });

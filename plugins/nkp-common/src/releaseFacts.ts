@@ -1,6 +1,11 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NKP_ANNOTATION_PREFIX, NKP_ANNOTATIONS } from './annotations';
-import { ServedNkpRelease } from './policy';
+import {
+  ReleaseCalendar,
+  ReleaseCalendarOverrides,
+  ServedNkpRelease,
+  buildReleaseCalendar,
+} from './policy';
 
 /**
  * `spec.type` of the catalog `Resource` that carries one NKP `Release` object served by a
@@ -54,7 +59,9 @@ export function servedReleaseFromEntity(
   if (!version) {
     return undefined;
   }
-  const supported = (a[NKP_RELEASE_ANNOTATIONS.supportedKubernetesVersions] ?? '')
+  const supported = (
+    a[NKP_RELEASE_ANNOTATIONS.supportedKubernetesVersions] ?? ''
+  )
     .split(',')
     .map(v => v.trim())
     .filter(Boolean);
@@ -68,4 +75,54 @@ export function servedReleaseFromEntity(
       source ? ` (source ${source})` : ''
     }`,
   };
+}
+
+/**
+ * The served releases among catalog entities, in entity ref order (so the calendar's sources are
+ * stable), and the refs of release entities that carry no version.
+ *
+ * @public
+ */
+export interface ServedReleases {
+  served: ServedNkpRelease[];
+  skipped: string[];
+}
+
+/** @public */
+export function servedReleasesFromEntities(
+  entities: readonly Entity[],
+): ServedReleases {
+  const result: ServedReleases = { served: [], skipped: [] };
+  const releases = entities
+    .filter(isNkpRelease)
+    .map(entity => ({ ref: stringifyEntityRef(entity), entity }))
+    .sort((a, b) => (a.ref < b.ref ? -1 : 1));
+  for (const { ref, entity } of releases) {
+    const release = servedReleaseFromEntity(entity);
+    if (release) {
+      result.served.push(release);
+    } else {
+      result.skipped.push(ref);
+    }
+  }
+  return result;
+}
+
+/**
+ * The release calendar the backend and the CLI evaluate with: shipped data < app-config <
+ * served releases, with a warning for every release entity that had to be skipped.
+ *
+ * @public
+ */
+export function releaseCalendarWithServed(
+  overrides: ReleaseCalendarOverrides,
+  releases: ServedReleases,
+): ReleaseCalendar {
+  const calendar = buildReleaseCalendar({ overrides, served: releases.served });
+  calendar.warnings.push(
+    ...releases.skipped.map(
+      ref => `NKP release entity ${ref} skipped: it has no release version`,
+    ),
+  );
+  return calendar;
 }

@@ -15,14 +15,12 @@ import {
   FleetEvaluation,
   PolicyException,
   PolicySettings,
-  ServedNkpRelease,
   UpgradePlan,
-  buildReleaseCalendar,
   clusterFactsFromEntity,
   evaluateFleet,
   isNkpCluster,
-  isNkpRelease,
-  servedReleaseFromEntity,
+  releaseCalendarWithServed,
+  servedReleasesFromEntities,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 
 export interface EvaluateExportInput {
@@ -67,26 +65,10 @@ export async function evaluateExport(
       )}; expected exports of NKP clusters, workspaces and projects (see the catalog module's README)`,
     );
   }
-  // The backend reads release entities in entity ref order; a source's are all
-  // `resource:default/<name>`, so name order is the same.
-  const served: ServedNkpRelease[] = [];
-  const skipped: string[] = [];
-  for (const entity of entities
-    .filter(isNkpRelease)
-    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
-    const release = servedReleaseFromEntity(entity);
-    if (release) served.push(release);
-    else skipped.push(`resource:default/${entity.metadata.name}`);
-  }
-  const calendar = buildReleaseCalendar({
-    overrides: input.settings.calendarOverrides,
-    served,
-  });
-  // Reported like the backend's FleetState does, so the JSON warnings match the portal's.
-  calendar.warnings.push(
-    ...skipped.map(
-      ref => `NKP release entity ${ref} skipped: it has no release version`,
-    ),
+  // The same calendar the backend builds from the catalog's release entities.
+  const calendar = releaseCalendarWithServed(
+    input.settings.calendarOverrides,
+    servedReleasesFromEntities(entities),
   );
 
   const evaluation = evaluateFleet({

@@ -16,20 +16,13 @@ import {
   NKP_ANNOTATIONS,
   NKP_RELEASE_RESOURCE_TYPE,
   NkpClusterFacts,
-  ServedNkpRelease,
   clusterFactsFromEntity,
-  isNkpRelease,
-  servedReleaseFromEntity,
+  ServedReleases,
+  servedReleasesFromEntities,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 
 /** Entities per catalog request: small responses, and few enough requests for 100k clusters. */
 export const DEFAULT_CATALOG_PAGE_SIZE = 1000;
-
-/** The served releases, and the release entities that could not be read (by entity ref). */
-export interface ServedReleases {
-  served: ServedNkpRelease[];
-  skipped: string[];
-}
 
 const fromNkpProvider = (type: string): EntityFilterQuery => ({
   kind: 'Resource',
@@ -87,15 +80,7 @@ export class FleetReader {
       ],
       credentials,
     );
-    const result: ServedReleases = { served: [], skipped: [] };
-    for (const { ref, entity } of entities) {
-      const release = isNkpRelease(entity)
-        ? servedReleaseFromEntity(entity)
-        : undefined;
-      if (release) result.served.push(release);
-      else result.skipped.push(ref);
-    }
-    return result;
+    return servedReleasesFromEntities(entities.map(({ entity }) => entity));
   }
 
   /**

@@ -21,8 +21,8 @@ import {
   ReleaseCalendar,
   ReleaseCalendarOverrides,
   ServedNkpRelease,
-  buildReleaseCalendar,
   evaluateFleet,
+  releaseCalendarWithServed,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import {
   PolicyStore,
@@ -136,14 +136,9 @@ export class FleetState {
       this.options.store.listPlans(),
       this.options.store.listExceptions(),
     ]);
-    const calendar = buildReleaseCalendar({
-      overrides: this.options.calendarOverrides,
-      served: releases.served,
-    });
-    calendar.warnings.push(
-      ...releases.skipped.map(
-        ref => `NKP release entity ${ref} skipped: it has no release version`,
-      ),
+    const calendar = releaseCalendarWithServed(
+      this.options.calendarOverrides,
+      releases,
     );
     this.logNewWarnings(calendar.warnings);
     const now = this.clock();
