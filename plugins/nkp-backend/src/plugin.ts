@@ -3,8 +3,12 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { nkpPermissions } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import {
+  NKP_CATALOG_CHANGED_TOPIC,
+  nkpPermissions,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { PolicyStore } from './database/PolicyStore';
 import { FleetAccess } from './permissions/FleetAccess';
 import {
@@ -41,6 +45,8 @@ export const nkpPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        events: eventsServiceRef,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         auth,
@@ -54,6 +60,8 @@ export const nkpPlugin = createBackendPlugin({
         scheduler,
         catalog,
         notifications,
+        events,
+        lifecycle,
       }) {
         const settings = readNkpBackendConfig(config);
         const store = await PolicyStore.create({ database });
@@ -98,6 +106,14 @@ export const nkpPlugin = createBackendPlugin({
           fleet.onEvaluated(notifyOwners({ store, notifications, logger }));
         }
         await fleet.start(scheduler, settings.refreshIntervalSeconds);
+        // Event-driven: the NKP catalog module says when it changed entities; the schedule
+        // remains the safety net (and covers replicas the in-process event does not reach).
+        await events.subscribe({
+          id: 'nkp-fleet-state',
+          topics: [NKP_CATALOG_CHANGED_TOPIC],
+          onEvent: async () => fleet.catalogChanged(),
+        });
+        lifecycle.addShutdownHook(() => fleet.stop());
 
         httpRouter.use(
           await createRouter({
@@ -105,11 +121,7 @@ export const nkpPlugin = createBackendPlugin({
             fleet,
             store,
             logger,
-            // Four eyes unless switched off explicitly; see config.d.ts.
-            requireSeparateApprover:
-              config.getOptionalBoolean(
-                'nkp.exceptions.requireSeparateApprover',
-              ) ?? true,
+            requireSeparateApprover: settings.requireSeparateApprover,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -167,3 +167,34 @@ describe('FleetState release calendar', () => {
     expect(logger.warn).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('FleetState after a catalog change', () => {
+  it('re-evaluates shortly after the NKP catalog module applied a change, and tells the listeners', async () => {
+    const { fleet, setCatalog } = await fleetOver(clusters);
+    expect((await stateOf(fleet, 'edge'))?.state).toBe('compliant');
+    const evaluated: string[] = [];
+    fleet.onEvaluated(
+      snapshot =>
+        void evaluated.push(snapshot.byRef.get('resource:default/edge')!.state),
+    );
+
+    setCatalog([...clusters, release('2.18.0', { releaseDate: '2026-04-01' })]);
+    fleet.catalogChanged([20, 80]);
+    fleet.catalogChanged([20, 80]); // coalesced with the pending follow-ups
+    for (let i = 0; i < 100 && evaluated.length < 2; i++) {
+      await new Promise(r => setTimeout(r, 10));
+    }
+    expect(evaluated).toEqual(['unsupported', 'unsupported']);
+    fleet.stop();
+  });
+
+  it('cancels pending follow-ups on stop', async () => {
+    const { fleet } = await fleetOver(clusters);
+    const listener = jest.fn();
+    fleet.onEvaluated(listener);
+    fleet.catalogChanged([30]);
+    fleet.stop();
+    await new Promise(r => setTimeout(r, 80));
+    expect(listener).not.toHaveBeenCalled();
+  });
+});

@@ -62,6 +62,9 @@ export interface FleetStateOptions {
   clock?: () => Date;
 }
 
+/** When to re-evaluate after a catalog change: after processing usually, and after it surely. */
+export const CATALOG_SETTLE_DELAYS_MS = [3_000, 15_000];
+
 export class FleetState {
   private readonly clock: () => Date;
   private readonly listeners: FleetListener[] = [];
@@ -71,6 +74,8 @@ export class FleetState {
   private completed = 0;
   /** Calendar warnings of the previous evaluation: each is logged when it appears, not every run. */
   private calendarWarnings = new Set<string>();
+
+  private readonly followUps = new Set<NodeJS.Timeout>();
 
   constructor(private readonly options: FleetStateOptions) {
     this.clock = options.clock ?? (() => new Date());
@@ -182,6 +187,40 @@ export class FleetState {
       }
     }
     this.calendarWarnings = new Set(warnings);
+  }
+
+  /**
+   * The NKP catalog module applied a change. The catalog processes and stitches new entities
+   * within seconds, not at once, so evaluate shortly after and once more a little later; changes
+   * that arrive while follow-ups are due are covered by them.
+   */
+  catalogChanged(delaysMs: readonly number[] = CATALOG_SETTLE_DELAYS_MS): void {
+    if (this.followUps.size > 0) {
+      return;
+    }
+    for (const delay of delaysMs) {
+      const timer = setTimeout(async () => {
+        this.followUps.delete(timer);
+        try {
+          await this.notify(await this.refresh());
+        } catch (error) {
+          this.options.logger.error(
+            'Re-evaluating the NKP fleet after a catalog change failed; the schedule will retry',
+            { error: String(error) },
+          );
+        }
+      }, delay);
+      timer.unref?.();
+      this.followUps.add(timer);
+    }
+  }
+
+  /** Cancels pending follow-ups; for shutdown. */
+  stop(): void {
+    for (const timer of this.followUps) {
+      clearTimeout(timer);
+    }
+    this.followUps.clear();
   }
 
   private async notify(snapshot: FleetSnapshot) {

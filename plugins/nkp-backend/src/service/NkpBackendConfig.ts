@@ -15,6 +15,8 @@ export interface NkpBackendConfig {
   calendarOverrides: ReleaseCalendarOverrides;
   refreshIntervalSeconds: number;
   notifications: { enabled: boolean };
+  /** The requester of an exception may not approve it (four eyes); default true. */
+  requireSeparateApprover: boolean;
 }
 
 export const DEFAULT_REFRESH_INTERVAL_SECONDS = 30;
@@ -40,5 +42,8 @@ export function readNkpBackendConfig(config: Config): NkpBackendConfig {
     notifications: {
       enabled: config.getOptionalBoolean('nkp.notifications.enabled') ?? true,
     },
+    requireSeparateApprover:
+      config.getOptionalBoolean('nkp.exceptions.requireSeparateApprover') ??
+      true,
   };
 }
