@@ -5,9 +5,15 @@
  * @packageDocumentation
  */
 
-export { nkpPlugin, NkpFleetPage, EntityNkpClusterCard } from './plugin';
+export {
+  nkpPlugin,
+  NkpFleetPage,
+  EntityNkpClusterCard,
+  EntityNkpGroupDeadlinesCard,
+} from './plugin';
 export { nkpApiRef } from './api/NkpApi';
 export type { NkpApi } from './api/NkpApi';
+export type * from './api/types';
 export { NkpClient } from './api/NkpClient';
 export { FleetTable } from './components/FleetPage';
 export { NkpClusterCard } from './components/NkpClusterCard';

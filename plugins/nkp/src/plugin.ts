@@ -27,7 +27,12 @@ export const nkpPlugin = createPlugin({
   routes: { root: rootRouteRef },
 });
 
-/** @public */
+/**
+ * The NKP page with its tabs: overview, my deadlines, clusters, upgrade plans, exceptions and
+ * the release calendar.
+ *
+ * @public
+ */
 export const NkpFleetPage = nkpPlugin.provide(
   createRoutableExtension({
     name: 'NkpFleetPage',
@@ -36,12 +41,32 @@ export const NkpFleetPage = nkpPlugin.provide(
   }),
 );
 
-/** @public */
+/**
+ * The NKP card of a cluster entity: policy state, deadline, reasons, upgrade path and facts.
+ *
+ * @public
+ */
 export const EntityNkpClusterCard = nkpPlugin.provide(
   createComponentExtension({
     name: 'EntityNkpClusterCard',
     component: {
-      lazy: () => import('./components/NkpClusterCard').then(m => m.NkpClusterCard),
+      lazy: () =>
+        import('./components/NkpClusterCard').then(m => m.NkpClusterCard),
+    },
+  }),
+);
+
+/**
+ * The upgrade deadlines of a group's NKP clusters, for Group entity pages.
+ *
+ * @public
+ */
+export const EntityNkpGroupDeadlinesCard = nkpPlugin.provide(
+  createComponentExtension({
+    name: 'EntityNkpGroupDeadlinesCard',
+    component: {
+      lazy: () =>
+        import('./components/Deadlines').then(m => m.GroupDeadlinesCard),
     },
   }),
 );

@@ -1,14 +1,43 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import { NkpClusterPage } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import {
+  NkpCalendar,
+  NkpClusterDetail,
+  NkpClusterListResult,
+  NkpClusterQuery,
+  NkpExceptionApproval,
+  NkpExceptionRequest,
+  NkpExceptionView,
+  NkpFleetSummary,
+  NkpNewPlan,
+  NkpPlanView,
+  NkpTenants,
+} from './types';
 
 /**
- * Client of the NKP Lifecycle backend (`/api/nkp`).
+ * Client of the NKP Lifecycle backend (`/api/nkp`). Every answer is already narrowed by the
+ * backend to what the signed-in user may read; failures are `ResponseError`s.
  *
  * @public
  */
 export interface NkpApi {
-  /** Every cluster the signed-in user may read, with its policy evaluation. */
-  listClusters(): Promise<NkpClusterPage>;
+  /** Evaluated clusters, filtered, sorted and paged by the backend. */
+  listClusters(query?: NkpClusterQuery): Promise<NkpClusterListResult>;
+  /** One cluster by the namespace and name of its catalog entity. */
+  getCluster(ref: {
+    namespace: string;
+    name: string;
+  }): Promise<NkpClusterDetail>;
+  getSummary(): Promise<NkpFleetSummary>;
+  getTenants(): Promise<NkpTenants>;
+  listPlans(): Promise<NkpPlanView[]>;
+  createPlan(plan: NkpNewPlan): Promise<NkpPlanView>;
+  listExceptions(): Promise<NkpExceptionView[]>;
+  requestException(request: NkpExceptionRequest): Promise<NkpExceptionView>;
+  approveException(
+    id: string,
+    approval?: NkpExceptionApproval,
+  ): Promise<NkpExceptionView>;
+  getCalendar(): Promise<NkpCalendar>;
 }
 
 /** @public */

@@ -1,7 +1,19 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { NkpClusterPage } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { NkpApi } from './NkpApi';
+import {
+  NkpCalendar,
+  NkpClusterDetail,
+  NkpClusterListResult,
+  NkpClusterQuery,
+  NkpExceptionApproval,
+  NkpExceptionRequest,
+  NkpExceptionView,
+  NkpFleetSummary,
+  NkpNewPlan,
+  NkpPlanView,
+  NkpTenants,
+} from './types';
 
 /**
  * Talks to `/api/nkp` with the signed-in user's credentials (fetchApi adds them).
@@ -9,15 +21,100 @@ import { NkpApi } from './NkpApi';
  * @public
  */
 export class NkpClient implements NkpApi {
-  constructor(private readonly deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {}
+  constructor(
+    private readonly deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
+  ) {}
 
-  async listClusters(): Promise<NkpClusterPage> {
-    return this.get('/clusters?orderBy=deadline&order=asc');
+  async listClusters(
+    query: NkpClusterQuery = {},
+  ): Promise<NkpClusterListResult> {
+    const params = new URLSearchParams();
+    for (const key of [
+      'owner',
+      'workspace',
+      'version',
+      'orderBy',
+      'order',
+    ] as const) {
+      if (query[key]) params.set(key, query[key]!);
+    }
+    // The backend reads repeated `state` parameters as a list.
+    for (const state of query.state ?? []) params.append('state', state);
+    if (query.offset !== undefined) params.set('offset', String(query.offset));
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    const search = params.toString();
+    return this.request(`/clusters${search ? `?${search}` : ''}`);
   }
 
-  private async get<T>(path: string): Promise<T> {
+  async getCluster(ref: {
+    namespace: string;
+    name: string;
+  }): Promise<NkpClusterDetail> {
+    return this.request(
+      `/clusters/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(
+        ref.name,
+      )}`,
+    );
+  }
+
+  async getSummary(): Promise<NkpFleetSummary> {
+    return this.request('/summary');
+  }
+
+  async getTenants(): Promise<NkpTenants> {
+    return this.request('/tenants');
+  }
+
+  async listPlans(): Promise<NkpPlanView[]> {
+    const { items } = await this.request<{ items: NkpPlanView[] }>('/plans');
+    return items;
+  }
+
+  async createPlan(plan: NkpNewPlan): Promise<NkpPlanView> {
+    return this.request('/plans', { method: 'POST', body: plan });
+  }
+
+  async listExceptions(): Promise<NkpExceptionView[]> {
+    const { items } = await this.request<{ items: NkpExceptionView[] }>(
+      '/exceptions',
+    );
+    return items;
+  }
+
+  async requestException(
+    request: NkpExceptionRequest,
+  ): Promise<NkpExceptionView> {
+    return this.request('/exceptions', { method: 'POST', body: request });
+  }
+
+  async approveException(
+    id: string,
+    approval: NkpExceptionApproval = {},
+  ): Promise<NkpExceptionView> {
+    return this.request(`/exceptions/${encodeURIComponent(id)}/approve`, {
+      method: 'POST',
+      body: approval,
+    });
+  }
+
+  async getCalendar(): Promise<NkpCalendar> {
+    return this.request('/calendar');
+  }
+
+  private async request<T>(
+    path: string,
+    options: { method?: 'GET' | 'POST'; body?: unknown } = {},
+  ): Promise<T> {
     const baseUrl = await this.deps.discoveryApi.getBaseUrl('nkp');
-    const response = await this.deps.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.deps.fetchApi.fetch(`${baseUrl}${path}`, {
+      method: options.method ?? 'GET',
+      ...(options.body !== undefined
+        ? {
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(options.body),
+          }
+        : {}),
+    });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

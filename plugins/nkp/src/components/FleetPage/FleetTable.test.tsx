@@ -1,65 +1,136 @@
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { screen } from '@testing-library/react';
-import { NkpApi, nkpApiRef } from '../../api/NkpApi';
+import { screen, waitFor } from '@testing-library/react';
+import {
+  globexDr,
+  globexProd,
+  mockNkpApi,
+  never,
+  responseError,
+  tenants,
+} from '../../__fixtures__/fleet';
+import { renderView } from '../../__testUtils__/render';
 import { FleetTable } from './FleetTable';
 
-const renderWith = (api: NkpApi) =>
-  renderInTestApp(
-    <TestApiProvider apis={[[nkpApiRef, api]]}>
-      <FleetTable />
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
-
 describe('FleetTable', () => {
-  it('lists the clusters with their versions and owners', async () => {
-    await renderWith({
-      listClusters: async () => ({
+  it('lists one page of clusters with their state, deadline, target, versions and owner', async () => {
+    const api = mockNkpApi({
+      getTenants: async () => tenants,
+      listClusters: jest.fn(async () => ({
+        items: [globexProd],
         totalCount: 1,
-        items: [
-          {
-            entityRef: 'resource:default/demo-acme-prod',
-            name: 'demo-acme-prod',
-            clusterType: 'managed',
-            kubernetesVersion: '1.33.2',
-            nkpVersion: '2.16.1',
-            workspace: 'acme-retail',
-            owner: 'group:default/team-acme',
-            projects: [],
-            state: 'upgrade-due',
-            deadline: '2027-02-01',
-            daysLeft: 72,
-            targetVersion: { nkp: '2.17', kubernetes: '1.34' },
-            upgradePath: [],
-            findings: [],
-          },
-        ],
-      }),
+      })),
+    });
+    await renderView(<FleetTable />, api);
+    expect(await screen.findByText('NKP clusters (1)')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'globex-pay-prod' }),
+    ).toHaveAttribute('href', '/catalog/default/resource/demo-globex-pay-prod');
+    expect(screen.getByText('upgrade-due')).toBeInTheDocument();
+    expect(screen.getByText('2027-01-31')).toBeInTheDocument();
+    expect(screen.getByText('71 days left')).toBeInTheDocument();
+    expect(screen.getByText('NKP 2.17')).toBeInTheDocument();
+    expect(screen.getByText('Kubernetes 1.33.5')).toBeInTheDocument();
+    // The backend pages and sorts: the first page, by name
+    expect(api.listClusters).toHaveBeenCalledWith({
+      state: [],
+      owner: undefined,
+      workspace: undefined,
+      version: undefined,
+      offset: 0,
+      limit: 20,
+      orderBy: 'name',
+      order: 'asc',
+    });
+  });
+
+  it('passes the filters of the URL to the backend', async () => {
+    const api = mockNkpApi({
+      getTenants: async () => tenants,
+      listClusters: jest.fn(async () => ({ items: [globexDr], totalCount: 1 })),
+    });
+    await renderView(<FleetTable />, api, {
+      routeEntries: [
+        '/?owner=group%3Adefault%2Fteam-globex&state=unsupported&state=overdue',
+      ],
     });
     expect(await screen.findByText('NKP clusters (1)')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'demo-acme-prod' })).toHaveAttribute(
-      'href',
-      '/catalog/default/resource/demo-acme-prod',
+    expect(api.listClusters).toHaveBeenCalledWith(
+      expect.objectContaining({
+        owner: 'group:default/team-globex',
+        state: ['unsupported', 'overdue'],
+      }),
     );
-    expect(screen.getByText('1.33.2')).toBeInTheDocument();
-    expect(screen.getByText('acme-retail')).toBeInTheDocument();
-    expect(screen.getByText('upgrade-due')).toBeInTheDocument();
-    expect(screen.getByText('2027-02-01 (in 72 days)')).toBeInTheDocument();
-    expect(screen.getByText('NKP 2.17 / Kubernetes 1.34')).toBeInTheDocument();
+    expect(screen.getByText('Filtered')).toBeInTheDocument();
+  });
+
+  it('sends the version filter once the user stops typing', async () => {
+    const api = mockNkpApi({
+      getTenants: async () => tenants,
+      listClusters: jest.fn(async () => ({ items: [globexDr], totalCount: 1 })),
+    });
+    const { getByLabelText } = await renderView(<FleetTable />, api);
+    await screen.findByText('NKP clusters (1)');
+    const { fireEvent } = await import('@testing-library/react');
+    fireEvent.change(getByLabelText('Version'), { target: { value: '1.32' } });
+    await waitFor(() =>
+      expect(api.listClusters).toHaveBeenLastCalledWith(
+        expect.objectContaining({ version: '1.32' }),
+      ),
+    );
+  });
+
+  it('shows progress while the first page loads', async () => {
+    await renderView(
+      <FleetTable />,
+      mockNkpApi({ getTenants: never, listClusters: never }),
+    );
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
   it('explains how to get clusters when there are none', async () => {
-    await renderWith({ listClusters: async () => ({ items: [], totalCount: 0 }) });
+    await renderView(
+      <FleetTable />,
+      mockNkpApi({
+        getTenants: async () => tenants,
+        listClusters: async () => ({ items: [], totalCount: 0 }),
+      }),
+    );
     expect(await screen.findByText('No NKP clusters yet')).toBeInTheDocument();
   });
 
-  it('shows the error when the backend refuses', async () => {
-    await renderWith({
-      listClusters: async () => {
-        throw new Error('Not allowed to read the NKP fleet');
-      },
-    });
-    expect(await screen.findByRole('alert')).toHaveTextContent(/Not allowed to read the NKP fleet/);
+  it('says when no cluster matches the filters', async () => {
+    await renderView(
+      <FleetTable />,
+      mockNkpApi({
+        getTenants: async () => tenants,
+        listClusters: async () => ({ items: [], totalCount: 0 }),
+      }),
+      { routeEntries: ['/?state=overdue'] },
+    );
+    expect(
+      await screen.findByText('No clusters match these filters.'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the backend error, e.g. a version filter that is not a version', async () => {
+    const error = await responseError(
+      400,
+      'InputError',
+      'Invalid query: version: must be a version or version prefix such as 1.33 or 2.17.1',
+    );
+    await renderView(
+      <FleetTable />,
+      mockNkpApi({
+        getTenants: async () => tenants,
+        listClusters: async () => {
+          throw error;
+        },
+      }),
+      { routeEntries: ['/?version=latest'] },
+    );
+    expect(
+      await screen.findByText(
+        /Could not load the NKP fleet: Invalid query: version: must be a version/,
+      ),
+    ).toBeInTheDocument();
   });
 });

@@ -1,35 +1,119 @@
-import { renderInTestApp } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import {
+  globexDr,
+  mockNkpApi,
+  never,
+  requestedByAlice,
+  responseError,
+} from '../../__fixtures__/fleet';
+import { renderView } from '../../__testUtils__/render';
 import { NkpClusterCard } from './NkpClusterCard';
 
+const entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name: 'demo-globex-pay-dr',
+    namespace: 'default',
+    annotations: {
+      'nkp-lifecycle.io/source': 'demo',
+      'nkp-lifecycle.io/kubernetes-version': '1.32.3',
+      'nkp-lifecycle.io/cluster-type': 'managed',
+      'nkp-lifecycle.io/projects': 'payments-core,reporting',
+    },
+  },
+  spec: { type: 'kubernetes-cluster', owner: 'team-globex' },
+};
+
+const card = (
+  <EntityProvider entity={entity}>
+    <NkpClusterCard />
+  </EntityProvider>
+);
+
 describe('NkpClusterCard', () => {
-  it('shows the NKP facts of the cluster and says unknown where they are missing', async () => {
-    await renderInTestApp(
-      <EntityProvider
-        entity={{
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Resource',
-          metadata: {
-            name: 'demo-acme-prod',
-            annotations: {
-              'nkp-lifecycle.io/source': 'demo',
-              'nkp-lifecycle.io/kubernetes-version': '1.33.2',
-              'nkp-lifecycle.io/cluster-type': 'managed',
-              'nkp-lifecycle.io/projects': 'storefront,checkout',
-            },
-          },
-          spec: { type: 'kubernetes-cluster', owner: 'team-acme' },
-        }}
-      >
-        <NkpClusterCard />
-      </EntityProvider>,
+  it('shows the policy state, deadline, target, upgrade path, reasons and exceptions', async () => {
+    const getCluster = jest.fn(async () => ({
+      ...globexDr,
+      exceptions: [requestedByAlice],
+    }));
+    await renderView(card, mockNkpApi({ getCluster }));
+    const findings = await screen.findByRole('list', {
+      name: 'Policy findings',
+    });
+    expect(getCluster).toHaveBeenCalledWith({
+      namespace: 'default',
+      name: 'demo-globex-pay-dr',
+    });
+    expect(screen.getAllByText('unsupported').length).toBeGreaterThan(0);
+    expect(screen.getByText('NKP 2.17 / Kubernetes 1.34')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'NKP 2.16 (Kubernetes 1.33) → NKP 2.17 (Kubernetes 1.34)',
+      ),
+    ).toBeInTheDocument();
+    // Worst first
+    const items = within(findings).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent(
+      /unsupported.*Managed skew.*2 minors behind/,
     );
+    expect(items[1]).toHaveTextContent(/compliant/);
+    expect(screen.getByRole('list', { name: 'Exceptions' })).toHaveTextContent(
+      /awaiting approval.*Payment freeze/,
+    );
+    expect(
+      screen.getByRole('button', { name: 'Request exception' }),
+    ).toBeInTheDocument();
+  });
+
+  it('keeps the NKP facts when the policy is not available', async () => {
+    const notFound = await responseError(
+      404,
+      'NotFoundError',
+      'No NKP cluster resource:default/demo-globex-pay-dr',
+    );
+    await renderView(
+      card,
+      mockNkpApi({
+        getCluster: async () => {
+          throw notFound;
+        },
+      }),
+    );
+    expect(
+      await screen.findByText(/Policy state unavailable/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/has not evaluated this cluster yet/),
+    ).toBeInTheDocument();
     expect(screen.getByText('NKP cluster')).toBeInTheDocument();
-    expect(screen.getByText('1.33.2')).toBeInTheDocument();
+    expect(screen.getByText('1.32.3')).toBeInTheDocument();
     expect(screen.getByText('managed')).toBeInTheDocument();
-    expect(screen.getByText('storefront, checkout')).toBeInTheDocument();
+    expect(screen.getByText('payments-core, reporting')).toBeInTheDocument();
     // No NKP version annotation: say so rather than show a blank
     expect(screen.getByText('unknown')).toBeInTheDocument();
+  });
+
+  it('shows progress while the policy loads', async () => {
+    await renderView(card, mockNkpApi({ getCluster: never }));
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+    expect(screen.getByText('1.32.3')).toBeInTheDocument();
+  });
+
+  it('offers no exception request without nkp.exception.request', async () => {
+    await renderView(
+      card,
+      mockNkpApi({ getCluster: async () => ({ ...globexDr, exceptions: [] }) }),
+      {
+        deny: ['nkp.exception.request'],
+      },
+    );
+    expect(
+      await screen.findByRole('list', { name: 'Policy findings' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Request exception' }),
+    ).not.toBeInTheDocument();
   });
 });

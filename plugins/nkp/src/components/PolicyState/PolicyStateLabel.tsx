@@ -1,17 +1,18 @@
 import {
-  StatusAborted,
   StatusError,
   StatusOK,
   StatusPending,
   StatusWarning,
 } from '@backstage/core-components';
 import { PolicyState } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import { ComponentType, PropsWithChildren } from 'react';
 
-const STATUS: Record<PolicyState, (props: { children?: React.ReactNode }) => JSX.Element> = {
+// overdue and unsupported share the error icon; the word next to it tells them apart.
+const STATUS: Record<PolicyState, ComponentType<PropsWithChildren<{}>>> = {
   compliant: StatusOK,
   'upgrade-due': StatusWarning,
   overdue: StatusError,
-  unsupported: StatusAborted,
+  unsupported: StatusError,
   unknown: StatusPending,
 };
 
@@ -21,8 +22,12 @@ const STATUS: Record<PolicyState, (props: { children?: React.ReactNode }) => JSX
  * @public
  */
 export const PolicyStateLabel = ({ state }: { state: PolicyState }) => {
-  const Status = STATUS[state] ?? StatusPending;
-  return <Status>{state}</Status>;
+  const Status = (STATUS[state] ?? StatusPending) as ComponentType<
+    PropsWithChildren<{ 'aria-hidden'?: boolean }>
+  >;
+  // core-components marks its status labels aria-hidden; here the word is the information, so
+  // it must reach assistive technology.
+  return <Status aria-hidden={false}>{state}</Status>;
 };
 
 /**

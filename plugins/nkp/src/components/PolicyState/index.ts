@@ -1,1 +1,2 @@
 export { PolicyStateLabel, describeDeadline } from './PolicyStateLabel';
+export { stateColor, stateTextColor } from './stateColors';

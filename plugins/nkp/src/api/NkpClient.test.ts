@@ -1,0 +1,148 @@
+import {
+  registerMswTestHooks,
+  mockApis,
+  MockFetchApi,
+} from '@backstage/test-utils';
+import { ResponseError } from '@backstage/errors';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { NkpClient } from './NkpClient';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const baseUrl = 'http://localhost:7007/api/nkp';
+const client = new NkpClient({
+  discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
+  fetchApi: new MockFetchApi(),
+});
+
+describe('NkpClient', () => {
+  it('sends the filters, paging and sorting of the clusters route as query parameters', async () => {
+    let url: URL | undefined;
+    server.use(
+      http.get(`${baseUrl}/clusters`, ({ request }) => {
+        url = new URL(request.url);
+        return HttpResponse.json({ items: [], totalCount: 0, offset: 20 });
+      }),
+    );
+    await client.listClusters({
+      owner: 'group:default/team-acme',
+      state: ['overdue', 'unsupported'],
+      version: '1.33',
+      offset: 20,
+      limit: 20,
+      orderBy: 'deadline',
+      order: 'desc',
+    });
+    expect(url?.searchParams.get('owner')).toBe('group:default/team-acme');
+    // Repeated, which the backend reads as a list
+    expect(url?.searchParams.getAll('state')).toEqual([
+      'overdue',
+      'unsupported',
+    ]);
+    expect(url?.searchParams.get('version')).toBe('1.33');
+    expect(url?.searchParams.get('offset')).toBe('20');
+    expect(url?.searchParams.get('limit')).toBe('20');
+    expect(url?.searchParams.get('orderBy')).toBe('deadline');
+    expect(url?.searchParams.get('order')).toBe('desc');
+    expect(url?.searchParams.has('workspace')).toBe(false);
+  });
+
+  it('reads one cluster by the namespace and name of its entity', async () => {
+    server.use(
+      http.get(`${baseUrl}/clusters/:namespace/:name`, ({ params }) =>
+        HttpResponse.json({
+          name: params.name,
+          namespace: params.namespace,
+          exceptions: [],
+        }),
+      ),
+    );
+    await expect(
+      client.getCluster({ namespace: 'default', name: 'acme prod' }),
+    ).resolves.toMatchObject({
+      name: 'acme prod',
+      namespace: 'default',
+    });
+  });
+
+  it('unwraps the item lists of plans and exceptions', async () => {
+    server.use(
+      http.get(`${baseUrl}/plans`, () =>
+        HttpResponse.json({ evaluatedOn: '2026-11-21', items: [{ id: 'p' }] }),
+      ),
+      http.get(`${baseUrl}/exceptions`, () =>
+        HttpResponse.json({ evaluatedOn: '2026-11-21', items: [{ id: 'e' }] }),
+      ),
+    );
+    await expect(client.listPlans()).resolves.toEqual([{ id: 'p' }]);
+    await expect(client.listExceptions()).resolves.toEqual([{ id: 'e' }]);
+  });
+
+  it('posts an exception request as JSON', async () => {
+    let body: unknown;
+    server.use(
+      http.post(`${baseUrl}/exceptions`, async ({ request }) => {
+        body = await request.json();
+        return HttpResponse.json(
+          { id: 'e1', status: 'requested' },
+          { status: 201 },
+        );
+      }),
+    );
+    const request = {
+      target: { cluster: 'resource:default/acme' },
+      reason: 'Payment freeze until the end of the quarter',
+      expiresAt: '2026-12-31',
+    };
+    await expect(client.requestException(request)).resolves.toMatchObject({
+      id: 'e1',
+    });
+    expect(body).toEqual(request);
+  });
+
+  it('posts an approval to the exception it approves', async () => {
+    let path: string | undefined;
+    server.use(
+      http.post(`${baseUrl}/exceptions/:id/approve`, ({ params }) => {
+        path = String(params.id);
+        return HttpResponse.json({ id: params.id, status: 'approved' });
+      }),
+    );
+    await client.approveException('exc/1', { comment: 'ok' });
+    expect(path).toBe('exc/1');
+  });
+
+  it('turns a Backstage error body into a ResponseError carrying the server message', async () => {
+    server.use(
+      http.post(`${baseUrl}/plans`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'InputError',
+              message:
+                'Invalid upgrade plan: targetVersion: must be an NKP version',
+            },
+            request: { method: 'POST', url: '/plans' },
+            response: { statusCode: 400 },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const error = await client
+      .createPlan({
+        title: 't',
+        targetVersion: 'x',
+        announcedAt: '2026-11-21',
+        scope: { kind: 'fleet' },
+      })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(400);
+    expect(error.cause.message).toBe(
+      'Invalid upgrade plan: targetVersion: must be an NKP version',
+    );
+  });
+});

@@ -1,0 +1,2 @@
+export { MyDeadlines } from './MyDeadlines';
+export { GroupDeadlinesCard } from './GroupDeadlinesCard';

@@ -1,0 +1,3 @@
+export { ExceptionsView } from './ExceptionsView';
+export { RequestExceptionDialog } from './RequestExceptionDialog';
+export { ExceptionStatusLabel } from './ExceptionStatusLabel';

@@ -1,0 +1,2 @@
+export { FleetOverview } from './FleetOverview';
+export { StateBar } from './StateBar';

@@ -1,0 +1,1 @@
+export { ReleaseCalendarView } from './ReleaseCalendarView';

@@ -1,0 +1,227 @@
+import { useApi } from '@backstage/core-plugin-api';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import Grid from '@material-ui/core/Grid';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import { UpgradePlanScope } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import { FormEvent, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { nkpApiRef } from '../../api/NkpApi';
+import { NkpPlanView } from '../../api/types';
+import { addDays, todayIso } from '../common/format';
+import { FormError } from '../common/FormError';
+import { useFormSubmit } from '../common/useFormSubmit';
+
+const FIELDS = [
+  'title',
+  'targetVersion',
+  'announcedAt',
+  'windowDays',
+  'scope',
+] as const;
+type Field = (typeof FIELDS)[number];
+
+/**
+ * Announces an upgrade plan: a target NKP version, the clusters it applies to, the day it is
+ * announced and how long tenants have. The backend validates; its answer is shown per field.
+ */
+export const CreatePlanDialog = (props: {
+  onClose: () => void;
+  onCreated: (plan: NkpPlanView) => void;
+}) => {
+  const { onClose, onCreated } = props;
+  const nkpApi = useApi(nkpApiRef);
+  // Only a hint for the target field; the form works without it.
+  const calendar = useAsync(() => nkpApi.getCalendar(), [nkpApi]);
+  const [title, setTitle] = useState('');
+  const [targetVersion, setTargetVersion] = useState('');
+  const [scopeKind, setScopeKind] = useState<UpgradePlanScope['kind']>('fleet');
+  const [scopeName, setScopeName] = useState('');
+  const [announcedAt, setAnnouncedAt] = useState(todayIso());
+  const [windowDays, setWindowDays] = useState('');
+  const form = useFormSubmit(FIELDS);
+
+  const days = Number(windowDays);
+  const knownMinors = calendar.value?.nkp.map(r => r.minor).join(', ');
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const missing: Partial<Record<Field, string>> = {};
+    if (!title.trim())
+      missing.title = 'Give the plan a title tenants will recognise.';
+    if (!targetVersion.trim())
+      missing.targetVersion = 'Enter the NKP version to upgrade to.';
+    if (!announcedAt) missing.announcedAt = 'Choose the announcement day.';
+    if (scopeKind !== 'fleet' && !scopeName.trim())
+      missing.scope = 'Enter the name.';
+    if (Object.keys(missing).length) {
+      form.reject(missing);
+      return;
+    }
+    const scope: UpgradePlanScope =
+      scopeKind === 'fleet'
+        ? { kind: 'fleet' }
+        : { kind: scopeKind, name: scopeName.trim() };
+    const created = await form.submit(() =>
+      nkpApi.createPlan({
+        title: title.trim(),
+        targetVersion: targetVersion.trim(),
+        announcedAt,
+        scope,
+        ...(windowDays.trim() ? { windowDays: days } : {}),
+      }),
+    );
+    if (created) onCreated(created);
+  };
+
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      aria-labelledby="nkp-create-plan-title"
+      maxWidth="sm"
+      fullWidth
+    >
+      <form onSubmit={onSubmit} noValidate>
+        <DialogTitle id="nkp-create-plan-title">
+          Announce an upgrade plan
+        </DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            Every cluster in scope below the target gets a deadline: the
+            announcement day plus the window. Owners are reminded before it and
+            lose support after it.
+          </DialogContentText>
+          <FormError message={form.message} />
+          <TextField
+            fullWidth
+            margin="normal"
+            id="nkp-plan-title"
+            label="Title"
+            required
+            value={title}
+            onChange={e => setTitle(e.target.value)}
+            error={Boolean(form.problems.title)}
+            helperText={
+              form.problems.title ??
+              'e.g. Fleet to NKP 2.17 before the 1.33 end of life'
+            }
+          />
+          <TextField
+            fullWidth
+            margin="normal"
+            id="nkp-plan-target"
+            label="Target NKP version"
+            required
+            value={targetVersion}
+            onChange={e => setTargetVersion(e.target.value)}
+            error={Boolean(form.problems.targetVersion)}
+            helperText={
+              form.problems.targetVersion ??
+              `A minor (2.17) or a patch (2.17.1)${
+                knownMinors ? `; known minors: ${knownMinors}` : ''
+              }`
+            }
+          />
+          <Grid container spacing={2}>
+            <Grid item xs={12} sm={5}>
+              <TextField
+                select
+                fullWidth
+                margin="normal"
+                id="nkp-plan-scope"
+                label="Scope"
+                value={scopeKind}
+                onChange={e =>
+                  setScopeKind(e.target.value as UpgradePlanScope['kind'])
+                }
+              >
+                <MenuItem value="fleet">Whole fleet</MenuItem>
+                <MenuItem value="management-cluster">
+                  Management cluster
+                </MenuItem>
+                <MenuItem value="workspace">Workspace</MenuItem>
+              </TextField>
+            </Grid>
+            <Grid item xs={12} sm={7}>
+              {scopeKind !== 'fleet' && (
+                <TextField
+                  fullWidth
+                  margin="normal"
+                  id="nkp-plan-scope-name"
+                  label={
+                    scopeKind === 'workspace'
+                      ? 'Workspace name'
+                      : 'Management cluster name'
+                  }
+                  required
+                  value={scopeName}
+                  onChange={e => setScopeName(e.target.value)}
+                  error={Boolean(form.problems.scope)}
+                  helperText={
+                    form.problems.scope ??
+                    (scopeKind === 'workspace'
+                      ? 'The NKP workspace, e.g. acme-retail'
+                      : 'The catalog name of the management cluster, e.g. demo-nkp-mgmt')
+                  }
+                />
+              )}
+            </Grid>
+          </Grid>
+          <Grid container spacing={2}>
+            <Grid item xs={12} sm={6}>
+              <TextField
+                fullWidth
+                margin="normal"
+                id="nkp-plan-announced"
+                label="Announced on"
+                type="date"
+                required
+                value={announcedAt}
+                onChange={e => setAnnouncedAt(e.target.value)}
+                error={Boolean(form.problems.announcedAt)}
+                helperText={form.problems.announcedAt ?? 'Day 0 of the window'}
+                InputLabelProps={{ shrink: true }}
+              />
+            </Grid>
+            <Grid item xs={12} sm={6}>
+              <TextField
+                fullWidth
+                margin="normal"
+                id="nkp-plan-window"
+                label="Window (days)"
+                type="number"
+                inputProps={{ min: 1 }}
+                value={windowDays}
+                onChange={e => setWindowDays(e.target.value)}
+                error={Boolean(form.problems.windowDays)}
+                helperText={
+                  form.problems.windowDays ??
+                  (announcedAt && days > 0
+                    ? `Deadline ${addDays(announcedAt, days)}`
+                    : "Empty: the policy's default window")
+                }
+              />
+            </Grid>
+          </Grid>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button
+            type="submit"
+            color="primary"
+            variant="contained"
+            disabled={form.submitting}
+          >
+            {form.submitting ? 'Announcing…' : 'Announce plan'}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+};

@@ -1,0 +1,137 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  calendar,
+  mockNkpApi,
+  never,
+  plan,
+  responseError,
+} from '../../__fixtures__/fleet';
+import { renderView } from '../../__testUtils__/render';
+import { UpgradePlansView } from './UpgradePlansView';
+
+// Form tests type character by character; give them time on a busy machine.
+jest.setTimeout(20_000);
+
+describe('UpgradePlansView', () => {
+  it('lists the plans with their blockers', async () => {
+    await renderView(
+      <UpgradePlansView />,
+      mockNkpApi({ listPlans: async () => [plan] }),
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'Fleet to NKP 2.17' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('NKP 2.17 (Kubernetes 1.34)')).toBeInTheDocument();
+    expect(screen.getByText('the whole fleet')).toBeInTheDocument();
+    expect(screen.getByText(/Blocked by 2 tenants/)).toBeInTheDocument();
+  });
+
+  it('offers the plan form only to those who manage plans', async () => {
+    await renderView(
+      <UpgradePlansView />,
+      mockNkpApi({ listPlans: async () => [] }),
+      {
+        deny: ['nkp.upgrade-plan.manage'],
+      },
+    );
+    expect(
+      await screen.findByText('No upgrade plans announced'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Announce upgrade plan' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('announces a plan, showing the backend validation under the field it concerns', async () => {
+    const user = userEvent.setup();
+    const invalid = await responseError(
+      400,
+      'InputError',
+      'Invalid upgrade plan: targetVersion: must be an NKP version such as 2.17 or 2.17.1',
+    );
+    const createPlan = jest
+      .fn()
+      .mockRejectedValueOnce(invalid)
+      .mockResolvedValueOnce({ ...plan, title: 'Fleet to 2.17' });
+    const listPlans = jest
+      .fn()
+      .mockResolvedValueOnce([])
+      .mockResolvedValue([plan]);
+    const { alertApi } = await renderView(
+      <UpgradePlansView />,
+      mockNkpApi({ listPlans, createPlan, getCalendar: async () => calendar }),
+    );
+
+    await user.click(
+      await screen.findByRole('button', { name: 'Announce upgrade plan' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Announce an upgrade plan',
+    });
+    expect(dialog).toBeInTheDocument();
+
+    // Empty required fields are named before anything is sent
+    await user.click(screen.getByRole('button', { name: 'Announce plan' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Please fill in the fields marked below.',
+    );
+    expect(
+      screen.getByText('Enter the NKP version to upgrade to.'),
+    ).toBeInTheDocument();
+    expect(createPlan).not.toHaveBeenCalled();
+
+    await user.type(screen.getByLabelText(/Title/), 'Fleet to 2.17');
+    await user.type(screen.getByLabelText(/Target NKP version/), 'latest');
+    await user.type(screen.getByLabelText(/Window \(days\)/), '60');
+    await user.click(screen.getByRole('button', { name: 'Announce plan' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Invalid upgrade plan: targetVersion: must be an NKP version such as 2.17 or 2.17.1',
+    );
+    const target = screen.getByLabelText(/Target NKP version/);
+    expect(target).toHaveAttribute('aria-invalid', 'true');
+    expect(target).toHaveAccessibleDescription(
+      'must be an NKP version such as 2.17 or 2.17.1',
+    );
+
+    await user.clear(target);
+    await user.type(target, '2.17');
+    await user.click(screen.getByRole('button', { name: 'Announce plan' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(createPlan).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        title: 'Fleet to 2.17',
+        targetVersion: '2.17',
+        windowDays: 60,
+        scope: { kind: 'fleet' },
+      }),
+    );
+    expect(alertApi.post).toHaveBeenCalledWith(
+      expect.objectContaining({ severity: 'success' }),
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'Fleet to NKP 2.17' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows progress, then the error when the plans cannot be read', async () => {
+    await renderView(<UpgradePlansView />, mockNkpApi({ listPlans: never }));
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows the error when the plans cannot be read', async () => {
+    await renderView(
+      <UpgradePlansView />,
+      mockNkpApi({
+        listPlans: async () => {
+          throw new Error('backend down');
+        },
+      }),
+    );
+    expect(
+      await screen.findByText(/Could not load the upgrade plans: backend down/),
+    ).toBeInTheDocument();
+  });
+});

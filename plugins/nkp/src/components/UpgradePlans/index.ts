@@ -1,0 +1,2 @@
+export { UpgradePlansView, UpgradePlanList } from './UpgradePlansView';
+export { UpgradePlanCard } from './UpgradePlanCard';

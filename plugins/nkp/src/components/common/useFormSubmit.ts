@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { errorMessage, fieldProblems } from './errors';
+
+/**
+ * Submitting a form to the backend: tracks the request, and on failure keeps the server's
+ * message for the form and the part of it that concerns each field.
+ */
+export function useFormSubmit<F extends string>(fields: readonly F[]) {
+  const [submitting, setSubmitting] = useState(false);
+  const [message, setMessage] = useState<string>();
+  const [problems, setProblems] = useState<Partial<Record<F, string>>>({});
+
+  async function submit<T>(run: () => Promise<T>): Promise<T | undefined> {
+    setSubmitting(true);
+    setMessage(undefined);
+    setProblems({});
+    try {
+      return await run();
+    } catch (error) {
+      const text = errorMessage(error);
+      setMessage(text);
+      setProblems(fieldProblems(text, fields));
+      return undefined;
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  /** Problems found before sending (e.g. a required field left empty). */
+  function reject(local: Partial<Record<F, string>>) {
+    setProblems(local);
+    setMessage('Please fill in the fields marked below.');
+  }
+
+  return { submitting, message, problems, submit, reject };
+}
