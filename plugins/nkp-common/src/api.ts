@@ -1,5 +1,17 @@
 import { NkpClusterFacts } from './clusterFacts';
-import { ClusterEvaluation } from './policy';
+import {
+  ClusterEvaluation,
+  KubernetesMinorRelease,
+  NkpMinorRelease,
+  PolicyException,
+  PolicyExceptionStatus,
+  PolicyRollup,
+  PolicyState,
+  ServedNkpRelease,
+  TenantRollup,
+  UpgradePlan,
+  UpgradePlanEvaluation,
+} from './policy';
 
 /**
  * One cluster as `GET /api/nkp/clusters` returns it: its facts, flattened, with its evaluation.
@@ -10,7 +22,12 @@ import { ClusterEvaluation } from './policy';
 export type NkpClusterView = NkpClusterFacts &
   Pick<
     ClusterEvaluation,
-    'state' | 'deadline' | 'daysLeft' | 'targetVersion' | 'upgradePath' | 'findings'
+    | 'state'
+    | 'deadline'
+    | 'daysLeft'
+    | 'targetVersion'
+    | 'upgradePath'
+    | 'findings'
   >;
 
 /**
@@ -21,4 +38,137 @@ export type NkpClusterView = NkpClusterFacts &
 export interface NkpClusterPage {
   items: NkpClusterView[];
   totalCount: number;
+}
+
+/**
+ * Filters, sorting and paging of `GET /clusters`; every field is optional.
+ *
+ * @public
+ */
+export interface NkpClusterQuery {
+  /** Owner entity ref; `team-a` means `group:default/team-a`. */
+  owner?: string;
+  workspace?: string;
+  state?: PolicyState[];
+  /** Kubernetes or NKP version or prefix (`1.33` matches 1.33.x). */
+  version?: string;
+  offset?: number;
+  limit?: number;
+  orderBy?: 'name' | 'deadline' | 'state' | 'kubernetesVersion';
+  order?: 'asc' | 'desc';
+}
+
+/**
+ * A page of clusters as `GET /clusters` returns it.
+ *
+ * @public
+ */
+export type NkpClusterListResult = NkpClusterPage & {
+  offset?: number;
+  limit?: number;
+  /** The evaluation day (UTC) that `daysLeft` counts from. */
+  evaluatedOn?: string;
+};
+
+/**
+ * `GET /summary`: the roll-up of the clusters the caller may see.
+ *
+ * @public
+ */
+export type NkpFleetSummary = PolicyRollup & {
+  evaluatedOn: string;
+  evaluatedAt?: string;
+  plans: number;
+  exceptions: { requested: number; active: number };
+};
+
+/**
+ * `GET /tenants`: roll-ups per owner group and per workspace.
+ *
+ * @public
+ */
+export interface NkpTenants {
+  evaluatedOn: string;
+  byOwner: TenantRollup[];
+  byWorkspace: TenantRollup[];
+}
+
+/**
+ * An exception as the API lists it: requested first, approved later, with where an approved
+ * one stands today.
+ *
+ * @public
+ */
+export type NkpExceptionView = Omit<
+  PolicyException,
+  'approvedBy' | 'approvedAt'
+> &
+  Partial<Pick<PolicyException, 'approvedBy' | 'approvedAt'>> & {
+    status: 'requested' | 'approved';
+    requestedBy: string;
+    requestedAt: string;
+    evaluation?: PolicyExceptionStatus;
+  };
+
+/**
+ * `POST /exceptions`.
+ *
+ * @public
+ */
+export type NkpExceptionRequest = Pick<
+  PolicyException,
+  'target' | 'rule' | 'reason' | 'expiresAt'
+>;
+
+/**
+ * `POST /exceptions/:id/approve`; both fields optional.
+ *
+ * @public
+ */
+export interface NkpExceptionApproval {
+  /** Replaces the requested expiry. */
+  expiresAt?: string;
+  /** Written to the audit log. */
+  comment?: string;
+}
+
+/**
+ * `GET /clusters/:namespace/:name`: one cluster with the exceptions that concern it.
+ *
+ * @public
+ */
+export type NkpClusterDetail = NkpClusterView & {
+  evaluatedOn?: string;
+  exceptions: NkpExceptionView[];
+};
+
+/**
+ * An upgrade plan with its progress and blockers, narrowed to the clusters the caller may see.
+ *
+ * @public
+ */
+export type NkpPlanView = UpgradePlanEvaluation &
+  Pick<UpgradePlan, 'windowDays'> & {
+    createdBy?: string;
+    createdAt?: string;
+  };
+
+/**
+ * `POST /plans`.
+ *
+ * @public
+ */
+export type NkpNewPlan = Omit<UpgradePlan, 'id'>;
+
+/**
+ * `GET /calendar`: the release calendar in use, minors in version order.
+ *
+ * @public
+ */
+export interface NkpCalendar {
+  kubernetes: KubernetesMinorRelease[];
+  nkp: NkpMinorRelease[];
+  /** The NKP Release objects read from the catalog, the calendar's top layer. */
+  served?: ServedNkpRelease[];
+  warnings: string[];
 }

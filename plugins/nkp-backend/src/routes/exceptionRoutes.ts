@@ -9,6 +9,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
+  NkpExceptionView,
   PolicyExceptionStatus,
   nkpExceptionApprovePermission,
   nkpExceptionRequestPermission,
@@ -30,7 +31,7 @@ import {
 function exceptionView(
   exception: StoredException,
   statuses: Map<string, PolicyExceptionStatus>,
-) {
+): NkpExceptionView {
   const evaluation = statuses.get(exception.id);
   return { ...exception, ...(evaluation ? { evaluation } : {}) };
 }

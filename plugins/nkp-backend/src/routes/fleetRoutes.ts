@@ -5,7 +5,13 @@
  */
 import { NotFoundError } from '@backstage/errors';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { ClusterEvaluation } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import {
+  ClusterEvaluation,
+  NkpCalendar,
+  NkpClusterDetail,
+  NkpFleetSummary,
+  NkpTenants,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import Router from 'express-promise-router';
 import { minorSortKey } from './minor';
 import { FleetAccess } from '../permissions/FleetAccess';
@@ -69,7 +75,7 @@ export function createFleetRoutes(options: {
           .length,
         active: evaluation.exceptions.filter(e => e.status === 'active').length,
       },
-    });
+    } satisfies NkpFleetSummary);
   });
 
   router.get('/clusters', async (req, res) => {
@@ -111,7 +117,7 @@ export function createFleetRoutes(options: {
             result.entityRef.toLocaleLowerCase('en-US')
           : e.target.owner === ownerRef,
       ),
-    });
+    } satisfies NkpClusterDetail);
   });
 
   router.get('/tenants', async (req, res) => {
@@ -119,7 +125,10 @@ export function createFleetRoutes(options: {
     const scope = await access.read(req);
     const { evaluation, index } = await fleet.current();
     if (scope.all) {
-      res.json({ evaluatedOn: evaluation.evaluatedOn, ...evaluation.tenants });
+      res.json({
+        evaluatedOn: evaluation.evaluatedOn,
+        ...evaluation.tenants,
+      } satisfies NkpTenants);
       return;
     }
     const visible = index.visibleClusters(scope);
@@ -127,7 +136,7 @@ export function createFleetRoutes(options: {
       evaluatedOn: evaluation.evaluatedOn,
       byOwner: tenantRollupsOf(visible, ownerTenant),
       byWorkspace: tenantRollupsOf(visible, r => r.cluster.workspace),
-    });
+    } satisfies NkpTenants);
   });
 
   router.get('/calendar', async (req, res) => {
@@ -144,7 +153,7 @@ export function createFleetRoutes(options: {
       // The top layer as read, so a date can be traced to the Release object it came from.
       served,
       warnings: calendar.warnings,
-    });
+    } satisfies NkpCalendar);
   });
 
   return router;

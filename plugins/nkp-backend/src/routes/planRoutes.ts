@@ -4,6 +4,7 @@
  */
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  NkpPlanView,
   UpgradePlanEvaluation,
   nkpUpgradePlanManagePermission,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
@@ -20,7 +21,7 @@ function planView(
   evaluation: UpgradePlanEvaluation | undefined,
   snapshot: FleetSnapshot,
   scope: ReadScope,
-) {
+): NkpPlanView {
   const visibleRef = (ref: string) => {
     const result = snapshot.byRef.get(ref.toLocaleLowerCase('en-US'));
     return result !== undefined && scope.visible(result.cluster);

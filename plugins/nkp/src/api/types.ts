@@ -1,148 +1,16 @@
 /**
- * The shapes `/api/nkp` answers with (see the backend's `src/schema/openapi.yaml`), built from the
- * nkp-common types so that a change to the engine's types shows up here as a type error.
+ * The shapes `/api/nkp` answers with live in nkp-common, shared with the backend that builds them.
  */
-import {
-  KubernetesMinorRelease,
-  NkpClusterPage,
-  NkpClusterView,
-  NkpMinorRelease,
-  PolicyException,
-  PolicyExceptionStatus,
-  PolicyRollup,
-  PolicyState,
-  TenantRollup,
-  UpgradePlan,
-  UpgradePlanEvaluation,
+export type {
+  NkpClusterQuery,
+  NkpClusterListResult,
+  NkpFleetSummary,
+  NkpTenants,
+  NkpExceptionView,
+  NkpExceptionRequest,
+  NkpExceptionApproval,
+  NkpClusterDetail,
+  NkpPlanView,
+  NkpNewPlan,
+  NkpCalendar,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
-
-/**
- * Filters, sorting and paging of `GET /clusters`; every field is optional.
- *
- * @public
- */
-export interface NkpClusterQuery {
-  /** Owner entity ref; `team-a` means `group:default/team-a`. */
-  owner?: string;
-  workspace?: string;
-  state?: PolicyState[];
-  /** Kubernetes or NKP version or prefix (`1.33` matches 1.33.x). */
-  version?: string;
-  offset?: number;
-  limit?: number;
-  orderBy?: 'name' | 'deadline' | 'state' | 'kubernetesVersion';
-  order?: 'asc' | 'desc';
-}
-
-/**
- * A page of clusters as `GET /clusters` returns it.
- *
- * @public
- */
-export type NkpClusterListResult = NkpClusterPage & {
-  offset?: number;
-  limit?: number;
-  /** The evaluation day (UTC) that `daysLeft` counts from. */
-  evaluatedOn?: string;
-};
-
-/**
- * `GET /summary`: the roll-up of the clusters the caller may see.
- *
- * @public
- */
-export type NkpFleetSummary = PolicyRollup & {
-  evaluatedOn: string;
-  evaluatedAt?: string;
-  plans: number;
-  exceptions: { requested: number; active: number };
-};
-
-/**
- * `GET /tenants`: roll-ups per owner group and per workspace.
- *
- * @public
- */
-export interface NkpTenants {
-  evaluatedOn: string;
-  byOwner: TenantRollup[];
-  byWorkspace: TenantRollup[];
-}
-
-/**
- * An exception as the API lists it: requested first, approved later, with where an approved
- * one stands today.
- *
- * @public
- */
-export type NkpExceptionView = Omit<
-  PolicyException,
-  'approvedBy' | 'approvedAt'
-> &
-  Partial<Pick<PolicyException, 'approvedBy' | 'approvedAt'>> & {
-    status: 'requested' | 'approved';
-    requestedBy: string;
-    requestedAt: string;
-    evaluation?: PolicyExceptionStatus;
-  };
-
-/**
- * `POST /exceptions`.
- *
- * @public
- */
-export type NkpExceptionRequest = Pick<
-  PolicyException,
-  'target' | 'rule' | 'reason' | 'expiresAt'
->;
-
-/**
- * `POST /exceptions/:id/approve`; both fields optional.
- *
- * @public
- */
-export interface NkpExceptionApproval {
-  /** Replaces the requested expiry. */
-  expiresAt?: string;
-  /** Written to the audit log. */
-  comment?: string;
-}
-
-/**
- * `GET /clusters/:namespace/:name`: one cluster with the exceptions that concern it.
- *
- * @public
- */
-export type NkpClusterDetail = NkpClusterView & {
-  evaluatedOn?: string;
-  exceptions: NkpExceptionView[];
-};
-
-/**
- * An upgrade plan with its progress and blockers, narrowed to the clusters the caller may see.
- *
- * @public
- */
-export type NkpPlanView = UpgradePlanEvaluation &
-  Pick<UpgradePlan, 'windowDays'> & {
-    createdBy?: string;
-    createdAt?: string;
-  };
-
-/**
- * `POST /plans`.
- *
- * @public
- */
-export type NkpNewPlan = Omit<UpgradePlan, 'id'>;
-
-/**
- * `GET /calendar`: the release calendar in use, minors in version order.
- *
- * @public
- */
-export interface NkpCalendar {
-  kubernetes: KubernetesMinorRelease[];
-  nkp: NkpMinorRelease[];
-  warnings: string[];
-}
