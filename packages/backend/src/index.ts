@@ -45,6 +45,10 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 // kubernetes: reads the clusters the NKP provider puts in the catalog
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
+// events: a bus across backend instances, so the NKP catalog module's change events reach every
+// replica's policy backend (and the notifications/signals plugins stop warning)
+backend.add(import('@backstage/plugin-events-backend'));
+
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
