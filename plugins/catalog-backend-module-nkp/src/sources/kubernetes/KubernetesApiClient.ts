@@ -7,6 +7,7 @@
  */
 
 import { KubeConfig } from '@kubernetes/client-node';
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 // Default imports: msw patches request() on the module objects, which a namespace import copies.
 import https from 'node:https';
@@ -19,6 +20,8 @@ export class KubernetesApiClient {
   private readonly requestTimeoutMs: number;
   /** The server URL without user info, safe for logs and errors. */
   readonly server: string;
+  /** A keep-alive agent for the current TLS material, so pages reuse one connection. */
+  private pooled?: { material: string; agent: https.Agent };
 
   constructor(kubeConfig: KubeConfig, options: { requestTimeoutMs: number }) {
     this.kubeConfig = kubeConfig;
@@ -133,7 +136,7 @@ export class KubernetesApiClient {
     return new Promise((resolve, reject) => {
       const request = transport.request(url, {
         method: 'GET',
-        agent: options.agent,
+        agent: this.pool(options.agent),
         auth: options.auth,
         headers: { ...options.headers, Accept: 'application/json' },
         signal,
@@ -144,6 +147,40 @@ export class KubernetesApiClient {
       );
       request.end();
     });
+  }
+
+  /**
+   * client-node builds a new agent per request, which costs a TLS handshake per LIST page. Keep
+   * one keep-alive agent while the TLS material (CA, client certificate) stays the same, and a
+   * new one when it rotates.
+   */
+  private pool<T>(created: T): T | https.Agent {
+    if (!(created instanceof https.Agent)) {
+      return created;
+    }
+    const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername } =
+      created.options;
+    const material = createHash('sha256')
+      .update(
+        JSON.stringify([
+          ca,
+          cert,
+          key,
+          pfx,
+          passphrase,
+          rejectUnauthorized,
+          servername,
+        ]),
+      )
+      .digest('base64');
+    if (this.pooled?.material !== material) {
+      this.pooled?.agent.destroy();
+      this.pooled = {
+        material,
+        agent: new https.Agent({ ...created.options, keepAlive: true }),
+      };
+    }
+    return this.pooled.agent;
   }
 }
 
