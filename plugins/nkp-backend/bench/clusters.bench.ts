@@ -63,6 +63,11 @@ const PAGE = 'limit=25';
 const MIX: Array<{ name: string; path: string; user?: string }> = [
   { name: 'first page', path: `/clusters?${PAGE}` },
   { name: 'owner filter', path: `/clusters?owner=team-07&${PAGE}` },
+  // My deadlines: the user and their groups in one request
+  {
+    name: 'several owners',
+    path: `/clusters?owner=user:default/tenant-dev&owner=team-07,team-12&orderBy=deadline&${PAGE}`,
+  },
   {
     name: 'state filter',
     path: `/clusters?state=overdue,unsupported&${PAGE}`,

@@ -117,6 +117,8 @@ async function startBackend(
     more?: Entity[];
     /** `nkp` config besides the policy. */
     nkp?: Record<string, unknown>;
+    /** The plugin's logger, to look at what it logged. */
+    logger?: ReturnType<typeof mockServices.logger.mock>;
   } = {},
 ) {
   const knex: Knex = await databases.init('SQLITE_3');
@@ -146,6 +148,7 @@ async function startBackend(
       mockServices.rootConfig.factory({
         data: { nkp: { ...policyConfig.nkp, ...options.nkp } },
       }),
+      ...(options.logger ? [options.logger.factory] : []),
     ],
   });
   return { server, knex };
@@ -285,6 +288,26 @@ describe('GET /summary, /clusters, /tenants, /calendar', () => {
     expect(
       names(await get('owner=group:default/team-acme&version=1.33')),
     ).toEqual(['acme-dev']);
+    // Several owners, repeated or comma-separated: clusters of any of them
+    for (const owners of [
+      'owner=team-acme&owner=group:default/team-hooli',
+      'owner=team-acme,team-hooli',
+      'owner=team-acme,nobody&owner=team-hooli',
+    ]) {
+      const res = await get(owners);
+      expect([owners, names(res), res.totalCount]).toEqual([
+        owners,
+        ['acme-dev', 'acme-prod', 'hooli-prod'],
+        3,
+      ]);
+    }
+    expect(
+      names(await get('owner=team-acme&owner=team-hooli&version=1.32')),
+    ).toEqual(['acme-prod', 'hooli-prod']);
+    expect(await get('owner=nobody,user:default/mock')).toMatchObject({
+      items: [],
+      totalCount: 0,
+    });
     expect(names(await get('workspace=hooli'))).toEqual(['hooli-prod']);
     expect(names(await get('version=2.15'))).toEqual(['hooli-prod']);
     expect(names(await get('state=compliant,unknown'))).toHaveLength(5);
@@ -375,6 +398,8 @@ describe('GET /summary, /clusters, /tenants, /calendar', () => {
       ['state=fine', 'state'],
       ['version=latest', 'version'],
       ['colour=red', 'colour'],
+      ['owner=', 'owner'],
+      ['owner=team-acme,', 'owner'],
     ]) {
       const res = await request(server).get(`/api/nkp/clusters?${query}`);
       expect([query, res.status, res.body.error.name]).toEqual([
@@ -695,8 +720,9 @@ describe('exceptions', () => {
     expect(list.body.items).toHaveLength(1);
   });
 
-  it('refuses to let the requester approve their own exception, with a 403 that says why', async () => {
-    const { server, knex } = await startBackend();
+  it('refuses to let the requester approve their own exception, with a 403 that says why and a log line', async () => {
+    const logger = mockServices.logger.mock();
+    const { server, knex } = await startBackend({ logger });
     const requested = await request(server)
       .post('/api/nkp/exceptions')
       .send(exceptionRequest)
@@ -713,6 +739,109 @@ describe('exceptions', () => {
     expect((await knex('audit_log')).map(a => a.action)).toEqual([
       'exception.request',
     ]);
+    expect(logger.warn).toHaveBeenCalledWith(
+      'NKP exception self-approval refused',
+      {
+        exceptionId: requested.body.id,
+        actor: 'user:default/mock',
+        rule: 'nkp.exceptions.requireSeparateApprover',
+      },
+    );
+  });
+
+  describe('tell each caller whether they may approve', () => {
+    const lead = mockCredentials.user.header('user:default/platform-lead');
+    const listed = async (
+      server: Parameters<typeof request>[0],
+      authorization?: string,
+    ) => {
+      const get = request(server).get('/api/nkp/exceptions');
+      const res = await (authorization
+        ? get.set('Authorization', authorization)
+        : get
+      ).expect(200);
+      return res.body.items.map(
+        (e: { approvable: boolean; notApprovableBecause?: string }) => [
+          e.approvable,
+          e.notApprovableBecause,
+        ],
+      );
+    };
+
+    it('with a separate approver required (the default): not the requester, anyone else with the permission', async () => {
+      const { server } = await startBackend();
+      await request(server).post('/api/nkp/plans').send(latePlan).expect(201);
+      const requested = await request(server)
+        .post('/api/nkp/exceptions')
+        .send(exceptionRequest)
+        .expect(201);
+      expect(requested.body).toMatchObject({
+        approvable: false,
+        notApprovableBecause: 'own-request',
+      });
+      expect(await listed(server)).toEqual([[false, 'own-request']]);
+      expect(await listed(server, lead)).toEqual([[true, undefined]]);
+      // The cluster's page says the same
+      const detail = await request(server)
+        .get('/api/nkp/clusters/default/hooli-prod')
+        .set('Authorization', lead)
+        .expect(200);
+      expect(detail.body.exceptions).toMatchObject([
+        { id: requested.body.id, approvable: true },
+      ]);
+      const own = await request(server)
+        .get('/api/nkp/clusters/default/hooli-prod')
+        .expect(200);
+      expect(own.body.exceptions).toMatchObject([
+        { approvable: false, notApprovableBecause: 'own-request' },
+      ]);
+
+      const approved = await request(server)
+        .post(`/api/nkp/exceptions/${requested.body.id}/approve`)
+        .set('Authorization', lead)
+        .send({})
+        .expect(200);
+      expect(approved.body).toMatchObject({
+        approvable: false,
+        notApprovableBecause: 'already-approved',
+      });
+      expect(await listed(server, lead)).toEqual([[false, 'already-approved']]);
+      expect(await listed(server)).toEqual([[false, 'already-approved']]);
+    });
+
+    it('with self-approval allowed: the requester too', async () => {
+      const { server } = await startBackend({
+        nkp: { exceptions: { requireSeparateApprover: false } },
+      });
+      const requested = await request(server)
+        .post('/api/nkp/exceptions')
+        .send(exceptionRequest)
+        .expect(201);
+      expect(requested.body).toMatchObject({ approvable: true });
+      expect(requested.body).not.toHaveProperty('notApprovableBecause');
+      expect(await listed(server)).toEqual([[true, undefined]]);
+      expect(await listed(server, lead)).toEqual([[true, undefined]]);
+    });
+
+    it('without nkp.exception.approve: nobody, whoever requested it', async () => {
+      for (const nkp of [
+        {},
+        { exceptions: { requireSeparateApprover: false } },
+      ]) {
+        const { server } = await startBackend({
+          denied: ['nkp.exception.approve'],
+          nkp,
+        });
+        await request(server)
+          .post('/api/nkp/exceptions')
+          .send(exceptionRequest)
+          .expect(201);
+        expect(await listed(server)).toEqual([[false, 'missing-permission']]);
+        expect(await listed(server, lead)).toEqual([
+          [false, 'missing-permission'],
+        ]);
+      }
+    });
   });
 
   it('lets the requester approve where nkp.exceptions.requireSeparateApprover is false, and audits it as such', async () => {

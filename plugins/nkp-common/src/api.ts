@@ -46,8 +46,11 @@ export interface NkpClusterPage {
  * @public
  */
 export interface NkpClusterQuery {
-  /** Owner entity ref; `team-a` means `group:default/team-a`. */
-  owner?: string;
+  /**
+   * Owner entity ref, or several (clusters of any of them); `team-a` means
+   * `group:default/team-a`.
+   */
+  owner?: string | string[];
   workspace?: string;
   state?: PolicyState[];
   /** Kubernetes or NKP version or prefix (`1.33` matches 1.33.x). */
@@ -94,8 +97,20 @@ export interface NkpTenants {
 }
 
 /**
+ * Why the caller may not approve an exception: it is approved already, the caller lacks
+ * `nkp.exception.approve`, or they requested it themselves and the backend wants a separate
+ * approver (`nkp.exceptions.requireSeparateApprover`, the default).
+ *
+ * @public
+ */
+export type NkpExceptionNotApprovableReason =
+  | 'already-approved'
+  | 'missing-permission'
+  | 'own-request';
+
+/**
  * An exception as the API lists it: requested first, approved later, with where an approved
- * one stands today.
+ * one stands today and whether the caller may approve it.
  *
  * @public
  */
@@ -108,6 +123,10 @@ export type NkpExceptionView = Omit<
     requestedBy: string;
     requestedAt: string;
     evaluation?: PolicyExceptionStatus;
+    /** The caller may approve it now; when not, `notApprovableBecause` says why. */
+    approvable: boolean;
+    /** Set exactly when `approvable` is false. */
+    notApprovableBecause?: NkpExceptionNotApprovableReason;
   };
 
 /**

@@ -22,6 +22,7 @@ import {
   UpgradePlanScope,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { Knex } from 'knex';
+import { sameActor } from '../permissions/fourEyes';
 
 const migrationsDir = resolvePackagePath(
   '@nkp-lifecycle/backstage-plugin-nkp-backend',
@@ -268,10 +269,7 @@ export class PolicyStore {
       if (existing.status !== 'requested') {
         throw alreadyApproved(existing);
       }
-      // Entity refs are case-insensitive; service subjects are compared the same way.
-      const selfApproved =
-        existing.requested_by.toLocaleLowerCase('en-US') ===
-        actor.toLocaleLowerCase('en-US');
+      const selfApproved = sameActor(existing.requested_by, actor);
       if (selfApproved && !options.allowSelfApproval) {
         throw new NotAllowedError(
           `Exception '${id}' was requested by ${existing.requested_by}, who may not also approve it: ` +

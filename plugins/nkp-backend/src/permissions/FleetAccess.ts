@@ -82,13 +82,21 @@ export class FleetAccess {
     permission: BasicPermission,
   ): Promise<BackstageCredentials> {
     const credentials = await this.credentials(req);
-    const [decision] = await this.permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
+    if (!(await this.allows(credentials, permission))) {
       throw new NotAllowedError(`Not allowed: ${permission.name}`);
     }
     return credentials;
+  }
+
+  /** Whether a basic permission is granted, for answers that tell the caller what they may do. */
+  async allows(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ): Promise<boolean> {
+    const [decision] = await this.permissions.authorize([{ permission }], {
+      credentials,
+    });
+    return decision.result === AuthorizeResult.ALLOW;
   }
 }
 

@@ -2,15 +2,13 @@
  * Exceptions: list them with where they stand (`nkp.fleet.read`), request one
  * (`nkp.exception.request`) and approve it (`nkp.exception.approve`); both audited. Only an
  * approved exception reaches the engine, so a cluster's state changes on approval, not request.
- * By default the requester may not approve their own exception (four eyes): the permission says
- * who may approve exceptions, the requester says who may not approve this one.
+ * By default the requester may not approve their own exception (four eyes, see
+ * permissions/fourEyes.ts); every exception answered says whether the caller may approve it.
  */
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { InputError, isError } from '@backstage/errors';
 import {
-  NkpExceptionView,
-  PolicyExceptionStatus,
   nkpExceptionApprovePermission,
   nkpExceptionRequestPermission,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
@@ -20,6 +18,7 @@ import { FleetAccess, ReadScope, actorOf } from '../permissions/FleetAccess';
 import { normalizeOwnerRef } from '../permissions/rules';
 import { FleetSnapshot, FleetState } from '../service/FleetState';
 import { ownerTenant } from '../service/clusterViews';
+import { approverOf, exceptionView } from '../service/exceptionViews';
 import {
   exceptionApprovalSchema,
   exceptionParamsSchema,
@@ -27,14 +26,6 @@ import {
   noQuerySchema,
   parseInput,
 } from './validation';
-
-function exceptionView(
-  exception: StoredException,
-  statuses: Map<string, PolicyExceptionStatus>,
-): NkpExceptionView {
-  const evaluation = statuses.get(exception.id);
-  return { ...exception, ...(evaluation ? { evaluation } : {}) };
-}
 
 type ExceptionTarget = StoredException['target'];
 
@@ -100,11 +91,15 @@ export function createExceptionRoutes(options: {
     const statuses = new Map(
       snapshot.evaluation.exceptions.map(s => [s.id, s]),
     );
+    const visible = snapshot.exceptions.filter(
+      e => scope.all || targetVisible(e.target, snapshot, scope),
+    );
+    const approver = await approverOf(access, scope.credentials, visible, {
+      allowSelfApproval,
+    });
     res.json({
       evaluatedOn: snapshot.evaluation.evaluatedOn,
-      items: snapshot.exceptions
-        .filter(e => scope.all || targetVisible(e.target, snapshot, scope))
-        .map(e => exceptionView(e, statuses)),
+      items: visible.map(e => exceptionView(e, statuses, approver)),
     });
   });
 
@@ -150,7 +145,10 @@ export function createExceptionRoutes(options: {
     const statuses = new Map(
       refreshed.evaluation.exceptions.map(s => [s.id, s]),
     );
-    res.status(201).json(exceptionView(exception, statuses));
+    const approver = await approverOf(access, credentials, [exception], {
+      allowSelfApproval,
+    });
+    res.status(201).json(exceptionView(exception, statuses, approver));
   });
 
   router.post('/exceptions/:id/approve', async (req, res) => {
@@ -169,10 +167,24 @@ export function createExceptionRoutes(options: {
       );
     }
     const actor = actorOf(credentials);
-    const exception = await store.approveException(id, actor, {
-      ...input,
-      allowSelfApproval,
-    });
+    let exception: StoredException;
+    try {
+      exception = await store.approveException(id, actor, {
+        ...input,
+        allowSelfApproval,
+      });
+    } catch (error) {
+      // The caller holds the approve permission, so the store's only refusal is four eyes. A
+      // refusal changes nothing, so it is logged rather than written to the audit log.
+      if (isError(error) && error.name === 'NotAllowedError') {
+        logger.warn('NKP exception self-approval refused', {
+          exceptionId: id,
+          actor,
+          rule: 'nkp.exceptions.requireSeparateApprover',
+        });
+      }
+      throw error;
+    }
     logger.info('NKP exception approved', {
       exceptionId: id,
       approvedBy: actor,
@@ -182,7 +194,14 @@ export function createExceptionRoutes(options: {
     const statuses = new Map(
       snapshot.evaluation.exceptions.map(s => [s.id, s]),
     );
-    res.json(exceptionView(exception, statuses));
+    // Approved now, so not approvable by anyone: no need to ask the permission again.
+    res.json(
+      exceptionView(exception, statuses, {
+        actor,
+        mayApprove: true,
+        allowSelfApproval,
+      }),
+    );
   });
 
   return router;

@@ -23,6 +23,7 @@ import {
   rollupOf,
   tenantRollupsOf,
 } from '../service/clusterViews';
+import { approverOf, exceptionView } from '../service/exceptionViews';
 import {
   clusterListQuerySchema,
   clusterParamsSchema,
@@ -53,8 +54,11 @@ function pageJson(
 export function createFleetRoutes(options: {
   access: FleetAccess;
   fleet: FleetState;
+  /** Default true; see exceptionRoutes. */
+  requireSeparateApprover?: boolean;
 }) {
   const { access, fleet } = options;
+  const allowSelfApproval = options.requireSeparateApprover === false;
   const router = Router();
 
   router.get('/summary', async (req, res) => {
@@ -82,8 +86,9 @@ export function createFleetRoutes(options: {
     const query = parseInput(clusterListQuerySchema, req.query, 'query');
     const scope = await access.read(req);
     const { evaluation, index } = await fleet.current();
+    const { owner, state, ...rest } = query;
     const { items, totalCount } = index.list(
-      { ...query, states: query.state },
+      { ...rest, owners: owner, states: state },
       scope,
     );
     const page = {
@@ -108,15 +113,22 @@ export function createFleetRoutes(options: {
       throw new NotFoundError(`No NKP cluster ${ref}`);
     }
     const ownerRef = ownerTenant(result);
+    const exceptions = snapshot.exceptions.filter(e =>
+      'cluster' in e.target
+        ? e.target.cluster.toLocaleLowerCase('en-US') ===
+          result.entityRef.toLocaleLowerCase('en-US')
+        : e.target.owner === ownerRef,
+    );
+    const statuses = new Map(
+      snapshot.evaluation.exceptions.map(s => [s.id, s]),
+    );
+    const approver = await approverOf(access, scope.credentials, exceptions, {
+      allowSelfApproval,
+    });
     res.json({
       ...clusterView(result),
       evaluatedOn: snapshot.evaluation.evaluatedOn,
-      exceptions: snapshot.exceptions.filter(e =>
-        'cluster' in e.target
-          ? e.target.cluster.toLocaleLowerCase('en-US') ===
-            result.entityRef.toLocaleLowerCase('en-US')
-          : e.target.owner === ownerRef,
-      ),
+      exceptions: exceptions.map(e => exceptionView(e, statuses, approver)),
     } satisfies NkpClusterDetail);
   });
 

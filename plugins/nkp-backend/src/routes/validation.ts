@@ -40,15 +40,29 @@ const states = z.enum(
   POLICY_STATES as unknown as [PolicyState, ...PolicyState[]],
 );
 
+/** `?x=a&x=b`, `?x=a,b` or both mixed, as one list. */
+function commaList(value: unknown): unknown {
+  const values = typeof value === 'string' ? [value] : value;
+  return Array.isArray(values) && values.every(v => typeof v === 'string')
+    ? values.flatMap(v => v.split(',').map(s => s.trim()))
+    : value;
+}
+
 /** `?state=overdue&state=unsupported` or `?state=overdue,unsupported`. */
-const stateList = z.preprocess(
-  v => (typeof v === 'string' ? v.split(',').map(s => s.trim()) : v),
-  z.array(states).min(1),
+const stateList = z.preprocess(commaList, z.array(states).min(1));
+
+/**
+ * `?owner=team-a&owner=team-b` or `?owner=team-a,team-b`: any of them. Entity refs cannot contain
+ * a comma, so splitting on it is safe.
+ */
+const ownerList = z.preprocess(
+  commaList,
+  z.array(z.string().min(1, { message: 'must not be empty' })).min(1),
 );
 
 export const clusterListQuerySchema = z
   .object({
-    owner: z.string().min(1).optional(),
+    owner: ownerList.optional(),
     workspace: z.string().min(1).optional(),
     state: stateList.optional(),
     version: z

@@ -76,10 +76,12 @@ function naive(
   const matching = results.filter(
     r =>
       visible(r) &&
-      (!query.owner ||
+      (!query.owners ||
         (r.cluster.owner !== undefined &&
-          normalizeOwnerRef(r.cluster.owner) ===
-            normalizeOwnerRef(query.owner))) &&
+          query.owners.some(
+            owner =>
+              normalizeOwnerRef(owner) === normalizeOwnerRef(r.cluster.owner!),
+          ))) &&
       (!query.workspace || r.cluster.workspace === query.workspace) &&
       (!query.states || query.states.includes(r.state)) &&
       (!query.version ||
@@ -131,9 +133,15 @@ describe('ClusterIndex', () => {
   ];
   const filters: Array<Partial<ClusterListQuery>> = [
     {},
-    { owner: 'team-3' },
-    { owner: 'group:default/team-3', workspace: 'ws-4' },
-    { owner: 'nobody' },
+    { owners: ['team-3'] },
+    { owners: ['group:default/team-3'], workspace: 'ws-4' },
+    { owners: ['nobody'] },
+    // Several owners: any of them, however spelled, unknown ones and repeats included
+    { owners: ['team-1', 'group:default/team-4'] },
+    { owners: ['team-0', 'nobody', 'team-2', 'group:default/team-0'] },
+    { owners: ['nobody', 'user:default/someone'] },
+    { owners: ['team-1', 'team-3'], states: ['compliant'] as PolicyState[] },
+    { owners: ['team-2', 'team-4'], workspace: 'ws-5', version: '1.3' },
     { workspace: 'ws-2' },
     { workspace: 'ws-none' },
     { states: ['overdue', 'unsupported'] as PolicyState[] },

@@ -4,7 +4,8 @@
  * into small numbers once, and what a conditional permission decision lets through is worked out
  * once per distinct decision; each cluster is serialised once. A request then runs one tight loop
  * over a pre-sorted order and joins its page, instead of applying permission rules to, filtering,
- * sorting and serialising 10,000 clusters (bench/README.md has the numbers).
+ * sorting and serialising 10,000 clusters (bench/README.md has the numbers). An owner filter
+ * walks only the owners' own clusters: each order remembers, per owner, where their clusters are.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import {
@@ -31,6 +32,8 @@ const NONE = -1;
 interface Order {
   results: readonly ClusterEvaluation[];
   ids: Int32Array;
+  /** By owner number: the positions of that owner's clusters in this order, ascending. */
+  byOwner?: Int32Array[];
 }
 
 /** What a conditional decision lets through. */
@@ -44,6 +47,10 @@ interface Visible {
 class Column {
   private readonly numbers = new Map<string, number>();
   readonly byId: Int32Array;
+
+  get size(): number {
+    return this.numbers.size;
+  }
 
   constructor(values: ReadonlyArray<string | undefined>) {
     this.byId = new Int32Array(values.length);
@@ -98,8 +105,8 @@ export class ClusterIndex {
         ? order.results.length
         : query.offset + query.limit;
     const visible = scope.all ? undefined : this.visible(scope).byId;
-    const owner = query.owner
-      ? this.owners.numberOf(normalizeOwnerRef(query.owner))
+    const owners = query.owners?.length
+      ? this.positionsOf(order, query.owners)
       : undefined;
     const workspace = query.workspace
       ? this.workspaces.numberOf(query.workspace)
@@ -112,7 +119,7 @@ export class ClusterIndex {
 
     if (
       !visible &&
-      owner === undefined &&
+      owners === undefined &&
       workspace === undefined &&
       states === undefined &&
       !version
@@ -122,16 +129,17 @@ export class ClusterIndex {
         totalCount: order.results.length,
       };
     }
-    if (owner === NONE || workspace === NONE) {
+    if (owners?.length === 0 || workspace === NONE) {
       return { items: [], totalCount: 0 };
     }
 
     const items: ClusterEvaluation[] = [];
     let totalCount = 0;
-    for (let position = 0; position < order.ids.length; position++) {
+    const count = owners ? owners.length : order.ids.length;
+    for (let i = 0; i < count; i++) {
+      const position = owners ? owners[i] : i;
       const id = order.ids[position];
       if (visible && visible[id] === 0) continue;
-      if (owner !== undefined && this.owners.byId[id] !== owner) continue;
       if (workspace !== undefined && this.workspaces.byId[id] !== workspace) {
         continue;
       }
@@ -176,6 +184,44 @@ export class ClusterIndex {
     return `W/"${this.id}-${createHash('sha1')
       .update(key)
       .digest('base64url')}"`;
+  }
+
+  /**
+   * The positions in `order` of the clusters of any of `owners`, ascending: the one owner's list
+   * as it is, several owners' lists merged. Unknown owners own nothing.
+   */
+  private positionsOf(order: Order, owners: readonly string[]): Int32Array {
+    if (!order.byOwner) {
+      const counts = new Int32Array(this.owners.size);
+      for (const id of order.ids) {
+        const owner = this.owners.byId[id];
+        if (owner !== NONE) counts[owner]++;
+      }
+      const lists = Array.from(counts, n => new Int32Array(n));
+      counts.fill(0);
+      order.ids.forEach((id, position) => {
+        const owner = this.owners.byId[id];
+        if (owner !== NONE) lists[owner][counts[owner]++] = position;
+      });
+      order.byOwner = lists;
+    }
+    const numbers = new Set<number>();
+    for (const owner of owners) {
+      const number = this.owners.numberOf(normalizeOwnerRef(owner));
+      if (number !== NONE) numbers.add(number);
+    }
+    const lists = [...numbers].map(number => order.byOwner![number]);
+    if (lists.length === 1) return lists[0];
+    const merged = new Int32Array(
+      lists.reduce((total, list) => total + list.length, 0),
+    );
+    let at = 0;
+    for (const list of lists) {
+      merged.set(list, at);
+      at += list.length;
+    }
+    // A cluster has one owner, so the lists are disjoint; a typed array sorts numerically.
+    return merged.sort();
   }
 
   private inOrder(orderBy: ClusterOrderBy, order: 'asc' | 'desc'): Order {

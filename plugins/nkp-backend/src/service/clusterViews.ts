@@ -35,7 +35,8 @@ export type ClusterOrderBy =
   | 'kubernetesVersion';
 
 export interface ClusterListQuery {
-  owner?: string;
+  /** Any of these owners (entity refs; `team-a` means `group:default/team-a`). */
+  owners?: string[];
   workspace?: string;
   states?: PolicyState[];
   /** `1.33` matches 1.33.x; matched against the Kubernetes and the NKP version. */

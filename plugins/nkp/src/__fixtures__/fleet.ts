@@ -213,6 +213,7 @@ export const requestedByAlice: NkpExceptionView = {
   requestedBy: 'user:default/alice',
   requestedAt: '2026-11-20T10:00:00Z',
   expiresAt: '2026-12-31',
+  approvable: true,
 };
 
 export const requestedByMe: NkpExceptionView = {
@@ -222,6 +223,9 @@ export const requestedByMe: NkpExceptionView = {
   rule: 'upstream-eol',
   reason: 'Vendor certification of 1.33 pending',
   requestedBy: 'user:default/me',
+  // The backend's default: someone else approves
+  approvable: false,
+  notApprovableBecause: 'own-request',
 };
 
 export const approved: NkpExceptionView = {
@@ -230,6 +234,8 @@ export const approved: NkpExceptionView = {
   status: 'approved',
   approvedBy: 'user:default/lead',
   approvedAt: '2026-11-10T10:00:00Z',
+  approvable: false,
+  notApprovableBecause: 'already-approved',
   evaluation: {
     id: 'exc-3',
     status: 'active',

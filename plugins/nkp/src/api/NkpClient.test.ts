@@ -49,6 +49,26 @@ describe('NkpClient', () => {
     expect(url?.searchParams.has('workspace')).toBe(false);
   });
 
+  it('sends several owners as repeated parameters, for clusters of any of them', async () => {
+    const urls: URL[] = [];
+    server.use(
+      http.get(`${baseUrl}/clusters`, ({ request }) => {
+        urls.push(new URL(request.url));
+        return HttpResponse.json({ items: [], totalCount: 0, offset: 0 });
+      }),
+    );
+    await client.listClusters({
+      owner: ['user:default/me', 'group:default/team-acme'],
+    });
+    await client.listClusters({ owner: [] });
+    await client.listClusters({ owner: '' });
+    expect(urls.map(url => url.searchParams.getAll('owner'))).toEqual([
+      ['user:default/me', 'group:default/team-acme'],
+      [],
+      [],
+    ]);
+  });
+
   it('reads one cluster by the namespace and name of its entity', async () => {
     server.use(
       http.get(`${baseUrl}/clusters/:namespace/:name`, ({ params }) =>

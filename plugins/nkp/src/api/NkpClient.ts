@@ -29,16 +29,14 @@ export class NkpClient implements NkpApi {
     query: NkpClusterQuery = {},
   ): Promise<NkpClusterListResult> {
     const params = new URLSearchParams();
-    for (const key of [
-      'owner',
-      'workspace',
-      'version',
-      'orderBy',
-      'order',
-    ] as const) {
+    // The backend reads repeated `owner` and `state` parameters as a list (any of them).
+    for (const owner of ([] as string[]).concat(query.owner ?? [])) {
+      if (!owner) continue;
+      params.append('owner', owner);
+    }
+    for (const key of ['workspace', 'version', 'orderBy', 'order'] as const) {
       if (query[key]) params.set(key, query[key]!);
     }
-    // The backend reads repeated `state` parameters as a list.
     for (const state of query.state ?? []) params.append('state', state);
     if (query.offset !== undefined) params.set('offset', String(query.offset));
     if (query.limit !== undefined) params.set('limit', String(query.limit));

@@ -42,10 +42,13 @@ describe('GroupDeadlinesCard', () => {
       links.indexOf('globex-pay-prod'),
     );
     expect(listClusters).toHaveBeenCalledWith({
-      owner: 'group:default/team-globex',
+      owner: ['group:default/team-globex'],
       orderBy: 'deadline',
       order: 'asc',
+      offset: 0,
+      limit: 500,
     });
+    expect(listClusters).toHaveBeenCalledTimes(1);
     expect(
       screen.getByRole('link', { name: /All clusters of this group/ }),
     ).toHaveAttribute(

@@ -21,25 +21,36 @@ const byOwner: Record<string, (typeof globexDr)[]> = {
   'user:default/me': [],
 };
 
-const api = (overrides = {}) =>
+/**
+ * Answers like the backend: clusters of any of the owners, paged. `pageSize` caps a page below
+ * the requested limit, to make the fleet span several pages.
+ */
+const api = (overrides = {}, pageSize = Infinity) =>
   mockNkpApi({
     listClusters: jest.fn(async query => {
-      const items = byOwner[query?.owner ?? ''] ?? [];
-      return { items, totalCount: items.length };
+      const all = ([] as string[])
+        .concat(query?.owner ?? [])
+        .flatMap(owner => byOwner[owner] ?? []);
+      const offset = query?.offset ?? 0;
+      const items = all.slice(
+        offset,
+        offset + Math.min(pageSize, query?.limit ?? Infinity),
+      );
+      return { items, totalCount: all.length };
     }),
     ...overrides,
   });
 
+const myRefs = [
+  'user:default/me',
+  'group:default/team-globex',
+  'group:default/platform-team',
+];
+
 describe('MyDeadlines', () => {
   it('lists the clusters of all my groups, most urgent first, with days left, path and reasons', async () => {
     const nkpApi = api();
-    await renderView(<MyDeadlines />, nkpApi, {
-      ownershipEntityRefs: [
-        'user:default/me',
-        'group:default/team-globex',
-        'group:default/platform-team',
-      ],
-    });
+    await renderView(<MyDeadlines />, nkpApi, { ownershipEntityRefs: myRefs });
     const table = await screen.findByRole('table');
     const rows = within(table).getAllByRole('row').slice(1);
     expect(
@@ -65,13 +76,41 @@ describe('MyDeadlines', () => {
     expect(rows[1]).toHaveTextContent('24 days left');
     expect(rows[3]).toHaveTextContent('Nothing due.');
     expect(screen.getByText(/3 of 4 clusters need action/)).toBeInTheDocument();
-    // One request per ownership ref, through the backend's owner filter
+    // One request for all ownership refs, through the backend's owner filter
     expect(nkpApi.listClusters).toHaveBeenCalledWith({
-      owner: 'group:default/team-globex',
+      owner: myRefs,
       orderBy: 'deadline',
       order: 'asc',
+      offset: 0,
+      limit: 500,
     });
-    expect(nkpApi.listClusters).toHaveBeenCalledTimes(3);
+    expect(nkpApi.listClusters).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks for further pages while there are more clusters than one answer holds', async () => {
+    const nkpApi = api({}, 3);
+    await renderView(<MyDeadlines />, nkpApi, { ownershipEntityRefs: myRefs });
+    const table = await screen.findByRole('table');
+    expect(within(table).getAllByRole('row').slice(1)).toHaveLength(4);
+    expect(
+      (nkpApi.listClusters as jest.Mock).mock.calls.map(([q]) => [
+        q.owner,
+        q.offset,
+      ]),
+    ).toEqual([
+      [myRefs, 0],
+      [myRefs, 3],
+    ]);
+  });
+
+  it('asks for nothing when the user owns nothing, rather than for the whole fleet', async () => {
+    const nkpApi = api();
+    await renderView(<MyDeadlines />, nkpApi, { ownershipEntityRefs: [] });
+    expect(
+      await screen.findByText('No clusters owned by your groups'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/not a member of any group/)).toBeInTheDocument();
+    expect(nkpApi.listClusters).not.toHaveBeenCalled();
   });
 
   it('explains an empty list with the groups it looked at', async () => {

@@ -31,7 +31,7 @@ describe('ExceptionsView', () => {
     expect(screen.getAllByText('every rule')).toHaveLength(2);
   });
 
-  it('lets approvers approve requests of others, not their own', async () => {
+  it('lets approvers approve what the backend says they may, and says why not on their own request', async () => {
     await renderView(
       <ExceptionsView />,
       mockNkpApi({ listExceptions: async () => exceptions }),
@@ -52,6 +52,52 @@ describe('ExceptionsView', () => {
     expect(
       screen.getAllByRole('button', { name: /^Approve the exception/ }),
     ).toHaveLength(2);
+  });
+
+  it('lets the requester approve their own request where the backend allows self-approval', async () => {
+    await renderView(
+      <ExceptionsView />,
+      mockNkpApi({
+        listExceptions: async () => [
+          {
+            ...requestedByMe,
+            approvable: true,
+            notApprovableBecause: undefined,
+          },
+        ],
+      }),
+    );
+    expect(
+      await screen.findByRole('button', {
+        name: 'Approve the exception for group:default/team-initech',
+      }),
+    ).toBeEnabled();
+    expect(
+      screen.queryByText('You requested it; someone else approves.'),
+    ).not.toBeInTheDocument();
+  });
+
+  it("follows the backend where it refuses someone else's request", async () => {
+    await renderView(
+      <ExceptionsView />,
+      mockNkpApi({
+        listExceptions: async () => [
+          {
+            ...requestedByAlice,
+            approvable: false,
+            notApprovableBecause: 'missing-permission',
+          },
+        ],
+      }),
+    );
+    expect(
+      await screen.findByRole('button', {
+        name: 'Approve the exception for resource:default/demo-globex-pay-dr',
+      }),
+    ).toBeDisabled();
+    expect(
+      screen.getByText('Approving needs nkp.exception.approve.'),
+    ).toBeInTheDocument();
   });
 
   it('hides the approve action from those without nkp.exception.approve', async () => {

@@ -4,18 +4,16 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import {
-  alertApiRef,
-  identityApiRef,
-  useApi,
-} from '@backstage/core-plugin-api';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { nkpExceptionApprovePermission } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import {
+  NkpExceptionNotApprovableReason,
+  nkpExceptionApprovePermission,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { nkpApiRef } from '../../api/NkpApi';
 import { NkpExceptionView } from '../../api/types';
@@ -79,22 +77,24 @@ const baseColumns: TableColumn<NkpExceptionView>[] = [
   },
 ];
 
+/** Why a requested exception's Approve is disabled, where the user can do something about it. */
+const NOT_APPROVABLE: Partial<Record<NkpExceptionNotApprovableReason, string>> =
+  {
+    'own-request': 'You requested it; someone else approves.',
+    'missing-permission': 'Approving needs nkp.exception.approve.',
+  };
+
 /**
  * Every exception the user may see, requested and approved. Those allowed to approve
- * (`nkp.exception.approve`) get an Approve action on requested ones; nobody approves their own
- * request (the backend enforces it too).
+ * (`nkp.exception.approve`) get an Approve action on requested ones, enabled where the backend
+ * says this user may approve it (`approvable`): by default not on their own request (four eyes).
  */
 export const ExceptionsView = () => {
   const nkpApi = useApi(nkpApiRef);
-  const identityApi = useApi(identityApiRef);
   const alertApi = useApi(alertApiRef);
   const canApprove = usePermission({
     permission: nkpExceptionApprovePermission,
   });
-  const identity = useAsync(
-    () => identityApi.getBackstageIdentity(),
-    [identityApi],
-  );
   const exceptions = useAsyncRetry(() => nkpApi.listExceptions(), [nkpApi]);
   const [approving, setApproving] = useState<NkpExceptionView>();
 
@@ -120,7 +120,6 @@ export const ExceptionsView = () => {
     );
   }
 
-  const me = identity.value?.userEntityRef;
   const columns: TableColumn<NkpExceptionView>[] = canApprove.allowed
     ? [
         ...baseColumns,
@@ -130,14 +129,16 @@ export const ExceptionsView = () => {
           sorting: false,
           render: row => {
             if (row.status !== 'requested') return null;
-            const own = me !== undefined && row.requestedBy === me;
+            const why = row.notApprovableBecause
+              ? NOT_APPROVABLE[row.notApprovableBecause]
+              : undefined;
             return (
               <>
                 <Button
                   size="small"
                   variant="outlined"
                   color="primary"
-                  disabled={own}
+                  disabled={!row.approvable}
                   aria-label={`Approve the exception for ${
                     'cluster' in row.target
                       ? row.target.cluster
@@ -147,13 +148,13 @@ export const ExceptionsView = () => {
                 >
                   Approve
                 </Button>
-                {own && (
+                {!row.approvable && why && (
                   <Typography
                     variant="caption"
                     display="block"
                     color="textSecondary"
                   >
-                    You requested it; someone else approves.
+                    {why}
                   </Typography>
                 )}
               </>

@@ -1,0 +1,47 @@
+/**
+ * Who may approve an exception: the permission says who may approve exceptions at all, the
+ * requester says who may not approve this one (unless `nkp.exceptions.requireSeparateApprover`
+ * is false). The store enforces it and the lists report it with the same functions, so what the
+ * UI offers and what the backend accepts cannot drift apart.
+ */
+import { NkpExceptionNotApprovableReason } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+
+/** The caller, as far as approving exceptions goes. */
+export interface Approver {
+  /** The caller's actor (`actorOf`). */
+  actor: string;
+  /** The caller holds `nkp.exception.approve`. */
+  mayApprove: boolean;
+  /** `nkp.exceptions.requireSeparateApprover` is false. */
+  allowSelfApproval: boolean;
+}
+
+/** Entity refs are case-insensitive; service subjects are compared the same way. */
+export function sameActor(a: string, b: string): boolean {
+  return a.toLocaleLowerCase('en-US') === b.toLocaleLowerCase('en-US');
+}
+
+/** Whether `approver` may approve the exception now, and if not, why not. */
+export function approvability(
+  exception: { status: 'requested' | 'approved'; requestedBy: string },
+  approver: Approver,
+):
+  | { approvable: true }
+  | {
+      approvable: false;
+      notApprovableBecause: NkpExceptionNotApprovableReason;
+    } {
+  if (exception.status !== 'requested') {
+    return { approvable: false, notApprovableBecause: 'already-approved' };
+  }
+  if (!approver.mayApprove) {
+    return { approvable: false, notApprovableBecause: 'missing-permission' };
+  }
+  if (
+    !approver.allowSelfApproval &&
+    sameActor(exception.requestedBy, approver.actor)
+  ) {
+    return { approvable: false, notApprovableBecause: 'own-request' };
+  }
+  return { approvable: true };
+}
