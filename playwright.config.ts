@@ -7,7 +7,9 @@ import { defineConfig } from '@playwright/test';
  */
 const chromium = process.env.NKP_CHROMIUM;
 if (!chromium) {
-  throw new Error('NKP_CHROMIUM is not set: run the e2e tests through ./scripts/test.sh');
+  throw new Error(
+    'NKP_CHROMIUM is not set: run the e2e tests through ./scripts/test.sh',
+  );
 }
 
 export default defineConfig({
@@ -17,7 +19,10 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: 1,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'e2e-test-report' }]],
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'e2e-test-report' }],
+  ],
   outputDir: 'e2e-test-results',
   webServer: [
     {

@@ -1,29 +1,11 @@
 import { expect, Page, test } from '@playwright/test';
+import { screenshot, signInAsGuest } from './helpers';
 
 /*
  * The lifecycle views in the real portal: the platform team's dashboard with an upgrade plan
  * announced through its form, the tenant's deadlines (the guest is in team-globex, see
  * examples/org.yaml), an exception requested through its form, and the policy on a cluster page.
  */
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('heading', { name: 'NKP Lifecycle demo Catalog' }),
-  ).toBeVisible();
-}
-
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({
-    path: test.info().outputPath(`${name}.png`),
-    fullPage: true,
-  });
-  await test.info().attach(name, {
-    path: test.info().outputPath(`${name}.png`),
-    contentType: 'image/png',
-  });
-}
 
 /** Entity pages scroll inside their own container: make the window tall enough for all of it. */
 async function tallScreenshot(page: Page, name: string) {
@@ -68,7 +50,7 @@ test('the dashboard shows the fleet per state and an upgrade plan announced thro
     page.getByRole('img', { name: /^\d+ clusters: .*unsupported/ }).first(),
   ).toBeVisible();
   await expect(
-    page.getByRole('link', { name: /Show the \d+ unsupported clusters/ }),
+    page.getByRole('link', { name: /Show clusters: the \d+ unsupported ones/ }),
   ).toBeVisible();
   await expect(page.getByText('Nearest deadline')).toBeVisible();
   // The plan and the tenants that hold the management plane back
@@ -81,7 +63,7 @@ test('the dashboard shows the fleet per state and an upgrade plan announced thro
 
   // A tile leads to the clusters in that state
   await page
-    .getByRole('link', { name: /Show the \d+ unsupported clusters/ })
+    .getByRole('link', { name: /Show clusters: the \d+ unsupported ones/ })
     .click();
   await expect(page).toHaveURL(/\/nkp\/clusters\?state=unsupported/);
   const rows = page.getByRole('row');
@@ -114,7 +96,7 @@ test('a tenant sees the upgrade deadlines of their groups and requests an except
 
   const reason = `E2E ${Date.now()}: payment freeze until the end of the quarter`;
   await dr
-    .getByRole('button', { name: 'Request an exception for globex-pay-dr' })
+    .getByRole('button', { name: 'Request exception for globex-pay-dr' })
     .click();
   const dialog = page.getByRole('dialog', {
     name: 'Request an exception for globex-pay-dr',

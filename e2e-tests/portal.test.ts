@@ -1,24 +1,5 @@
-import { expect, Page, test } from '@playwright/test';
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('heading', { name: 'NKP Lifecycle demo Catalog' }),
-  ).toBeVisible();
-}
-
-async function screenshot(page: Page, name: string) {
-  // Saved under e2e-test-results/ and attached to the HTML report.
-  await page.screenshot({
-    path: test.info().outputPath(`${name}.png`),
-    fullPage: true,
-  });
-  await test.info().attach(name, {
-    path: test.info().outputPath(`${name}.png`),
-    contentType: 'image/png',
-  });
-}
+import { expect, test } from '@playwright/test';
+import { screenshot, signInAsGuest } from './helpers';
 
 test('the catalog shows the demo NKP fleet', async ({ page }) => {
   await signInAsGuest(page);

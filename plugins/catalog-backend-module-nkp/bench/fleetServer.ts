@@ -526,10 +526,14 @@ function capiClusterObject(
 /** Every object of a generated fleet, for benchmarks of the pure core without HTTP. */
 export function generateFleetObjects(size: FleetSize): unknown[] {
   const objects: unknown[] = [];
-  for (let i = 0; i <= size.workspaces; i++) objects.push(workspaceObject(i, size));
+  for (let i = 0; i <= size.workspaces; i++)
+    objects.push(workspaceObject(i, size));
   for (let i = 0; i < size.projects; i++) objects.push(projectObject(i, size));
   for (let i = 0; i <= size.clusters; i++) {
-    objects.push(kommanderClusterObject(i, size), capiClusterObject(i, size, undefined));
+    objects.push(
+      kommanderClusterObject(i, size),
+      capiClusterObject(i, size, undefined),
+    );
   }
   return objects;
 }

@@ -1,7 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { clusterFactsFromEntity, isNkpCluster } from './clusterFacts';
 
-const cluster = (annotations: Record<string, string>, overrides: Partial<Entity> = {}): Entity => ({
+const cluster = (
+  annotations: Record<string, string>,
+  overrides: Partial<Entity> = {},
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
   metadata: { name: 'demo-acme-prod', annotations },
@@ -11,7 +14,11 @@ const cluster = (annotations: Record<string, string>, overrides: Partial<Entity>
 
 describe('isNkpCluster', () => {
   it.each([
-    ['an NKP cluster resource', cluster({ 'nkp-lifecycle.io/source': 'demo' }), true],
+    [
+      'an NKP cluster resource',
+      cluster({ 'nkp-lifecycle.io/source': 'demo' }),
+      true,
+    ],
     ['a cluster from elsewhere', cluster({}), false],
     [
       'an NKP-annotated component',
@@ -55,7 +62,10 @@ describe('clusterFactsFromEntity', () => {
 
   it('leaves unknown values undefined instead of guessing', () => {
     const facts = clusterFactsFromEntity(
-      cluster({ 'nkp-lifecycle.io/source': 'demo', 'nkp-lifecycle.io/cluster-type': 'weird' }),
+      cluster({
+        'nkp-lifecycle.io/source': 'demo',
+        'nkp-lifecycle.io/cluster-type': 'weird',
+      }),
     );
     expect(facts.clusterType).toBeUndefined();
     expect(facts.kubernetesVersion).toBeUndefined();

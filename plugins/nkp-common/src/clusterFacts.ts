@@ -1,5 +1,13 @@
-import { Entity, getCompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { NKP_ANNOTATIONS, NKP_CLUSTER_TYPES, NkpClusterType } from './annotations';
+import {
+  Entity,
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  NKP_ANNOTATIONS,
+  NKP_CLUSTER_TYPES,
+  NkpClusterType,
+} from './annotations';
 
 /**
  * What the suite knows about one NKP cluster, read back from its catalog entity. The frontend,
@@ -44,7 +52,8 @@ export function isNkpCluster(entity: Entity): boolean {
 export function clusterFactsFromEntity(entity: Entity): NkpClusterFacts {
   const a = entity.metadata.annotations ?? {};
   const type = a[NKP_ANNOTATIONS.clusterType] as NkpClusterType | undefined;
-  const owner = typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined;
+  const owner =
+    typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined;
   return {
     entityRef: stringifyEntityRef(entity),
     name: getCompoundEntityRef(entity).name,

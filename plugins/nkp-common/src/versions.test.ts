@@ -1,4 +1,8 @@
-import { minorsBehind, nkpVersionFromClusterClass, parseVersion } from './versions';
+import {
+  minorsBehind,
+  nkpVersionFromClusterClass,
+  parseVersion,
+} from './versions';
 
 describe('parseVersion', () => {
   it.each([
@@ -26,7 +30,9 @@ describe('minorsBehind', () => {
     ['1.35.0', '1.34.0', 0],
     ['2.0.0', '1.34.0', undefined],
   ])('%s is %p minors behind %s', (version, reference, expected) => {
-    expect(minorsBehind(parseVersion(version)!, parseVersion(reference)!)).toBe(expected);
+    expect(minorsBehind(parseVersion(version)!, parseVersion(reference)!)).toBe(
+      expected,
+    );
   });
 });
 

@@ -22,7 +22,9 @@ export interface ParsedVersion {
  *
  * @public
  */
-export function parseVersion(input: string | undefined | null): ParsedVersion | undefined {
+export function parseVersion(
+  input: string | undefined | null,
+): ParsedVersion | undefined {
   if (typeof input !== 'string') {
     return undefined;
   }
@@ -45,7 +47,10 @@ export function parseVersion(input: string | undefined | null): ParsedVersion | 
  *
  * @public
  */
-export function minorsBehind(version: ParsedVersion, reference: ParsedVersion): number | undefined {
+export function minorsBehind(
+  version: ParsedVersion,
+  reference: ParsedVersion,
+): number | undefined {
   if (version.major !== reference.major) {
     return undefined;
   }
@@ -57,7 +62,12 @@ export function minorsBehind(version: ParsedVersion, reference: ParsedVersion): 
  *
  * @public
  */
-export function nkpVersionFromClusterClass(className: string | undefined): ParsedVersion | undefined {
-  const match = /^nkp-[a-z0-9-]+?-v(\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?)$/.exec(className ?? '');
+export function nkpVersionFromClusterClass(
+  className: string | undefined,
+): ParsedVersion | undefined {
+  const match =
+    /^nkp-[a-z0-9-]+?-v(\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?)$/.exec(
+      className ?? '',
+    );
   return match ? parseVersion(match[1]) : undefined;
 }

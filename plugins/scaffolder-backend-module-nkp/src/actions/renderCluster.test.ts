@@ -28,7 +28,10 @@ describe('nkp:cluster:render', () => {
     await action.handler(ctx);
 
     const written = parse(
-      fs.readFileSync(path.join(mockDir.resolve('workspace'), 'clusters/acme-prod-2.yaml'), 'utf8'),
+      fs.readFileSync(
+        path.join(mockDir.resolve('workspace'), 'clusters/acme-prod-2.yaml'),
+        'utf8',
+      ),
     );
     expect(written).toMatchObject({
       apiVersion: 'cluster.x-k8s.io/v1beta1',
@@ -43,7 +46,10 @@ describe('nkp:cluster:render', () => {
         },
       },
     });
-    expect(ctx.output).toHaveBeenCalledWith('manifestPath', 'clusters/acme-prod-2.yaml');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'manifestPath',
+      'clusters/acme-prod-2.yaml',
+    );
   });
 
   it.each([

@@ -24,32 +24,51 @@ export function createRenderClusterAction() {
       input: {
         name: z => z.string({ description: 'Cluster name (a DNS label)' }),
         workspaceNamespace: z =>
-          z.string({ description: 'Namespace of the NKP workspace the cluster belongs to' }),
-        kubernetesVersion: z => z.string({ description: 'Kubernetes version, e.g. v1.34.3' }),
+          z.string({
+            description:
+              'Namespace of the NKP workspace the cluster belongs to',
+          }),
+        kubernetesVersion: z =>
+          z.string({ description: 'Kubernetes version, e.g. v1.34.3' }),
         nkpVersion: z =>
-          z.string({ description: 'NKP version whose ClusterClass to use, e.g. 2.17.1' }),
+          z.string({
+            description: 'NKP version whose ClusterClass to use, e.g. 2.17.1',
+          }),
         controlPlaneReplicas: z =>
-          z.number({ description: 'Control plane nodes (1, 3 or 5)' }).default(3),
-        workerReplicas: z => z.number({ description: 'Worker nodes' }).default(3),
+          z
+            .number({ description: 'Control plane nodes (1, 3 or 5)' })
+            .default(3),
+        workerReplicas: z =>
+          z.number({ description: 'Worker nodes' }).default(3),
         targetPath: z =>
           z
-            .string({ description: 'Path in the workspace to write the manifest to' })
+            .string({
+              description: 'Path in the workspace to write the manifest to',
+            })
             .default('cluster.yaml'),
       },
       output: {
-        manifestPath: z => z.string({ description: 'Workspace-relative path of the manifest' }),
+        manifestPath: z =>
+          z.string({ description: 'Workspace-relative path of the manifest' }),
       },
     },
     async handler(ctx) {
-      const { name, workspaceNamespace, controlPlaneReplicas, workerReplicas, targetPath } =
-        ctx.input;
+      const {
+        name,
+        workspaceNamespace,
+        controlPlaneReplicas,
+        workerReplicas,
+        targetPath,
+      } = ctx.input;
       if (!DNS_LABEL.test(name)) {
         throw new InputError(
           `Cluster name '${name}' is not a DNS label: use lower-case letters, digits and '-', at most 63 characters`,
         );
       }
       if (!DNS_LABEL.test(workspaceNamespace)) {
-        throw new InputError(`Workspace namespace '${workspaceNamespace}' is not a DNS label`);
+        throw new InputError(
+          `Workspace namespace '${workspaceNamespace}' is not a DNS label`,
+        );
       }
       const kubernetes = parseVersion(ctx.input.kubernetesVersion);
       if (!kubernetes) {
@@ -59,7 +78,9 @@ export function createRenderClusterAction() {
       }
       const nkp = parseVersion(ctx.input.nkpVersion);
       if (!nkp) {
-        throw new InputError(`NKP version '${ctx.input.nkpVersion}' is not a version like 2.17.1`);
+        throw new InputError(
+          `NKP version '${ctx.input.nkpVersion}' is not a version like 2.17.1`,
+        );
       }
       if (![1, 3, 5].includes(controlPlaneReplicas)) {
         throw new InputError(
@@ -67,7 +88,9 @@ export function createRenderClusterAction() {
         );
       }
       if (!Number.isInteger(workerReplicas) || workerReplicas < 1) {
-        throw new InputError(`workerReplicas must be a whole number of at least 1`);
+        throw new InputError(
+          `workerReplicas must be a whole number of at least 1`,
+        );
       }
 
       const manifest = {
@@ -85,7 +108,11 @@ export function createRenderClusterAction() {
             controlPlane: { replicas: controlPlaneReplicas },
             workers: {
               machineDeployments: [
-                { class: 'default-worker', name: 'md-0', replicas: workerReplicas },
+                {
+                  class: 'default-worker',
+                  name: 'md-0',
+                  replicas: workerReplicas,
+                },
               ],
             },
           },
@@ -96,7 +123,9 @@ export function createRenderClusterAction() {
       const outputPath = resolveSafeChildPath(ctx.workspacePath, targetPath);
       await fs.mkdir(path.dirname(outputPath), { recursive: true });
       await fs.writeFile(outputPath, stringify(manifest), 'utf8');
-      ctx.logger.info(`Rendered Cluster ${workspaceNamespace}/${name} to ${targetPath}`);
+      ctx.logger.info(
+        `Rendered Cluster ${workspaceNamespace}/${name} to ${targetPath}`,
+      );
       ctx.output('manifestPath', targetPath);
     },
   });

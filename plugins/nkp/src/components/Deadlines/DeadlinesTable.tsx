@@ -139,7 +139,7 @@ export const DeadlinesTable = (props: {
           <Button
             size="small"
             variant="outlined"
-            aria-label={`Request an exception for ${row.title ?? row.name}`}
+            aria-label={`Request exception for ${row.title ?? row.name}`}
             onClick={() => onRequestException(row)}
           >
             Request exception

@@ -165,7 +165,7 @@ describe('MyDeadlines', () => {
 
     await user.click(
       await screen.findByRole('button', {
-        name: 'Request an exception for globex-pay-dr',
+        name: 'Request exception for globex-pay-dr',
       }),
     );
     const dialog = await screen.findByRole('dialog', {

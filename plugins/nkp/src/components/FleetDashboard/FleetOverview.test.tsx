@@ -27,7 +27,9 @@ describe('FleetOverview', () => {
     expect(bar).toBeInTheDocument();
     // Tiles: every state with its word and count, worst first, linked to the filtered list
     expect(
-      screen.getByRole('link', { name: 'Show the 4 unsupported clusters' }),
+      screen.getByRole('link', {
+        name: 'Show clusters: the 4 unsupported ones',
+      }),
     ).toHaveAttribute('href', '/nkp/clusters?state=unsupported');
     expect(screen.getByText('40 days')).toBeInTheDocument();
     expect(screen.getAllByText('2026-12-31 (in 40 days)')).toHaveLength(2); // tile and plan

@@ -92,7 +92,7 @@ const StateTiles = ({ summary }: { summary: NkpFleetSummary }) => {
                 count > 0 && href ? (
                   <Link
                     to={href}
-                    aria-label={`Show the ${count} ${state} clusters`}
+                    aria-label={`Show clusters: the ${count} ${state} ones`}
                   >
                     Show clusters
                   </Link>
@@ -191,7 +191,9 @@ const TenantBars = ({ tenants }: { tenants: TenantRollup[] }) => {
               {href ? (
                 <Link
                   to={href}
-                  aria-label={`${t.total} clusters of ${t.tenant}`}
+                  aria-label={`${t.total} cluster${
+                    t.total === 1 ? '' : 's'
+                  } of ${t.tenant}`}
                 >
                   {t.total} cluster{t.total === 1 ? '' : 's'}
                 </Link>

@@ -31,6 +31,8 @@ const useStyles = makeStyles(theme => ({
   },
   wide: { flex: '2 1 200px' },
   narrow: { flex: '1 1 160px' },
+  // The shrunk labels sit on the page background, where secondary text misses 4.5:1.
+  label: { color: theme.palette.text.primary },
 }));
 
 /** `group:default/team-acme` → `team-acme`, keeping other kinds and namespaces visible. */
@@ -93,7 +95,7 @@ export const FleetFilters = (props: {
           size="small"
           value={value.owner ?? ''}
           SelectProps={{ displayEmpty: true }}
-          InputLabelProps={{ shrink: true }}
+          InputLabelProps={{ shrink: true, className: classes.label }}
           onChange={e =>
             onChange({ ...value, owner: e.target.value || undefined })
           }
@@ -116,7 +118,7 @@ export const FleetFilters = (props: {
           size="small"
           value={value.workspace ?? ''}
           SelectProps={{ displayEmpty: true }}
-          InputLabelProps={{ shrink: true }}
+          InputLabelProps={{ shrink: true, className: classes.label }}
           onChange={e =>
             onChange({ ...value, workspace: e.target.value || undefined })
           }
@@ -146,7 +148,7 @@ export const FleetFilters = (props: {
                 : 'Any state',
             displayEmpty: true,
           }}
-          InputLabelProps={{ shrink: true }}
+          InputLabelProps={{ shrink: true, className: classes.label }}
           onChange={e =>
             onChange({
               ...value,
@@ -172,7 +174,7 @@ export const FleetFilters = (props: {
           id="nkp-filter-version"
           label="Version"
           placeholder="e.g. 1.33 or 2.16"
-          InputLabelProps={{ shrink: true }}
+          InputLabelProps={{ shrink: true, className: classes.label }}
           variant="outlined"
           size="small"
           value={version}
