@@ -1,7 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
@@ -9,6 +7,7 @@ import TextField from '@material-ui/core/TextField';
 import { FormEvent, useState } from 'react';
 import { nkpApiRef } from '../../api/NkpApi';
 import { NkpExceptionView } from '../../api/types';
+import { FormActions } from '../common/FormActions';
 import { FormError } from '../common/FormError';
 import { useFormSubmit } from '../common/useFormSubmit';
 import { describeTarget } from './describeTarget';
@@ -66,10 +65,10 @@ export const ApproveExceptionDialog = (props: {
             type="date"
             value={expiresAt}
             onChange={e => setExpiresAt(e.target.value)}
-            error={Boolean(form.problems.expiresAt)}
-            helperText={
-              form.problems.expiresAt ?? 'Shorten the requested end if you like'
-            }
+            {...form.field(
+              'expiresAt',
+              'Shorten the requested end if you like',
+            )}
             InputLabelProps={{ shrink: true }}
           />
           <TextField
@@ -81,21 +80,15 @@ export const ApproveExceptionDialog = (props: {
             label="Comment (audit log)"
             value={comment}
             onChange={e => setComment(e.target.value)}
-            error={Boolean(form.problems.comment)}
-            helperText={form.problems.comment}
+            {...form.field('comment')}
           />
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={form.submitting}
-          >
-            {form.submitting ? 'Approving…' : 'Approve'}
-          </Button>
-        </DialogActions>
+        <FormActions
+          onCancel={onClose}
+          submitting={form.submitting}
+          label="Approve"
+          busyLabel="Approving…"
+        />
       </form>
     </Dialog>
   );

@@ -1,7 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
@@ -21,6 +19,7 @@ import { nkpApiRef } from '../../api/NkpApi';
 import { NkpExceptionView } from '../../api/types';
 import { ownerLabel } from '../FleetPage/FleetFilters';
 import { addDays, todayIso } from '../common/format';
+import { FormActions } from '../common/FormActions';
 import { FormError } from '../common/FormError';
 import { useFormSubmit } from '../common/useFormSubmit';
 
@@ -129,11 +128,10 @@ export const RequestExceptionDialog = (props: {
             label="Rule"
             value={rule}
             onChange={e => setRule(e.target.value as PolicyRuleId | '')}
-            error={Boolean(form.problems.rule)}
-            helperText={
-              form.problems.rule ??
-              'The rule the exception lets the cluster break'
-            }
+            {...form.field(
+              'rule',
+              'The rule the exception lets the cluster break',
+            )}
             SelectProps={{ displayEmpty: true }}
             InputLabelProps={{ shrink: true }}
           >
@@ -154,11 +152,10 @@ export const RequestExceptionDialog = (props: {
             required
             value={reason}
             onChange={e => setReason(e.target.value)}
-            error={Boolean(form.problems.reason)}
-            helperText={
-              form.problems.reason ??
-              'Why the cluster cannot be upgraded in time, and what happens meanwhile'
-            }
+            {...form.field(
+              'reason',
+              'Why the cluster cannot be upgraded in time, and what happens meanwhile',
+            )}
           />
           <TextField
             fullWidth
@@ -169,25 +166,19 @@ export const RequestExceptionDialog = (props: {
             required
             value={expiresAt}
             onChange={e => setExpiresAt(e.target.value)}
-            error={Boolean(form.problems.expiresAt)}
-            helperText={
-              form.problems.expiresAt ??
-              'The first day the exception no longer counts; the policy may cap its length'
-            }
+            {...form.field(
+              'expiresAt',
+              'The first day the exception no longer counts; the policy may cap its length',
+            )}
             InputLabelProps={{ shrink: true }}
           />
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={form.submitting}
-          >
-            {form.submitting ? 'Requesting…' : 'Request exception'}
-          </Button>
-        </DialogActions>
+        <FormActions
+          onCancel={onClose}
+          submitting={form.submitting}
+          label="Request exception"
+          busyLabel="Requesting…"
+        />
       </form>
     </Dialog>
   );

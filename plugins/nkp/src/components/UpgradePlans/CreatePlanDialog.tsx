@@ -1,7 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
@@ -14,6 +12,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { nkpApiRef } from '../../api/NkpApi';
 import { NkpPlanView } from '../../api/types';
 import { addDays, todayIso } from '../common/format';
+import { FormActions } from '../common/FormActions';
 import { FormError } from '../common/FormError';
 import { useFormSubmit } from '../common/useFormSubmit';
 
@@ -106,11 +105,10 @@ export const CreatePlanDialog = (props: {
             required
             value={title}
             onChange={e => setTitle(e.target.value)}
-            error={Boolean(form.problems.title)}
-            helperText={
-              form.problems.title ??
-              'e.g. Fleet to NKP 2.17 before the 1.33 end of life'
-            }
+            {...form.field(
+              'title',
+              'e.g. Fleet to NKP 2.17 before the 1.33 end of life',
+            )}
           />
           <TextField
             fullWidth
@@ -120,13 +118,12 @@ export const CreatePlanDialog = (props: {
             required
             value={targetVersion}
             onChange={e => setTargetVersion(e.target.value)}
-            error={Boolean(form.problems.targetVersion)}
-            helperText={
-              form.problems.targetVersion ??
+            {...form.field(
+              'targetVersion',
               `A minor (2.17) or a patch (2.17.1)${
                 knownMinors ? `; known minors: ${knownMinors}` : ''
-              }`
-            }
+              }`,
+            )}
           />
           <Grid container spacing={2}>
             <Grid item xs={12} sm={5}>
@@ -162,13 +159,12 @@ export const CreatePlanDialog = (props: {
                   required
                   value={scopeName}
                   onChange={e => setScopeName(e.target.value)}
-                  error={Boolean(form.problems.scope)}
-                  helperText={
-                    form.problems.scope ??
-                    (scopeKind === 'workspace'
+                  {...form.field(
+                    'scope',
+                    scopeKind === 'workspace'
                       ? 'The NKP workspace, e.g. acme-retail'
-                      : 'The catalog name of the management cluster, e.g. demo-nkp-mgmt')
-                  }
+                      : 'The catalog name of the management cluster, e.g. demo-nkp-mgmt',
+                  )}
                 />
               )}
             </Grid>
@@ -184,8 +180,7 @@ export const CreatePlanDialog = (props: {
                 required
                 value={announcedAt}
                 onChange={e => setAnnouncedAt(e.target.value)}
-                error={Boolean(form.problems.announcedAt)}
-                helperText={form.problems.announcedAt ?? 'Day 0 of the window'}
+                {...form.field('announcedAt', 'Day 0 of the window')}
                 InputLabelProps={{ shrink: true }}
               />
             </Grid>
@@ -199,28 +194,22 @@ export const CreatePlanDialog = (props: {
                 inputProps={{ min: 1 }}
                 value={windowDays}
                 onChange={e => setWindowDays(e.target.value)}
-                error={Boolean(form.problems.windowDays)}
-                helperText={
-                  form.problems.windowDays ??
-                  (announcedAt && days > 0
+                {...form.field(
+                  'windowDays',
+                  announcedAt && days > 0
                     ? `Deadline ${addDays(announcedAt, days)}`
-                    : "Empty: the policy's default window")
-                }
+                    : "Empty: the policy's default window",
+                )}
               />
             </Grid>
           </Grid>
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={form.submitting}
-          >
-            {form.submitting ? 'Announcing…' : 'Announce plan'}
-          </Button>
-        </DialogActions>
+        <FormActions
+          onCancel={onClose}
+          submitting={form.submitting}
+          label="Announce plan"
+          busyLabel="Announcing…"
+        />
       </form>
     </Dialog>
   );

@@ -32,5 +32,13 @@ export function useFormSubmit<F extends string>(fields: readonly F[]) {
     setMessage('Please fill in the fields marked below.');
   }
 
-  return { submitting, message, problems, submit, reject };
+  /** A field's error state: the problem found with it, else its hint. */
+  function field(name: F, hint?: string) {
+    return {
+      error: Boolean(problems[name]),
+      helperText: problems[name] ?? hint,
+    };
+  }
+
+  return { submitting, message, problems, submit, reject, field };
 }
