@@ -4,10 +4,25 @@
 #
 # Set NKP_TEST_POSTGRES_URL to use a server you already have. Otherwise we use the PostgreSQL
 # binaries on the machine (installing Debian's `postgresql` package when we are root on Debian and
-# they are missing) and run a private cluster under .tools/postgres on port 54329, so we never
-# touch a system cluster.
+# they are missing) and run a private cluster on port 54329, so we never touch a system cluster.
+#
+# Where its files live: as an ordinary user, under .tools/postgres. As root, PostgreSQL must run as
+# the `postgres` user, who often cannot enter the checkout (a home directory such as /root, or a
+# `mktemp -d` folder), so the data directory and socket live in a folder of that user's under
+# /tmp, named after a hash of the checkout's path: one cluster per checkout.
 
 NKP_PG_PORT="${NKP_PG_PORT:-54329}"
+
+# The folder that holds this checkout's cluster (data/, the socket, the logs).
+nkp_pg_dir() {
+  if [ "$(id -u)" != 0 ]; then
+    printf '%s\n' "$NKP_TOOLS/postgres"
+    return 0
+  fi
+  local key
+  key="$(printf '%s' "$NKP_ROOT" | { sha256sum 2>/dev/null || shasum -a 256; } | cut -c1-12)"
+  printf '%s\n' "/tmp/nkp-lifecycle-postgres-$key"
+}
 
 nkp_pg_bin() {
   local initdb
@@ -35,13 +50,17 @@ nkp_ensure_postgres() {
     fi
   fi
 
-  local dir="$NKP_TOOLS/postgres" run=()
+  local dir run=()
+  dir="$(nkp_pg_dir)"
   # PostgreSQL refuses to run as root; run it as the `postgres` user the package created.
-  if [ "$(id -u)" = 0 ]; then run=(runuser -u postgres --); fi
-  mkdir -p "$dir"
-  [ "$(id -u)" = 0 ] && chown postgres "$dir"
+  if [ "$(id -u)" = 0 ]; then
+    run=(runuser -u postgres --)
+    install -d -o postgres -m 700 "$dir"
+  else
+    mkdir -p "$dir"
+  fi
   if [ ! -f "$dir/data/PG_VERSION" ]; then
-    nkp_log "Creating a private PostgreSQL cluster in .tools/postgres"
+    nkp_log "Creating a private PostgreSQL cluster in $dir"
     "${run[@]}" "$bin/initdb" -D "$dir/data" -U postgres -A trust --no-sync >"$dir/initdb.log" 2>&1 ||
       { cat "$dir/initdb.log" >&2; return 1; }
   fi
@@ -57,7 +76,8 @@ nkp_ensure_postgres() {
 }
 
 nkp_stop_postgres() {
-  local bin dir="$NKP_TOOLS/postgres" run=()
+  local bin dir run=()
+  dir="$(nkp_pg_dir)"
   bin="$(nkp_pg_bin || true)"
   [ -n "$bin" ] && [ -f "$dir/data/PG_VERSION" ] || return 0
   if [ "$(id -u)" = 0 ]; then run=(runuser -u postgres --); fi
