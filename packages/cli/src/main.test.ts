@@ -262,7 +262,7 @@ describe('nkp-lifecycle', () => {
         c => c.cluster.name === 'mgmt',
       );
       expect(mgmt?.findings[0].reason).toBe(
-        'NKP 2.17 is 1 minor(s) behind the newest NKP 2.18; at most 3 allowed',
+        'NKP 2.17 is 1 minor behind the newest NKP 2.18; at most 3 minors allowed',
       );
     });
   });

@@ -11,3 +11,4 @@ export * from './releaseFacts';
 export * from './permissions';
 export * from './versions';
 export * from './policy';
+export * from './text/plural';

@@ -37,6 +37,23 @@ describe('managed skew rule', () => {
     },
   );
 
+  it.each([
+    [
+      '1.34.3',
+      "Kubernetes 1.34 is on the same minor as management cluster 'mgmt-1' (1.34); at most 1 minor allowed",
+    ],
+    [
+      '1.33.7',
+      "Kubernetes 1.33 is 1 minor behind management cluster 'mgmt-1' (1.34); at most 1 minor allowed",
+    ],
+    [
+      '1.32.3',
+      "Kubernetes 1.32 is 2 minors behind management cluster 'mgmt-1' (1.34); at most 1 minor allowed; unsupported since management cluster 'mgmt-1' moved to Kubernetes 1.34",
+    ],
+  ])('explains Kubernetes %s in words', (k8s, reason) => {
+    expect(run(managed('c', 'mgmt-1', '2.16.1', k8s))[0].reason).toBe(reason);
+  });
+
   it('takes the allowed skew from config', () => {
     const ctx = ruleContext({
       now: '2026-03-15',
@@ -58,12 +75,12 @@ describe('managed skew rule', () => {
     [
       'no Kubernetes version',
       managed('c', 'mgmt-1', '2.16.1', undefined),
-      /Kubernetes version '' is missing/,
+      /^No Kubernetes version known$/,
     ],
     [
       'an unreadable Kubernetes version',
       managed('c', 'mgmt-1', '2.16.1', 'v1.x'),
-      /missing or unreadable/,
+      /^Kubernetes version 'v1.x' is unreadable$/,
     ],
     [
       'no management cluster',
@@ -78,7 +95,7 @@ describe('managed skew rule', () => {
     [
       'a management cluster without a version',
       managed('c', 'mgmt-broken', '2.16.1', '1.33.1'),
-      /of management cluster 'mgmt-broken'/,
+      /^Management cluster 'mgmt-broken': Kubernetes version 'latest' is unreadable$/,
     ],
     [
       'an unknown cluster type',

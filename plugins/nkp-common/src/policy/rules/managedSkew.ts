@@ -3,9 +3,11 @@
  * behind it. Once the management plane moves, managed clusters must follow (seed 001). There is
  * no deadline of its own: upgrade plans put the dates on the management plane's moves.
  */
+import { plural } from '../../text/plural';
 import { minorsBehind } from '../../versions';
 import { parseMinor } from '../minor';
 import { PolicyRule, PolicyRuleFn } from './context';
+import { minorsBehindText, sentence, versionUnknown } from './reasons';
 
 const evaluate: PolicyRuleFn = (cluster, { config, managementClusters }) => {
   const { enabled, maxMinorsBehind, clusterTypes } = config.managedSkew;
@@ -26,9 +28,7 @@ const evaluate: PolicyRuleFn = (cluster, { config, managementClusters }) => {
   if (!own) {
     return [
       unknown(
-        `Kubernetes version '${
-          cluster.kubernetesVersion ?? ''
-        }' is missing or unreadable`,
+        sentence(versionUnknown('Kubernetes', cluster.kubernetesVersion)),
       ),
     ];
   }
@@ -47,7 +47,10 @@ const evaluate: PolicyRuleFn = (cluster, { config, managementClusters }) => {
   if (!reference) {
     return [
       unknown(
-        `Kubernetes version of management cluster '${management.name}' is missing or unreadable`,
+        `Management cluster '${management.name}': ${versionUnknown(
+          'Kubernetes',
+          management.kubernetesVersion,
+        )}`,
       ),
     ];
   }
@@ -66,13 +69,19 @@ const evaluate: PolicyRuleFn = (cluster, { config, managementClusters }) => {
     0,
     reference.minor - maxMinorsBehind,
   )}`;
+  const skew = `Kubernetes ${own.minorVersion} is ${minorsBehindText(
+    behind,
+  )} management cluster '${management.name}' (${
+    reference.minorVersion
+  }); at most ${plural(maxMinorsBehind, 'minor')} allowed`;
   if (behind > maxMinorsBehind) {
     return [
       {
         rule: 'managed-skew',
         state: 'unsupported',
         targetVersion: { kubernetes: lowest },
-        reason: `Kubernetes ${own.minorVersion} is ${behind} minors behind management cluster '${management.name}' (${reference.minorVersion}); at most ${maxMinorsBehind} allowed`,
+        // No date: the engine cannot tell when the management cluster moved, only that it did.
+        reason: `${skew}; unsupported since management cluster '${management.name}' moved to Kubernetes ${reference.minorVersion}`,
       },
     ];
   }
@@ -80,7 +89,7 @@ const evaluate: PolicyRuleFn = (cluster, { config, managementClusters }) => {
     {
       rule: 'managed-skew',
       state: 'compliant',
-      reason: `Kubernetes ${own.minorVersion} is ${behind} minor(s) behind management cluster '${management.name}' (${reference.minorVersion}); at most ${maxMinorsBehind} allowed`,
+      reason: skew,
     },
   ];
 };

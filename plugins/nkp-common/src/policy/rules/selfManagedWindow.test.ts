@@ -13,22 +13,36 @@ const now = '2026-03-15';
 
 describe('self-managed window rule', () => {
   it.each([
-    ['2.17.1', 0, 'compliant'],
-    ['2.16.0', 1, 'compliant'],
-    ['2.15.2', 2, 'compliant'],
+    ['2.17.1', 0, 'compliant', 'NKP 2.17 is the newest NKP minor'],
+    ['2.16.0', 1, 'compliant', '1 minor behind the newest NKP 2.17'],
+    ['2.15.2', 2, 'compliant', '2 minors behind the newest NKP 2.17'],
     // Three minors behind is inside the default window (see config.ts for why 3).
-    ['2.14.3', 3, 'compliant'],
-    ['2.13.3', 4, 'unsupported'],
-    ['2.12.2', 5, 'unsupported'],
+    ['2.14.3', 3, 'compliant', '3 minors behind'],
+    ['2.13.3', 4, 'unsupported', '4 minors behind'],
+    ['2.12.2', 5, 'unsupported', '5 minors behind'],
     // 2.9–2.11 never existed: 2.8 is one release before 2.12, six behind 2.17.
-    ['2.8.3', 6, 'unsupported'],
-  ])('NKP %s (%i behind 2.17) is %s by default', (nkp, behind, state) => {
+    ['2.8.3', 6, 'unsupported', '6 minors behind'],
+  ])(
+    'NKP %s (%i behind 2.17) is %s by default',
+    (nkp, _behind, state, words) => {
+      const [finding] = selfManagedWindowRule.evaluate(
+        selfManaged('s', nkp),
+        ruleContext({ now }),
+      );
+      expect(finding).toMatchObject({ rule: 'self-managed-window', state });
+      expect(finding.reason).toContain(words);
+      expect(finding.reason).toMatch(/(at most|up to) 3 minors/);
+    },
+  );
+
+  it('says since when and why an NKP minor out of the window is unsupported', () => {
     const [finding] = selfManagedWindowRule.evaluate(
-      selfManaged('s', nkp),
+      selfManaged('s', '2.13.3'),
       ruleContext({ now }),
     );
-    expect(finding).toMatchObject({ rule: 'self-managed-window', state });
-    expect(finding.reason).toContain(`${behind} minor`);
+    expect(finding.reason).toBe(
+      'NKP 2.13 is 4 minors behind the newest NKP 2.17; at most 3 minors allowed; unsupported since NKP 2.17 was released on 2025-12-23',
+    );
   });
 
   it('names the day support ended and the least upgrade that restores it', () => {
@@ -129,8 +143,12 @@ describe('self-managed window rule', () => {
   });
 
   it.each([
-    ['no NKP version', undefined, /missing or unreadable/],
-    ['a garbled NKP version', 'two.seventeen', /missing or unreadable/],
+    ['no NKP version', undefined, /^No NKP version known$/],
+    [
+      'a garbled NKP version',
+      'two.seventeen',
+      /^NKP version 'two.seventeen' is unreadable$/,
+    ],
     [
       'an NKP minor the calendar does not know',
       '2.10.0',

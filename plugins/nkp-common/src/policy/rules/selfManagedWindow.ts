@@ -3,11 +3,13 @@
  * the newest released NKP minor. Counted in releases, not arithmetic (2.9–2.11 never existed).
  * A known NKP end-of-life date (served `Release` object or app-config) also ends support.
  */
+import { plural } from '../../text/plural';
 import { toIsoDate } from '../days';
 import { parseMinor } from '../minor';
 import { newestNkpMinor } from '../calendar/prepared';
 import { PolicyFinding } from '../types';
 import { PolicyRule, PolicyRuleFn } from './context';
+import { sentence, versionUnknown } from './reasons';
 
 const evaluate: PolicyRuleFn = (cluster, { config, calendar, today }) => {
   const { enabled, maxMinorsBehind, warningDays, clusterTypes } =
@@ -21,11 +23,7 @@ const evaluate: PolicyRuleFn = (cluster, { config, calendar, today }) => {
 
   const own = parseMinor(cluster.nkpVersion);
   if (!own) {
-    return [
-      unknown(
-        `NKP version '${cluster.nkpVersion ?? ''}' is missing or unreadable`,
-      ),
-    ];
+    return [unknown(sentence(versionUnknown('NKP', cluster.nkpVersion)))];
   }
   const entry = calendar.nkp.get(own.minorVersion);
   const newest = newestNkpMinor(calendar);
@@ -41,12 +39,31 @@ const evaluate: PolicyRuleFn = (cluster, { config, calendar, today }) => {
   const oldestAllowed =
     calendar.nkpReleased[Math.max(0, newestIndex - maxMinorsBehind)];
   const next = calendar.nkpReleased[entry.index + 1];
+  const window =
+    behind === 0
+      ? `NKP ${own.minorVersion} is the newest NKP minor; up to ${plural(
+          maxMinorsBehind,
+          'minor',
+        )} behind it are supported`
+      : `NKP ${own.minorVersion} is ${plural(
+          behind,
+          'minor',
+        )} behind the newest NKP ${newest}; at most ${plural(
+          maxMinorsBehind,
+          'minor',
+        )} allowed`;
 
   if (behind > maxMinorsBehind) {
     // Support ended when the release that pushed this minor out of the window shipped.
-    const pushedOut = calendar.nkp.get(
-      calendar.nkpReleased[entry.index + maxMinorsBehind + 1],
-    );
+    const pushedOutMinor =
+      calendar.nkpReleased[entry.index + maxMinorsBehind + 1];
+    const pushedOut = calendar.nkp.get(pushedOutMinor);
+    const since =
+      pushedOut?.releaseDay !== undefined
+        ? `; unsupported since NKP ${pushedOutMinor} was released on ${toIsoDate(
+            pushedOut.releaseDay,
+          )}`
+        : `; unsupported since NKP ${pushedOutMinor} was released`;
     return [
       {
         rule: 'self-managed-window',
@@ -55,7 +72,7 @@ const evaluate: PolicyRuleFn = (cluster, { config, calendar, today }) => {
           ? { deadline: toIsoDate(pushedOut.releaseDay) }
           : {}),
         targetVersion: { nkp: oldestAllowed },
-        reason: `NKP ${own.minorVersion} is ${behind} minors behind the newest NKP ${newest}; at most ${maxMinorsBehind} allowed`,
+        reason: `${window}${since}`,
       },
     ];
   }
@@ -85,7 +102,7 @@ const evaluate: PolicyRuleFn = (cluster, { config, calendar, today }) => {
       rule: 'self-managed-window',
       state: 'compliant',
       ...(eol !== undefined ? { deadline: toIsoDate(eol) } : {}),
-      reason: `NKP ${own.minorVersion} is ${behind} minor(s) behind the newest NKP ${newest}; at most ${maxMinorsBehind} allowed${edge}${until}`,
+      reason: `${window}${edge}${until}`,
     },
   ];
 };

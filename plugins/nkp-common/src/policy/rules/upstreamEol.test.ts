@@ -147,8 +147,12 @@ describe('upstream end-of-life rule', () => {
       '1.27.3',
       /1\.27 has no upstream end-of-life date/,
     ],
-    ['no Kubernetes version', undefined, /missing or unreadable/],
-    ['a garbled Kubernetes version', 'latest', /missing or unreadable/],
+    ['no Kubernetes version', undefined, /^No Kubernetes version known$/],
+    [
+      'a garbled Kubernetes version',
+      'latest',
+      /^Kubernetes version 'latest' is unreadable$/,
+    ],
   ])('is unknown for %s', (_, kubernetesVersion, reason) => {
     const [finding] = upstreamEolRule.evaluate(
       cluster('c', { clusterType: 'attached', kubernetesVersion }),

@@ -13,6 +13,7 @@ import { DayNumber, toIsoDate } from '../days';
 import { minorSortKey, parseMinor } from '../minor';
 import { PolicyFinding } from '../types';
 import { PolicyRule, PolicyRuleFn, RuleContext } from './context';
+import { sentence, versionUnknown } from './reasons';
 
 const evaluate: PolicyRuleFn = (cluster, context) => {
   const { config, calendar, today } = context;
@@ -24,9 +25,7 @@ const evaluate: PolicyRuleFn = (cluster, context) => {
   if (!own) {
     return [
       unknown(
-        `Kubernetes version '${
-          cluster.kubernetesVersion ?? ''
-        }' is missing or unreadable`,
+        sentence(versionUnknown('Kubernetes', cluster.kubernetesVersion)),
       ),
     ];
   }
