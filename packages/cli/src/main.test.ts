@@ -186,6 +186,22 @@ describe('nkp-lifecycle', () => {
       );
     });
 
+    it('says what a management-plane plan asks: the tenants within the skew, the move is the platform’s', async () => {
+      // releases.yaml serves NKP 2.18 (Kubernetes 1.35)
+      const { stdout } = await run([
+        'evaluate',
+        'export',
+        'releases.yaml',
+        '--now',
+        '2026-11-21',
+        '--plans',
+        'management-plane-plans.yaml',
+      ]);
+      expect(stdout).toContain(
+        'Plan mgmt-2.18 "Management plane to NKP 2.18" (management plane to NKP 2.18 by 2027-02-19): 2 of 3 managed clusters outside the managed skew of the target, blocked by resource:default/acme-dev, resource:default/acme-legacy; platform step: resource:default/mgmt scheduled.',
+      );
+    });
+
     it('prints the engine evaluation as JSON', async () => {
       const evaluation = await evaluateJson(['--now', '2026-11-21']);
       expect(Object.keys(evaluation).sort()).toEqual([

@@ -473,7 +473,7 @@ describe('upgrade plans', () => {
     scope: { kind: 'management-cluster', name: 'mgmt' },
   };
 
-  it('creates a plan, audits it and reports the clusters that block it', async () => {
+  it('creates a management-plane plan, audits it and reports the clusters that block it', async () => {
     const { server, knex } = await startBackend();
     const created = await request(server)
       .post('/api/nkp/plans')
@@ -482,6 +482,8 @@ describe('upgrade plans', () => {
     expect(created.body).toMatchObject({
       id: expect.any(String),
       title: plan.title,
+      // The default for a plan scoped to a management cluster
+      requires: 'within-skew',
       createdBy: 'user:default/mock',
       deadline: day(90),
       targetKubernetesMinor: '1.34',
@@ -490,20 +492,18 @@ describe('upgrade plans', () => {
         owners: ['group:default/team-acme'],
         workspaces: ['acme'],
       },
+      // acme-dev (1.33) is ready; mgmt is the platform team's own step
+      pendingClusters: ['resource:default/acme-prod'],
+      platformSteps: [{ entityRef: 'resource:default/mgmt', done: false }],
+      inScope: 2,
     });
-    expect(created.body.pendingClusters).toEqual(
-      expect.arrayContaining([
-        'resource:default/mgmt',
-        'resource:default/acme-prod',
-        'resource:default/acme-dev',
-      ]),
-    );
 
     const plans = await request(server).get('/api/nkp/plans').expect(200);
     expect(plans.body.items).toHaveLength(1);
-    expect(plans.body.items[0].blockingClusters).toEqual([
-      'resource:default/acme-prod',
-    ]);
+    expect(plans.body.items[0]).toMatchObject({
+      requires: 'within-skew',
+      blockingClusters: ['resource:default/acme-prod'],
+    });
 
     const blocker = await request(server)
       .get('/api/nkp/clusters/default/acme-prod')
@@ -512,15 +512,28 @@ describe('upgrade plans', () => {
       state: 'upgrade-due',
       deadline: day(90),
       daysLeft: 90,
-      targetVersion: { nkp: '2.17' },
+      // Within one minor of the target's 1.34
+      targetVersion: { nkp: '2.16', kubernetes: '1.33' },
     });
+    const management = await request(server)
+      .get('/api/nkp/clusters/default/mgmt')
+      .expect(200);
+    expect(management.body).toMatchObject({ state: 'compliant' });
+    expect(management.body.findings).toEqual([
+      expect.objectContaining({
+        rule: 'upgrade-plan',
+        state: 'compliant',
+        platformStep: {
+          target: { nkp: '2.17', kubernetes: '1.34' },
+          by: day(90),
+          done: false,
+        },
+      }),
+    ]);
     const byDeadline = await request(server).get(
       '/api/nkp/clusters?orderBy=deadline',
     );
-    expect(names(byDeadline.body).slice(3)).toEqual([
-      'hooli-prod',
-      'stark-edge',
-    ]);
+    expect(names(byDeadline.body)[0]).toBe('acme-prod');
 
     const audit = await knex('audit_log').where({ object_id: created.body.id });
     expect(audit).toEqual([
@@ -529,6 +542,41 @@ describe('upgrade plans', () => {
         action: 'upgrade-plan.create',
         object_type: 'upgrade-plan',
       }),
+    ]);
+    expect(JSON.parse(audit[0].details)).toMatchObject({
+      requires: 'within-skew',
+    });
+  });
+
+  it('keeps the meaning of a plan that asks every cluster in scope to reach the target', async () => {
+    const { server } = await startBackend();
+    const created = await request(server)
+      .post('/api/nkp/plans')
+      .send({ ...plan, requires: 'reach-target' })
+      .expect(201);
+    expect(created.body).toMatchObject({
+      requires: 'reach-target',
+      blockingClusters: ['resource:default/acme-prod'],
+      platformSteps: [],
+    });
+    expect([...created.body.pendingClusters].sort()).toEqual([
+      'resource:default/acme-dev',
+      'resource:default/acme-prod',
+      'resource:default/mgmt',
+    ]);
+    const management = await request(server)
+      .get('/api/nkp/clusters/default/mgmt')
+      .expect(200);
+    expect(management.body).toMatchObject({
+      state: 'upgrade-due',
+      targetVersion: { nkp: '2.17' },
+    });
+    const byDeadline = await request(server).get(
+      '/api/nkp/clusters?orderBy=deadline',
+    );
+    expect(names(byDeadline.body).slice(3)).toEqual([
+      'hooli-prod',
+      'stark-edge',
     ]);
   });
 
@@ -557,9 +605,10 @@ describe('upgrade plans', () => {
     });
     const res = await request(server).get('/api/nkp/plans').expect(200);
     expect(res.body.items[0]).toMatchObject({
-      pendingClusters: ['resource:default/mgmt'],
+      pendingClusters: [],
       blockingClusters: [],
       blockingTenants: { owners: [], workspaces: [] },
+      platformSteps: [{ entityRef: 'resource:default/mgmt', done: false }],
     });
   });
 
@@ -576,11 +625,19 @@ describe('upgrade plans', () => {
     const { server, knex } = await startBackend();
     const res = await request(server)
       .post('/api/nkp/plans')
-      .send({ ...plan, targetVersion: 'latest', scope: { kind: 'galaxy' } });
+      .send({
+        ...plan,
+        targetVersion: 'latest',
+        scope: { kind: 'galaxy' },
+        requires: 'everything',
+      });
     expect(res.status).toBe(400);
     expect(res.body.error.name).toBe('InputError');
     expect(res.body.error.message).toContain('targetVersion');
     expect(res.body.error.message).toContain('scope');
+    expect(res.body.error.message).toContain(
+      'requires: must be one of within-skew, reach-target',
+    );
     expect(await knex('upgrade_plans')).toHaveLength(0);
     expect(await knex('audit_log')).toHaveLength(0);
   });

@@ -85,6 +85,22 @@ function summaryLines(evaluation: FleetEvaluation): string[] {
     const blocking = plan.blockingClusters.length
       ? `, blocked by ${plan.blockingClusters.join(', ')}`
       : '';
+    if (plan.requires === 'within-skew') {
+      // A management-plane plan: the tenants' duty is the skew, the move is the platform's.
+      const steps = plan.platformSteps
+        .map(s => `${s.entityRef} ${s.done ? 'done' : 'scheduled'}`)
+        .join(', ');
+      lines.push(
+        `Plan ${plan.id} "${plan.title}" (management plane to NKP ${
+          plan.targetVersion
+        } by ${plan.deadline ?? NONE}): ${plan.pendingClusters.length} of ${
+          plan.inScope
+        } managed clusters outside the managed skew of the target${blocking}; platform step: ${
+          steps || 'no management cluster of the plan in the export'
+        }.`,
+      );
+      continue;
+    }
     lines.push(
       `Plan ${plan.id} "${plan.title}" (NKP ${plan.targetVersion}, deadline ${
         plan.deadline ?? NONE

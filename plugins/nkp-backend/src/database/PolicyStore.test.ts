@@ -5,6 +5,7 @@ import {
   NotFoundError,
 } from '@backstage/errors';
 import { Knex } from 'knex';
+import { resolve } from 'node:path';
 import { PolicyStore, SYSTEM_ACTOR, toPolicyException } from './PolicyStore';
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -76,6 +77,7 @@ describe('PolicyStore', () => {
         targetVersion: '2.17',
         announcedAt: '2026-03-01',
         scope: { kind: 'management-cluster', name: 'nkp-mgmt' },
+        requires: 'within-skew',
         createdBy: 'user:default/platform-lead',
         createdAt: '2026-03-01T10:00:00.000Z',
       });
@@ -88,9 +90,71 @@ describe('PolicyStore', () => {
           action: 'upgrade-plan.create',
           objectType: 'upgrade-plan',
           objectId: plan.id,
-          details: expect.objectContaining({ targetVersion: '2.17' }),
+          details: expect.objectContaining({
+            targetVersion: '2.17',
+            requires: 'within-skew',
+          }),
         }),
       ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps what a plan requires, and reads plans from before the column with their scope’s default, on %p',
+    async databaseId => {
+      const knex: Knex = await databases.init(databaseId);
+      const directory = resolve(__dirname, '../../migrations');
+      // The schema as it was before plans said what they require, with a plan in it.
+      await knex.migrate.up({ directory, name: '20260301000000_policy.js' });
+      await knex.migrate.up({
+        directory,
+        name: '20261121000000_audit_actor_index.js',
+      });
+      const old = {
+        target_version: '2.17',
+        announced_at: '2026-01-10',
+        window_days: null,
+        created_by: 'user:default/platform-lead',
+        created_at: '2026-01-10T09:00:00.000Z',
+      };
+      await knex('upgrade_plans').insert([
+        {
+          ...old,
+          id: 'old-mgmt',
+          title: 'Old management plane plan',
+          scope_kind: 'management-cluster',
+          scope_name: 'nkp-mgmt',
+        },
+        {
+          ...old,
+          id: 'old-fleet',
+          title: 'Old fleet plan',
+          scope_kind: 'fleet',
+          scope_name: null,
+        },
+      ]);
+      const store = await PolicyStore.create({
+        database: { getClient: async () => knex },
+        clock: () => new Date('2026-03-01T10:00:00.000Z'),
+      });
+      await store.createPlan(
+        {
+          title: 'Fleet, within the skew',
+          targetVersion: '2.18',
+          announcedAt: '2026-03-01',
+          scope: { kind: 'fleet' },
+          requires: 'within-skew',
+        },
+        'user:default/platform-lead',
+      );
+      const requires = Object.fromEntries(
+        (await store.listPlans()).map(p => [p.title, p.requires]),
+      );
+      expect(requires).toEqual({
+        'Old management plane plan': 'within-skew',
+        'Old fleet plan': 'reach-target',
+        'Fleet, within the skew': 'within-skew',
+      });
     },
   );
 

@@ -19,7 +19,9 @@ import {
   PolicyException,
   PolicyRuleId,
   UpgradePlan,
+  UpgradePlanRequirement,
   UpgradePlanScope,
+  planRequirement,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { Knex } from 'knex';
 import { sameActor } from '../permissions/fourEyes';
@@ -31,6 +33,8 @@ const migrationsDir = resolvePackagePath(
 
 /** An upgrade plan as stored: the engine's input plus who created it and when. */
 export interface StoredUpgradePlan extends UpgradePlan {
+  /** Always set: the plan's own, or, for rows older than the column, the scope's default. */
+  requires: UpgradePlanRequirement;
   createdBy: string;
   createdAt: string;
 }
@@ -96,6 +100,7 @@ interface PlanRow {
   window_days: number | null;
   scope_kind: UpgradePlanScope['kind'];
   scope_name: string | null;
+  requires: UpgradePlanRequirement | null;
   created_by: string;
   created_at: string;
 }
@@ -167,6 +172,7 @@ export class PolicyStore {
       window_days: plan.windowDays ?? null,
       scope_kind: plan.scope.kind,
       scope_name: 'name' in plan.scope ? plan.scope.name : null,
+      requires: planRequirement(plan),
       created_by: actor,
       created_at: this.now(),
     };
@@ -183,6 +189,7 @@ export class PolicyStore {
           announcedAt: plan.announcedAt,
           windowDays: plan.windowDays ?? null,
           scope: { ...plan.scope },
+          requires: row.requires,
         },
       });
     });
@@ -453,6 +460,7 @@ function planFromRow(row: PlanRow): StoredUpgradePlan {
       ? { windowDays: Number(row.window_days) }
       : {}),
     scope,
+    requires: row.requires ?? planRequirement({ scope }),
     createdBy: row.created_by,
     createdAt: row.created_at,
   };

@@ -53,6 +53,9 @@ function planView(
     unknownClusters: narrow(evaluation?.unknownClusters ?? []),
     blockingClusters,
     blockingTenants,
+    platformSteps: (evaluation?.platformSteps ?? []).filter(
+      step => scope.all || visibleRef(step.entityRef),
+    ),
   };
 }
 
@@ -90,6 +93,7 @@ export function createPlanRoutes(options: {
       planId: plan.id,
       targetVersion: plan.targetVersion,
       scope: JSON.stringify(plan.scope),
+      requires: plan.requires,
       createdBy: actor,
     });
     const snapshot = await fleet.refresh();

@@ -1,5 +1,6 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import {
+  FleetEvaluation,
   NkpClusterFacts,
   buildReleaseCalendar,
   evaluateFleet,
@@ -23,6 +24,19 @@ const facts = (name: string, owner: string, nkp: string): NkpClusterFacts => ({
   workspace: name,
   projects: [],
 });
+
+function snapshotOf(evaluation: FleetEvaluation): FleetSnapshot {
+  return {
+    evaluation,
+    calendar: buildReleaseCalendar(),
+    served: [],
+    plans: [],
+    exceptions: [],
+    byRef: new Map(),
+    index: new ClusterIndex(evaluation.clusters),
+    evaluatedAt: `${evaluation.evaluatedOn}T00:00:00.000Z`,
+  };
+}
 
 function snapshotOn(day: string): FleetSnapshot {
   const evaluation = evaluateFleet({
@@ -57,16 +71,7 @@ function snapshotOn(day: string): FleetSnapshot {
     ],
     now: day,
   });
-  return {
-    evaluation,
-    calendar: buildReleaseCalendar(),
-    served: [],
-    plans: [],
-    exceptions: [],
-    byRef: new Map(),
-    index: new ClusterIndex(evaluation.clusters),
-    evaluatedAt: `${day}T00:00:00.000Z`,
-  };
+  return snapshotOf(evaluation);
 }
 
 describe('notifyOwners', () => {
@@ -86,6 +91,66 @@ describe('notifyOwners', () => {
       title: 'hooli has lost support',
       severity: 'critical',
       link: '/catalog/default/resource/hooli',
+    });
+  });
+
+  describe('a management-plane plan', () => {
+    // mgmt on 1.33 moves to NKP 2.17 (Kubernetes 1.34), deadline 2026-05-31: ready (1.33) and
+    // slow (1.32, two minors behind the target) are managed by it.
+    const managedBy = (name: string, k8s: string): NkpClusterFacts => ({
+      ...facts(name, `group:default/team-${name}`, '2.16.0'),
+      clusterType: 'managed',
+      managementCluster: 'mgmt',
+      kubernetesVersion: k8s,
+    });
+    const on = (day: string) =>
+      dueNotifications(
+        snapshotOf(
+          evaluateFleet({
+            clusters: [
+              {
+                ...facts('mgmt', 'group:default/platform-team', '2.16.0'),
+                clusterType: 'management',
+                kubernetesVersion: '1.33.2',
+              },
+              managedBy('ready', '1.33.4'),
+              managedBy('slow', '1.32.1'),
+            ],
+            calendar: buildReleaseCalendar(),
+            config: parsePolicyConfig({
+              selfManagedWindow: { enabled: false },
+              upstreamEol: { enabled: false },
+            }),
+            plans: [
+              {
+                id: 'p-mgmt',
+                title: 'Management plane to 2.17',
+                targetVersion: '2.17',
+                announcedAt: '2026-03-02',
+                scope: { kind: 'management-cluster', name: 'mgmt' },
+              },
+            ],
+            now: day,
+          }),
+        ),
+      ).map(d => [d.key, d.options.payload.title]);
+
+    it('reminds only the blockers: ready tenants and the platform’s own step are left alone', () => {
+      expect(on(today)).toEqual([
+        [
+          'reminder:p-mgmt:resource:default/slow:30',
+          'slow: upgrade due by 2026-05-31 (30 days left)',
+        ],
+      ]);
+    });
+
+    it('tells the blockers, and only them, when they lose support', () => {
+      expect(on('2026-05-31')).toEqual([
+        [
+          'unsupported:resource:default/slow:2026-05-31',
+          'slow has lost support',
+        ],
+      ]);
     });
   });
 

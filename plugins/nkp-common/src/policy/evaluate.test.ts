@@ -49,43 +49,58 @@ describe('evaluateFleet', () => {
     });
 
     it.each([
-      [{ kind: 'management-cluster', name: 'mgmt-1' } as const],
-      [{ kind: 'fleet' } as const],
-    ])('lists exactly that tenant as the blocker (%j)', scope => {
-      const result = evaluate({
-        clusters,
-        plans: [plan(scope)],
-        now: '2026-03-15',
-      });
-      expect(result.plans).toHaveLength(1);
-      expect(result.plans[0]).toMatchObject({
-        deadline: '2026-05-30',
-        targetKubernetesMinor: '1.34',
-        blockingClusters: ['resource:default/legacy-erp'],
-        blockingTenants: {
-          owners: ['group:default/team-erp'],
-          workspaces: ['erp'],
-        },
-      });
-      expect(result.plans[0].pendingClusters).toEqual(
-        expect.arrayContaining([
+      [
+        // A management-plane plan: tenants within N-1 of the target are ready, mgmt-1 is the
+        // platform's own step; only the slow tenant has to act, and only to reach 1.33.
+        { kind: 'management-cluster', name: 'mgmt-1' } as const,
+        ['resource:default/legacy-erp'],
+        { nkp: '2.16', kubernetes: '1.33' },
+        [{ nkp: '2.16', kubernetes: '1.33' }],
+      ],
+      [
+        // A fleet plan: everyone to NKP 2.17.
+        { kind: 'fleet' } as const,
+        [
+          'resource:default/billing',
+          'resource:default/edge',
+          'resource:default/legacy-erp',
           'resource:default/mgmt-1',
           'resource:default/shop',
-          'resource:default/billing',
-          'resource:default/legacy-erp',
-        ]),
-      );
-      expect(byName(result, 'legacy-erp')).toMatchObject({
-        state: 'upgrade-due',
-        deadline: '2026-05-30',
-        daysLeft: 76,
-        targetVersion: { nkp: '2.17', kubernetes: '1.34' },
-        upgradePath: [
+        ],
+        { nkp: '2.17', kubernetes: '1.34' },
+        [
           { nkp: '2.16', kubernetes: '1.33' },
           { nkp: '2.17', kubernetes: '1.34' },
         ],
-      });
-    });
+      ],
+    ])(
+      'lists exactly that tenant as the blocker (%j)',
+      (scope, pending, targetVersion, upgradePath) => {
+        const result = evaluate({
+          clusters,
+          plans: [plan(scope)],
+          now: '2026-03-15',
+        });
+        expect(result.plans).toHaveLength(1);
+        expect(result.plans[0]).toMatchObject({
+          deadline: '2026-05-30',
+          targetKubernetesMinor: '1.34',
+          blockingClusters: ['resource:default/legacy-erp'],
+          blockingTenants: {
+            owners: ['group:default/team-erp'],
+            workspaces: ['erp'],
+          },
+        });
+        expect([...result.plans[0].pendingClusters].sort()).toEqual(pending);
+        expect(byName(result, 'legacy-erp')).toMatchObject({
+          state: 'upgrade-due',
+          deadline: '2026-05-30',
+          daysLeft: 76,
+          targetVersion,
+          upgradePath,
+        });
+      },
+    );
 
     it('has no blocker once the slow tenant is on N-1', () => {
       const upgraded = clusters.map(c =>
@@ -340,29 +355,41 @@ describe('evaluateFleet', () => {
     expect(result.clusters[0].findings.every(f => !f.exception)).toBe(true);
   });
 
-  it('does not share results between management clusters that differ only by name', () => {
-    const result = evaluate({
-      now: '2026-03-15',
-      clusters: [
-        mgmt('m1', '2.16.1', '1.33.2'),
-        mgmt('m2', '2.16.1', '1.33.2'),
-      ],
-      plans: [
-        {
-          id: 'p',
-          title: 'm1 only',
-          targetVersion: '2.17',
-          announcedAt: '2026-03-01',
-          scope: { kind: 'management-cluster', name: 'm1' },
-        },
-      ],
-    });
-    expect(result.clusters.map(c => c.state)).toEqual([
-      'upgrade-due',
-      'compliant',
-    ]);
-    expect(result.plans[0].pendingClusters).toEqual(['resource:default/m1']);
-  });
+  it.each([
+    // Moving m1 is the platform's step: never a failure of m1.
+    [undefined, ['compliant', 'compliant'], []],
+    [
+      'reach-target' as const,
+      ['upgrade-due', 'compliant'],
+      ['resource:default/m1'],
+    ],
+  ])(
+    'does not share results between management clusters that differ only by name (requires %s)',
+    (requires, states, pending) => {
+      const result = evaluate({
+        now: '2026-03-15',
+        clusters: [
+          mgmt('m1', '2.16.1', '1.33.2'),
+          mgmt('m2', '2.16.1', '1.33.2'),
+        ],
+        plans: [
+          {
+            id: 'p',
+            title: 'm1 only',
+            targetVersion: '2.17',
+            announcedAt: '2026-03-01',
+            scope: { kind: 'management-cluster', name: 'm1' },
+            ...(requires ? { requires } : {}),
+          },
+        ],
+      });
+      expect(result.clusters.map(c => c.state)).toEqual(states);
+      expect(result.plans[0].pendingClusters).toEqual(pending);
+      expect(result.plans[0].platformSteps).toEqual(
+        requires ? [] : [{ entityRef: 'resource:default/m1', done: false }],
+      );
+    },
+  );
 
   it.each([['yesterday'], [new Date('invalid')]])(
     'refuses an unreadable now (%p)',

@@ -131,7 +131,8 @@ export function evaluateFleet(input: EvaluateFleetInput): FleetEvaluation {
     config,
     calendar,
     managementClusters,
-    plansFor: cluster => plansForCluster(planIndex, cluster),
+    plansFor: cluster =>
+      plansForCluster(planIndex, cluster, managementClusters),
   };
 
   // Memoised by distinct inputs (see PolicyRule.inputsKey): a fleet repeats a few versions many

@@ -12,6 +12,7 @@ export type {
   TargetVersion,
   Reminder,
   AppliedException,
+  PlatformStep,
 } from './types';
 export { POLICY_RULE_IDS } from './types';
 export type { PolicyConfig, PolicyConfigInput } from './config';
@@ -20,8 +21,16 @@ export {
   parsePolicyConfig,
   DEFAULT_POLICY_CONFIG,
 } from './config';
-export type { UpgradePlan, UpgradePlanScope } from './plans';
-export { upgradePlanSchema } from './plans';
+export type {
+  UpgradePlan,
+  UpgradePlanScope,
+  UpgradePlanRequirement,
+} from './plans';
+export {
+  upgradePlanSchema,
+  planRequirement,
+  UPGRADE_PLAN_REQUIREMENTS,
+} from './plans';
 export type { PolicyException, PolicyExceptionStatus } from './exceptions';
 export { policyExceptionSchema } from './exceptions';
 export type { PolicySettings, PolicySettingsInput } from './settings';
@@ -31,6 +40,7 @@ export {
   parsePolicySettings,
 } from './settings';
 export type { UpgradeStep } from './upgradePath';
+export type { PlanPlatformStep } from './planProgress';
 export type { PolicyRollup, TenantRollup } from './rollups';
 export type {
   EvaluateFleetInput,

@@ -1,11 +1,28 @@
 /**
- * Progress of one upgrade plan across the fleet: which clusters are in scope, still below target,
- * unknown, and which of them block the management-plane upgrade.
+ * Progress of one upgrade plan across the fleet: which clusters it concerns, which still have to
+ * do what it asks (reach the target, or get within the managed skew of it), which are unknown,
+ * which of them block the management-plane upgrade, and, for a management-plane plan, the
+ * management clusters it moves (the platform team's own steps).
  */
 import { NkpClusterFacts } from '../clusterFacts';
 import { toIsoDate } from './days';
-import { PreparedPlan, UpgradePlanScope } from './plans';
+import {
+  PreparedPlan,
+  UpgradePlanRequirement,
+  UpgradePlanScope,
+} from './plans';
 import { PolicyFinding, Reminder } from './types';
+
+/**
+ * A management cluster a management-plane plan moves.
+ *
+ * @public
+ */
+export interface PlanPlatformStep {
+  entityRef: string;
+  /** On the target already. */
+  done: boolean;
+}
 
 /**
  * One upgrade plan's progress.
@@ -18,12 +35,21 @@ export interface UpgradePlanEvaluation {
   targetVersion: string;
   targetKubernetesMinor?: string;
   scope: UpgradePlanScope;
+  /** What the plan requires, its own or the default for its scope. */
+  requires: UpgradePlanRequirement;
   announcedAt?: string;
   deadline?: string;
   reminders: Reminder[];
-  /** Clusters in scope (once announced). */
+  /**
+   * Clusters the plan asks something of (once announced). The management clusters a
+   * management-plane plan moves are in `platformSteps` instead.
+   */
   inScope: number;
-  /** Clusters in scope below the target, by entity ref. */
+  /**
+   * Clusters that still have to do what the plan asks, by entity ref: below the target
+   * (`reach-target`), or outside the managed skew of it (`within-skew`, where they are exactly
+   * the blockers).
+   */
   pendingClusters: string[];
   /** Clusters in scope whose version cannot be compared with the target. */
   unknownClusters: string[];
@@ -31,6 +57,8 @@ export interface UpgradePlanEvaluation {
   blockingClusters: string[];
   /** Owner groups and workspaces of the blocking clusters. */
   blockingTenants: { owners: string[]; workspaces: string[] };
+  /** The management clusters a `within-skew` plan moves, scheduled by its deadline. */
+  platformSteps: PlanPlatformStep[];
 }
 
 export class PlanAccumulator {
@@ -38,6 +66,7 @@ export class PlanAccumulator {
   private readonly pending: string[] = [];
   private readonly unknown: string[] = [];
   private readonly blocking: string[] = [];
+  private readonly steps: PlanPlatformStep[] = [];
   private readonly owners = new Set<string>();
   private readonly workspaces = new Set<string>();
 
@@ -46,6 +75,13 @@ export class PlanAccumulator {
     ownerRef: string | undefined,
     finding: PolicyFinding,
   ) {
+    if (finding.platformStep) {
+      this.steps.push({
+        entityRef: cluster.entityRef,
+        done: finding.platformStep.done,
+      });
+      return;
+    }
     this.inScope++;
     const original = finding.exception?.originalState ?? finding.state;
     if (original === 'unknown') {
@@ -69,6 +105,7 @@ export class PlanAccumulator {
         ? { targetKubernetesMinor: p.targetKubernetesMinor }
         : {}),
       scope: p.plan.scope,
+      requires: p.requires,
       ...(p.announcedDay !== undefined
         ? { announcedAt: toIsoDate(p.announcedDay) }
         : {}),
@@ -84,6 +121,7 @@ export class PlanAccumulator {
         owners: [...this.owners].sort(),
         workspaces: [...this.workspaces].sort(),
       },
+      platformSteps: this.steps,
     };
   }
 }

@@ -1,7 +1,16 @@
 /**
- * Upgrade plans: the platform announces a target NKP version on a date for a scope, and every
- * cluster in scope that is below it gets a deadline. Plans are indexed by scope once per
- * evaluation so that each cluster looks up only the plans that can apply to it.
+ * Upgrade plans: the platform announces a target NKP version on a date for a scope, and the
+ * clusters the plan concerns get a deadline. What a plan requires of them is its kind:
+ *
+ * - `within-skew` (a management-plane plan; the default for a `management-cluster` scope): the
+ *   management clusters in scope move to the target, the platform team's own step; every cluster
+ *   they manage must be within the managed skew of the target's Kubernetes minor by the deadline.
+ *   Clusters already there are ready; the others are the plan's blockers.
+ * - `reach-target` (the default for `fleet` and `workspace` scopes): every cluster in scope must
+ *   reach the target.
+ *
+ * Plans are indexed by scope once per evaluation so that each cluster looks up only the plans
+ * that can apply to it.
  *
  * The target is an NKP version because that is what the platform team upgrades (the management
  * plane, NKP's no-skip upgrade path); its Kubernetes minor comes from the release calendar.
@@ -29,6 +38,21 @@ export type UpgradePlanScope =
   | { kind: 'workspace'; name: string };
 
 /**
+ * What a plan requires of the clusters it concerns (see the file header).
+ *
+ * @public
+ */
+export type UpgradePlanRequirement = 'within-skew' | 'reach-target';
+
+/**
+ * @public
+ */
+export const UPGRADE_PLAN_REQUIREMENTS: readonly UpgradePlanRequirement[] = [
+  'within-skew',
+  'reach-target',
+];
+
+/**
  * An announced upgrade.
  *
  * @public
@@ -43,6 +67,24 @@ export interface UpgradePlan {
   /** Overrides `upgradePlans.windowDays`. */
   windowDays?: number;
   scope: UpgradePlanScope;
+  /** Defaults from the scope: see `planRequirement`. */
+  requires?: UpgradePlanRequirement;
+}
+
+/**
+ * What the plan requires: its own `requires`, else `within-skew` for a plan scoped to a
+ * management cluster (moving the management plane is what such a plan is about) and
+ * `reach-target` for the fleet or a workspace.
+ *
+ * @public
+ */
+export function planRequirement(
+  plan: Pick<UpgradePlan, 'scope' | 'requires'>,
+): UpgradePlanRequirement {
+  return (
+    plan.requires ??
+    (plan.scope.kind === 'management-cluster' ? 'within-skew' : 'reach-target')
+  );
 }
 
 /**
@@ -60,6 +102,19 @@ export const upgradePlanSchema = z.object({
     .string()
     .refine(v => toDay(v) !== undefined, { message: 'must be an ISO date' }),
   windowDays: z.number().int().min(1).optional(),
+  requires: z
+    .enum(
+      UPGRADE_PLAN_REQUIREMENTS as [
+        UpgradePlanRequirement,
+        ...UpgradePlanRequirement[],
+      ],
+      {
+        errorMap: () => ({
+          message: `must be one of ${UPGRADE_PLAN_REQUIREMENTS.join(', ')}`,
+        }),
+      },
+    )
+    .optional(),
   scope: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('fleet') }),
     z.object({
@@ -73,6 +128,7 @@ export const upgradePlanSchema = z.object({
 /** A plan with everything that does not depend on the cluster computed once. */
 export interface PreparedPlan {
   plan: UpgradePlan;
+  requires: UpgradePlanRequirement;
   /** `undefined` when the target or the announcement date cannot be read. */
   target?: MinorVersion;
   /** The Kubernetes minor the target NKP minor ships, if the calendar knows it. */
@@ -90,6 +146,8 @@ export interface PlanIndex {
   fleet: PreparedPlan[];
   byManagementCluster: Map<string, PreparedPlan[]>;
   byWorkspace: Map<string, PreparedPlan[]>;
+  /** The `within-skew` plans of `byWorkspace`. */
+  withinSkewByWorkspace: Map<string, PreparedPlan[]>;
 }
 
 /** Computes deadlines and reminders of each plan and indexes them by scope. */
@@ -103,6 +161,16 @@ export function preparePlans(
     fleet: [],
     byManagementCluster: new Map(),
     byWorkspace: new Map(),
+    withinSkewByWorkspace: new Map(),
+  };
+  const push = (
+    map: Map<string, PreparedPlan[]>,
+    key: string,
+    plan: PreparedPlan,
+  ) => {
+    const list = map.get(key) ?? [];
+    list.push(plan);
+    map.set(key, list);
   };
   for (const plan of plans) {
     const prepared = preparePlan(plan, calendar, config);
@@ -110,14 +178,13 @@ export function preparePlans(
     const scope = plan.scope;
     if (scope.kind === 'fleet') {
       index.fleet.push(prepared);
+    } else if (scope.kind === 'management-cluster') {
+      push(index.byManagementCluster, scope.name, prepared);
     } else {
-      const map =
-        scope.kind === 'workspace'
-          ? index.byWorkspace
-          : index.byManagementCluster;
-      const list = map.get(scope.name) ?? [];
-      list.push(prepared);
-      map.set(scope.name, list);
+      push(index.byWorkspace, scope.name, prepared);
+      if (prepared.requires === 'within-skew') {
+        push(index.withinSkewByWorkspace, scope.name, prepared);
+      }
     }
   }
   return index;
@@ -128,13 +195,14 @@ function preparePlan(
   calendar: PreparedCalendar,
   config: PolicyConfig['upgradePlans'],
 ): PreparedPlan {
+  const requires = planRequirement(plan);
   const target = parseMinor(plan.targetVersion);
   const announcedDay = toDay(plan.announcedAt);
   const targetKubernetesMinor = target
     ? defaultKubernetesMinor(calendar.nkp.get(target.minorVersion))
     : undefined;
   if (announcedDay === undefined) {
-    return { plan, target, targetKubernetesMinor, reminders: [] };
+    return { plan, requires, target, targetKubernetesMinor, reminders: [] };
   }
   const deadlineDay = announcedDay + (plan.windowDays ?? config.windowDays);
   const reminders = [...new Set(config.reminderOffsetsDays)]
@@ -145,6 +213,7 @@ function preparePlan(
     .map(r => ({ offsetDays: r.offsetDays, date: toIsoDate(r.day) }));
   return {
     plan,
+    requires,
     target,
     targetKubernetesMinor,
     announcedDay,
@@ -154,10 +223,15 @@ function preparePlan(
   };
 }
 
-/** The plans whose scope contains the cluster. */
+/**
+ * The plans whose scope contains the cluster, or, for a management-plane plan, that move its
+ * management cluster: a plan for workspace W moves the management clusters in W, so it concerns
+ * the clusters they manage in every workspace.
+ */
 export function plansForCluster(
   index: PlanIndex,
   cluster: NkpClusterFacts,
+  managementClusters?: ReadonlyMap<string, NkpClusterFacts>,
 ): PreparedPlan[] {
   let result = index.fleet;
   const add = (list: PreparedPlan[] | undefined) => {
@@ -169,11 +243,21 @@ export function plansForCluster(
   if (cluster.clusterType === 'management') {
     add(index.byManagementCluster.get(cluster.name));
   }
-  if (cluster.managementCluster && cluster.managementCluster !== cluster.name) {
-    add(index.byManagementCluster.get(cluster.managementCluster));
+  const managedBy =
+    cluster.managementCluster && cluster.managementCluster !== cluster.name
+      ? cluster.managementCluster
+      : undefined;
+  if (managedBy) {
+    add(index.byManagementCluster.get(managedBy));
   }
   if (cluster.workspace) {
     add(index.byWorkspace.get(cluster.workspace));
+  }
+  const managementWorkspace = managedBy
+    ? managementClusters?.get(managedBy)?.workspace
+    : undefined;
+  if (managementWorkspace && managementWorkspace !== cluster.workspace) {
+    add(index.withinSkewByWorkspace.get(managementWorkspace));
   }
   return result;
 }

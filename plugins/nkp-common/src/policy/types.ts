@@ -89,6 +89,26 @@ export interface PolicyFinding {
    * happening (it would fall outside the managed skew once its management cluster is on target).
    */
   blocking?: boolean;
+  /**
+   * For `upgrade-plan` findings of a management-plane plan (`requires: within-skew`) on a
+   * management cluster the plan moves: the platform team's own step. Such a finding is always
+   * `compliant`: the plan is the platform's to carry out, not the cluster's to fail.
+   */
+  platformStep?: PlatformStep;
   /** Set when an exception downgraded this finding. */
   exception?: AppliedException;
+}
+
+/**
+ * A management cluster's move to a plan's target, as the platform team schedules it.
+ *
+ * @public
+ */
+export interface PlatformStep {
+  /** The plan's target, with the Kubernetes minor it ships when the calendar knows it. */
+  target: TargetVersion;
+  /** The plan's deadline (ISO date): the clusters it manages are ready by then, and it moves. */
+  by: string;
+  /** The cluster is on the target already. */
+  done: boolean;
 }

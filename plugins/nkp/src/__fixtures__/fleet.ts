@@ -38,13 +38,41 @@ export const globexDr: NkpClusterView = {
       state: 'unsupported',
       targetVersion: { kubernetes: '1.33' },
       reason:
-        "Kubernetes 1.32 is 2 minors behind management cluster 'demo-nkp-mgmt' (1.34); at most 1 allowed",
+        "Kubernetes 1.32 is 2 minors behind management cluster 'demo-nkp-mgmt' (1.34); at most 1 minor allowed; unsupported since management cluster 'demo-nkp-mgmt' moved to Kubernetes 1.34",
     },
     {
       rule: 'upstream-eol',
       state: 'compliant',
       reason:
         'Kubernetes 1.32 reached upstream end-of-life on 2026-02-28; NKP 2.15 ships it',
+    },
+  ],
+};
+
+/** The management cluster, which a management-plane plan schedules for NKP 2.18. */
+export const management: NkpClusterView = {
+  entityRef: 'resource:default/demo-nkp-mgmt',
+  name: 'demo-nkp-mgmt',
+  owner: 'group:default/platform-team',
+  clusterType: 'management',
+  nkpVersion: '2.17.1',
+  kubernetesVersion: '1.34.3',
+  workspace: 'kommander',
+  projects: [],
+  state: 'compliant',
+  upgradePath: [],
+  findings: [
+    {
+      rule: 'upgrade-plan',
+      state: 'compliant',
+      planId: 'plan-mp',
+      platformStep: {
+        target: { nkp: '2.18', kubernetes: '1.35' },
+        by: '2027-01-20',
+        done: false,
+      },
+      reason:
+        "Upgrade plan 'Management plane to NKP 2.18' (announced 2026-11-21): scheduled for NKP 2.18 by 2027-01-20; the platform team's own step, once the clusters it manages are within 1 minor of Kubernetes 1.35",
     },
   ],
 };
@@ -176,12 +204,38 @@ export const tenants: NkpTenants = {
   ],
 };
 
+/** A management-plane plan: tenants within N-1 of 1.35 are ready, the move is the platform's. */
+export const managementPlanePlan: NkpPlanView = {
+  id: 'plan-mp',
+  title: 'Management plane to NKP 2.18',
+  targetVersion: '2.18',
+  targetKubernetesMinor: '1.35',
+  scope: { kind: 'management-cluster', name: 'demo-nkp-mgmt' },
+  requires: 'within-skew',
+  announcedAt: '2026-11-21',
+  windowDays: 60,
+  deadline: '2027-01-20',
+  reminders: [],
+  inScope: 4,
+  pendingClusters: ['resource:default/demo-globex-pay-dr'],
+  unknownClusters: [],
+  blockingClusters: ['resource:default/demo-globex-pay-dr'],
+  blockingTenants: {
+    owners: ['group:default/team-globex'],
+    workspaces: ['globex-payments'],
+  },
+  platformSteps: [{ entityRef: 'resource:default/demo-nkp-mgmt', done: false }],
+  createdBy: 'user:default/platform-lead',
+  createdAt: '2026-11-21T09:00:00Z',
+};
+
 export const plan: NkpPlanView = {
   id: 'plan-1',
   title: 'Fleet to NKP 2.17',
   targetVersion: '2.17',
   targetKubernetesMinor: '1.34',
   scope: { kind: 'fleet' },
+  requires: 'reach-target',
   announcedAt: '2026-11-01',
   windowDays: 60,
   deadline: '2026-12-31',
@@ -201,6 +255,7 @@ export const plan: NkpPlanView = {
     owners: ['group:default/team-globex', 'group:default/team-initech'],
     workspaces: ['globex-payments', 'initech-analytics'],
   },
+  platformSteps: [],
   createdBy: 'user:default/platform-lead',
   createdAt: '2026-11-01T09:00:00Z',
 };

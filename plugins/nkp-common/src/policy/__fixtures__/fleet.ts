@@ -95,6 +95,6 @@ export function ruleContext(options: {
     config: cfg,
     calendar,
     managementClusters,
-    plansFor: c => plansForCluster(index, c),
+    plansFor: c => plansForCluster(index, c, managementClusters),
   };
 }

@@ -1,5 +1,5 @@
 import { NkpClusterFacts } from '../../clusterFacts';
-import { UpgradePlan } from '../plans';
+import { UpgradePlan, planRequirement, upgradePlanSchema } from '../plans';
 import {
   cluster,
   config,
@@ -231,6 +231,105 @@ describe('upgrade plan rule', () => {
       const findings = run(c, '2026-03-15', [plan({ scope })]);
       expect(Boolean(findings[0]?.blocking)).toBe(blocking);
     });
+  });
+
+  describe('what a plan requires', () => {
+    it.each([
+      [{ kind: 'management-cluster', name: 'm' } as const, 'within-skew'],
+      [{ kind: 'fleet' } as const, 'reach-target'],
+      [{ kind: 'workspace', name: 'w' } as const, 'reach-target'],
+    ])('defaults from the scope %j: %s', (scope, requires) => {
+      expect(planRequirement({ scope })).toBe(requires);
+    });
+
+    it('takes an explicit choice, and refuses an unknown one naming the field', () => {
+      expect(
+        planRequirement({ scope: { kind: 'fleet' }, requires: 'within-skew' }),
+      ).toBe('within-skew');
+      const parsed = upgradePlanSchema.safeParse({
+        ...plan(),
+        requires: 'everything',
+      });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]).toMatchObject({
+        path: ['requires'],
+        message: 'must be one of within-skew, reach-target',
+      });
+    });
+
+    // mgmt-1 (workspace platform-ws) manages `a` (ws-a) and `s2` (attached); mgmt-2 manages `o`.
+    const a = managed('a', 'mgmt-1', '2.15.2', '1.32.3', { workspace: 'ws-a' });
+    const attached = cluster('s2', {
+      clusterType: 'attached',
+      managementCluster: 'mgmt-1',
+      kubernetesVersion: '1.29.0',
+    });
+    const other = mgmt('mgmt-2', '2.16.1', '1.33.2', { workspace: 'ws-b' });
+    const o = managed('o', 'mgmt-2', '2.16.1', '1.33.2', { workspace: 'ws-a' });
+    const all = [management, other];
+    const concern = (c: NkpClusterFacts, scope: UpgradePlan['scope']) => {
+      const [finding] = upgradePlanRule.evaluate(
+        c,
+        ruleContext({
+          now: '2026-03-15',
+          plans: [plan({ scope, requires: 'within-skew' })],
+          clusters: all,
+        }),
+      );
+      if (!finding) return 'nothing';
+      return finding.platformStep ? 'platform step' : finding.state;
+    };
+
+    it.each([
+      [
+        { kind: 'fleet' } as const,
+        [
+          'platform step',
+          'platform step',
+          'upgrade-due',
+          'compliant',
+          'nothing',
+          'nothing',
+        ],
+      ],
+      [
+        { kind: 'management-cluster', name: 'mgmt-1' } as const,
+        [
+          'platform step',
+          'nothing',
+          'upgrade-due',
+          'nothing',
+          'nothing',
+          'nothing',
+        ],
+      ],
+      // A workspace plan moves the management clusters in the workspace, so it concerns the
+      // clusters they manage in every workspace, and only those.
+      [
+        { kind: 'workspace', name: 'platform-ws' } as const,
+        [
+          'platform step',
+          'nothing',
+          'upgrade-due',
+          'nothing',
+          'nothing',
+          'nothing',
+        ],
+      ],
+      [
+        { kind: 'workspace', name: 'ws-a' } as const,
+        ['nothing', 'nothing', 'nothing', 'nothing', 'nothing', 'nothing'],
+      ],
+    ])(
+      'a management-plane plan for %j concerns mgmt-1, mgmt-2, a, o, attached, self-managed: %j',
+      (scope, expected) => {
+        expect(
+          [management, other, a, o, attached, behind].map(c =>
+            concern(c, scope),
+          ),
+        ).toEqual(expected);
+      },
+    );
   });
 
   it('says nothing when disabled', () => {

@@ -2,6 +2,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
 import {
   globexDr,
+  management,
   mockNkpApi,
   never,
   requestedByAlice,
@@ -65,6 +66,27 @@ describe('NkpClusterCard', () => {
     expect(
       screen.getByRole('button', { name: 'Request exception' }),
     ).toBeInTheDocument();
+  });
+
+  it('shows what the platform team has scheduled for a management cluster, not a failure', async () => {
+    await renderView(
+      card,
+      mockNkpApi({
+        getCluster: async () => ({ ...management, exceptions: [] }),
+      }),
+    );
+    expect(
+      await screen.findByText('NKP 2.18 / Kubernetes 1.35 by 2027-01-20'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/^Scheduled for$/i)).toBeInTheDocument();
+    const findings = screen.getByRole('list', { name: 'Policy findings' });
+    expect(findings).toHaveTextContent(
+      /compliant.*the platform team’s step, scheduled by 2027-01-20.*scheduled for NKP 2.18 by 2027-01-20/,
+    );
+    // Nothing to request an exception for
+    expect(
+      screen.queryByRole('button', { name: 'Request exception' }),
+    ).not.toBeInTheDocument();
   });
 
   it('keeps the NKP facts when the policy is not available', async () => {

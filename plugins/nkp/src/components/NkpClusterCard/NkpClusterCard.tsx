@@ -12,6 +12,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import {
+  PlatformStep,
   clusterFactsFromEntity,
   nkpExceptionRequestPermission,
   stateRank,
@@ -41,6 +42,10 @@ const Findings = ({ cluster }: { cluster: NkpClusterDetail }) => (
             {RULE_LABELS[f.rule] ?? f.rule}
             {f.deadline && ` · deadline ${f.deadline}`}
             {f.blocking && ' · blocks the management-plane upgrade'}
+            {f.platformStep &&
+              (f.platformStep.done
+                ? ' · the platform team’s step, done'
+                : ` · the platform team’s step, scheduled by ${f.platformStep.by}`)}
           </Typography>
           <Typography variant="body2">{f.reason}</Typography>
         </li>
@@ -49,8 +54,23 @@ const Findings = ({ cluster }: { cluster: NkpClusterDetail }) => (
 );
 
 /**
+ * `NKP 2.18 (Kubernetes 1.35) by 2026-05-01` for each upgrade the platform team has scheduled for
+ * this (management) cluster, or undefined when none is.
+ */
+function scheduledUpgrades(cluster: NkpClusterDetail): string | undefined {
+  const steps = cluster.findings
+    .map(f => f.platformStep)
+    .filter((step): step is PlatformStep => Boolean(step && !step.done));
+  if (!steps.length) return undefined;
+  return steps
+    .map(step => `${formatTargetVersion(step.target)} by ${step.by}`)
+    .join('; ');
+}
+
+/**
  * The NKP card on a cluster's page: its policy state, deadline, target, upgrade path and the
- * reasons, the exceptions that concern it, then the NKP facts. The facts come from the entity
+ * reasons, what the platform team has scheduled for it (a management cluster a management-plane
+ * plan moves), the exceptions that concern it, then the NKP facts. The facts come from the entity
  * and stay visible when the policy backend cannot answer.
  *
  * @public
@@ -88,12 +108,14 @@ export const NkpClusterCard = () => {
       />
     );
   } else {
+    const scheduled = scheduledUpgrades(cluster);
     policySection = (
       <>
         <StructuredMetadataTable
           dense
           metadata={{
             'Policy state': <PolicyStateLabel state={cluster.state} />,
+            ...(scheduled ? { 'Scheduled for': scheduled } : {}),
             Deadline: describeDeadline(cluster.deadline, cluster.daysLeft),
             'Target version': formatTargetVersion(cluster.targetVersion),
             'Upgrade path': cluster.upgradePath.length

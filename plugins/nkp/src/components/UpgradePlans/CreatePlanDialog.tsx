@@ -3,10 +3,20 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
+import FormControl from '@material-ui/core/FormControl';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import FormHelperText from '@material-ui/core/FormHelperText';
+import FormLabel from '@material-ui/core/FormLabel';
 import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
+import Radio from '@material-ui/core/Radio';
+import RadioGroup from '@material-ui/core/RadioGroup';
 import TextField from '@material-ui/core/TextField';
-import { UpgradePlanScope } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import {
+  UpgradePlanRequirement,
+  UpgradePlanScope,
+  planRequirement,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { FormEvent, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { nkpApiRef } from '../../api/NkpApi';
@@ -22,12 +32,29 @@ const FIELDS = [
   'announcedAt',
   'windowDays',
   'scope',
+  'requires',
 ] as const;
 type Field = (typeof FIELDS)[number];
 
+/** The two kinds of plan, in the words of the form. */
+export const REQUIREMENT_LABELS: Record<
+  UpgradePlanRequirement,
+  { label: string; hint: string }
+> = {
+  'within-skew': {
+    label: 'Management-plane upgrade: managed clusters within the skew',
+    hint: 'The management clusters in scope move to the target; that is the platform team’s step. Each cluster they manage must be within the managed skew of the target by the deadline; those that are not block the upgrade.',
+  },
+  'reach-target': {
+    label: 'Every cluster in scope reaches the target',
+    hint: 'Each cluster in scope below the target must be upgraded to it by the deadline.',
+  },
+};
+
 /**
- * Announces an upgrade plan: a target NKP version, the clusters it applies to, the day it is
- * announced and how long tenants have. The backend validates; its answer is shown per field.
+ * Announces an upgrade plan: a target NKP version, the clusters it applies to, what it requires
+ * of them, the day it is announced and how long tenants have. The backend validates; its answer
+ * is shown per field.
  */
 export const CreatePlanDialog = (props: {
   onClose: () => void;
@@ -43,7 +70,18 @@ export const CreatePlanDialog = (props: {
   const [scopeName, setScopeName] = useState('');
   const [announcedAt, setAnnouncedAt] = useState(todayIso());
   const [windowDays, setWindowDays] = useState('');
+  // Until chosen, the kind follows the scope's default.
+  const [requiresChoice, setRequiresChoice] =
+    useState<UpgradePlanRequirement>();
   const form = useFormSubmit(FIELDS);
+  const requires =
+    requiresChoice ??
+    planRequirement({
+      scope:
+        scopeKind === 'fleet'
+          ? { kind: 'fleet' }
+          : { kind: scopeKind, name: scopeName },
+    });
 
   const days = Number(windowDays);
   const knownMinors = calendar.value?.nkp.map(r => r.minor).join(', ');
@@ -72,6 +110,7 @@ export const CreatePlanDialog = (props: {
         targetVersion: targetVersion.trim(),
         announcedAt,
         scope,
+        requires,
         ...(windowDays.trim() ? { windowDays: days } : {}),
       }),
     );
@@ -92,9 +131,9 @@ export const CreatePlanDialog = (props: {
         </DialogTitle>
         <DialogContent>
           <DialogContentText>
-            Every cluster in scope below the target gets a deadline: the
-            announcement day plus the window. Owners are reminded before it and
-            lose support after it.
+            The clusters the plan concerns get a deadline: the announcement day
+            plus the window. Owners are reminded before it and lose support
+            after it.
           </DialogContentText>
           <FormError message={form.message} />
           <TextField
@@ -169,6 +208,40 @@ export const CreatePlanDialog = (props: {
               )}
             </Grid>
           </Grid>
+          <FormControl
+            component="fieldset"
+            margin="normal"
+            fullWidth
+            error={form.field('requires').error}
+          >
+            <FormLabel component="legend">The plan requires</FormLabel>
+            <RadioGroup
+              name="nkp-plan-requires"
+              aria-describedby="nkp-plan-requires-hint"
+              value={requires}
+              onChange={e =>
+                setRequiresChoice(e.target.value as UpgradePlanRequirement)
+              }
+            >
+              {(['within-skew', 'reach-target'] as const).map(kind => (
+                <FormControlLabel
+                  key={kind}
+                  value={kind}
+                  control={<Radio color="primary" />}
+                  label={REQUIREMENT_LABELS[kind].label}
+                />
+              ))}
+            </RadioGroup>
+            <FormHelperText id="nkp-plan-requires-hint">
+              {form.field('requires').error
+                ? form.field('requires').helperText
+                : `${REQUIREMENT_LABELS[requires].hint}${
+                    requiresChoice
+                      ? ''
+                      : ' (the default for this scope; choose the other to change it)'
+                  }`}
+            </FormHelperText>
+          </FormControl>
           <Grid container spacing={2}>
             <Grid item xs={12} sm={6}>
               <TextField

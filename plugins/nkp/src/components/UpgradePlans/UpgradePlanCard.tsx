@@ -5,7 +5,11 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { UpgradePlanScope } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import {
+  UpgradePlanRequirement,
+  UpgradePlanScope,
+  plural,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { ComponentType, PropsWithChildren, ReactNode } from 'react';
 import { NkpPlanView } from '../../api/types';
 import { daysBetween, describeDays, todayIso } from '../common/format';
@@ -25,6 +29,7 @@ const useStyles = makeStyles(theme => ({
     borderLeft: `4px solid ${theme.palette.status.warning}`,
     backgroundColor: theme.palette.background.default,
   },
+  steps: { margin: theme.spacing(0.5, 0), paddingLeft: theme.spacing(2.5) },
   refs: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -46,6 +51,13 @@ export function describeScope(scope: UpgradePlanScope): string {
     default:
       return `workspace ${scope.name}`;
   }
+}
+
+/** What a plan asks of the clusters it concerns, in a few words. */
+export function describeRequirement(requires: UpgradePlanRequirement): string {
+  return requires === 'within-skew'
+    ? 'managed clusters within the managed skew of the target (management-plane upgrade)'
+    : 'every cluster in scope on the target';
 }
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
@@ -80,9 +92,10 @@ const RefList = ({
 };
 
 /**
- * One upgrade plan: its target and deadline, how far the fleet in scope has come, and who holds
- * the management-plane upgrade back (the tenants whose clusters would fall out of the managed
- * skew once the management cluster moves).
+ * One upgrade plan: its target, what it requires and its deadline, how far the clusters it
+ * concerns have come, who holds the management-plane upgrade back (the tenants whose clusters
+ * would fall out of the managed skew once the management cluster moves) and, for a
+ * management-plane plan, the platform team's own step.
  */
 export const UpgradePlanCard = ({
   plan,
@@ -102,6 +115,17 @@ export const UpgradePlanCard = ({
   const nonBlocking = plan.pendingClusters.filter(
     c => !plan.blockingClusters.includes(c),
   );
+  const managementPlane = plan.requires === 'within-skew';
+  const progress = managementPlane
+    ? `${done} of ${plural(
+        plan.inScope,
+        'managed cluster',
+      )} ready for the upgrade (${percent}%)${
+        pending > 0 ? `, ${pending} outside the managed skew` : ''
+      }`
+    : `${done} of ${plural(plan.inScope, 'cluster')} on target (${percent}%)${
+        pending > 0 ? `, ${pending} to upgrade` : ''
+      }`;
 
   return (
     <Paper
@@ -120,6 +144,7 @@ export const UpgradePlanCard = ({
             ` (Kubernetes ${plan.targetKubernetesMinor})`}
         </Fact>
         <Fact label="Scope">{describeScope(plan.scope)}</Fact>
+        <Fact label="Requires">{describeRequirement(plan.requires)}</Fact>
         <Fact label="Announced">{plan.announcedAt?.slice(0, 10) ?? '—'}</Fact>
         <Fact label="Deadline">
           {plan.deadline
@@ -130,9 +155,7 @@ export const UpgradePlanCard = ({
         </Fact>
       </div>
       <Typography variant="body2" id={`${headingId}-progress`} gutterBottom>
-        {done} of {plan.inScope} cluster{plan.inScope === 1 ? '' : 's'} on
-        target ({percent}%)
-        {pending > 0 && `, ${pending} to upgrade`}
+        {progress}
         {unknown > 0 && `, ${unknown} unknown`}
       </Typography>
       <LinearProgress
@@ -141,13 +164,42 @@ export const UpgradePlanCard = ({
         className={classes.progress}
         aria-labelledby={`${headingId}-progress`}
       />
+      {managementPlane && (
+        <Box mt={2}>
+          <Typography variant="caption" color="textSecondary">
+            Platform team’s step
+          </Typography>
+          {plan.platformSteps.length ? (
+            <ul className={classes.steps}>
+              {plan.platformSteps.map(step => (
+                <li key={step.entityRef}>
+                  <EntityRefLink
+                    entityRef={step.entityRef}
+                    defaultKind="resource"
+                  />{' '}
+                  {step.done
+                    ? `is on NKP ${plan.targetVersion}: done`
+                    : `scheduled for NKP ${plan.targetVersion} by ${
+                        plan.deadline ?? 'the deadline'
+                      }`}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <Typography variant="body2">
+              No management cluster of this plan is in the fleet you can see.
+            </Typography>
+          )}
+        </Box>
+      )}
       {plan.blockingClusters.length > 0 ? (
         <div className={classes.blockers}>
           <Warning aria-hidden={false}>
-            Blocked by {blockingOwners.length || 'unowned'} tenant
-            {blockingOwners.length === 1 ? '' : 's'} (
-            {plan.blockingClusters.length} cluster
-            {plan.blockingClusters.length === 1 ? '' : 's'}): the management
+            Blocked by{' '}
+            {blockingOwners.length
+              ? plural(blockingOwners.length, 'tenant')
+              : 'unowned clusters'}{' '}
+            ({plural(plan.blockingClusters.length, 'cluster')}): the management
             plane cannot move to NKP {plan.targetVersion} until they upgrade
           </Warning>
           {blockingOwners.length > 0 && (

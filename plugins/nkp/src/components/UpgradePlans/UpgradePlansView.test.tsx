@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   calendar,
+  managementPlanePlan,
   mockNkpApi,
   never,
   plan,
@@ -25,6 +26,34 @@ describe('UpgradePlansView', () => {
     expect(screen.getByText('NKP 2.17 (Kubernetes 1.34)')).toBeInTheDocument();
     expect(screen.getByText('the whole fleet')).toBeInTheDocument();
     expect(screen.getByText(/Blocked by 2 tenants/)).toBeInTheDocument();
+    expect(
+      screen.getByText('every cluster in scope on the target'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('11 of 14 clusters on target (79%), 3 to upgrade'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a management-plane plan as the tenants’ readiness and the platform’s scheduled step', async () => {
+    await renderView(
+      <UpgradePlansView />,
+      mockNkpApi({ listPlans: async () => [managementPlanePlan] }),
+    );
+    const card = await screen.findByRole('region', {
+      name: 'Management plane to NKP 2.18',
+    });
+    expect(card).toHaveTextContent(
+      'managed clusters within the managed skew of the target (management-plane upgrade)',
+    );
+    expect(card).toHaveTextContent(
+      '3 of 4 managed clusters ready for the upgrade (75%), 1 outside the managed skew',
+    );
+    expect(card).toHaveTextContent(
+      'demo-nkp-mgmt scheduled for NKP 2.18 by 2027-01-20',
+    );
+    expect(card).toHaveTextContent(/Blocked by 1 tenant \(1 cluster\)/);
+    // The blockers are all that is left to do: no second list of the same clusters
+    expect(card).not.toHaveTextContent('Still to upgrade');
   });
 
   it('offers the plan form only to those who manage plans', async () => {
@@ -106,6 +135,7 @@ describe('UpgradePlansView', () => {
         targetVersion: '2.17',
         windowDays: 60,
         scope: { kind: 'fleet' },
+        requires: 'reach-target',
       }),
     );
     expect(alertApi.post).toHaveBeenCalledWith(
@@ -114,6 +144,61 @@ describe('UpgradePlansView', () => {
     expect(
       await screen.findByRole('heading', { name: 'Fleet to NKP 2.17' }),
     ).toBeInTheDocument();
+  });
+
+  it('lets the platform team choose what a plan requires, the scope’s default until they do', async () => {
+    const user = userEvent.setup();
+    const createPlan = jest.fn().mockResolvedValue(managementPlanePlan);
+    await renderView(
+      <UpgradePlansView />,
+      mockNkpApi({
+        listPlans: async () => [],
+        createPlan,
+        getCalendar: async () => calendar,
+      }),
+    );
+    await user.click(
+      await screen.findByRole('button', { name: 'Announce upgrade plan' }),
+    );
+    const kinds = screen.getByRole('radiogroup');
+    expect(kinds).toHaveAccessibleDescription(
+      /Each cluster in scope below the target must be upgraded to it by the deadline. \(the default for this scope/,
+    );
+    const withinSkew = screen.getByRole('radio', {
+      name: /Management-plane upgrade: managed clusters within the skew/,
+    });
+    const reachTarget = screen.getByRole('radio', {
+      name: 'Every cluster in scope reaches the target',
+    });
+    expect(reachTarget).toBeChecked();
+
+    // A management-cluster scope defaults to a management-plane plan
+    await user.click(screen.getByRole('button', { name: /Whole fleet/ }));
+    await user.click(
+      await screen.findByRole('option', { name: 'Management cluster' }),
+    );
+    expect(withinSkew).toBeChecked();
+    expect(kinds).toHaveAccessibleDescription(
+      /must be within the managed skew of the target by the deadline/,
+    );
+
+    // An explicit choice sticks, whatever the scope
+    await user.click(reachTarget);
+    await user.type(screen.getByLabelText(/Title/), 'Everyone on mgmt to 2.18');
+    await user.type(screen.getByLabelText(/Target NKP version/), '2.18');
+    await user.type(
+      screen.getByLabelText(/Management cluster name/),
+      'demo-nkp-mgmt',
+    );
+    await user.click(screen.getByRole('button', { name: 'Announce plan' }));
+    await waitFor(() =>
+      expect(createPlan).toHaveBeenCalledWith(
+        expect.objectContaining({
+          scope: { kind: 'management-cluster', name: 'demo-nkp-mgmt' },
+          requires: 'reach-target',
+        }),
+      ),
+    );
   });
 
   it('shows progress, then the error when the plans cannot be read', async () => {
