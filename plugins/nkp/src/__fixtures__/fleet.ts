@@ -49,8 +49,8 @@ export const globexDr: NkpClusterView = {
   ],
 };
 
-/** The management cluster, which a management-plane plan schedules for NKP 2.18. */
-export const management: NkpClusterView = {
+/** The management cluster as a management-plane plan schedules it for NKP 2.18. */
+export const scheduledMgmt: NkpClusterView = {
   entityRef: 'resource:default/demo-nkp-mgmt',
   name: 'demo-nkp-mgmt',
   owner: 'group:default/platform-team',

@@ -3,6 +3,7 @@ import {
   globexProd,
   globexStaging,
   platformMgmt,
+  scheduledMgmt,
 } from '../../__fixtures__/fleet';
 import { byUrgency, reasonsOf } from './deadlineOrder';
 
@@ -23,6 +24,12 @@ describe('byUrgency', () => {
 describe('reasonsOf', () => {
   it('gives the findings that are not compliant', () => {
     expect(reasonsOf(globexDr).map(f => f.rule)).toEqual(['managed-skew']);
+  });
+
+  it('gives the platform team’s scheduled step of a compliant management cluster', () => {
+    expect(reasonsOf(scheduledMgmt).map(f => f.platformStep?.by)).toEqual([
+      '2027-01-20',
+    ]);
   });
 
   it('gives nothing for a compliant cluster without dates', () => {

@@ -26,9 +26,13 @@ export function byUrgency(a: NkpClusterView, b: NkpClusterView): number {
 
 /**
  * The findings that explain the cluster's state and deadline: the ones that are not compliant,
- * or, when all are, the ones with an upcoming date.
+ * or, when all are, the ones with an upcoming date, the platform team's scheduled steps included.
  */
 export function reasonsOf(cluster: NkpClusterView): PolicyFinding[] {
   const due = cluster.findings.filter(f => f.state !== 'compliant');
-  return due.length ? due : cluster.findings.filter(f => f.deadline);
+  return due.length
+    ? due
+    : cluster.findings.filter(
+        f => f.deadline || (f.platformStep && !f.platformStep.done),
+      );
 }

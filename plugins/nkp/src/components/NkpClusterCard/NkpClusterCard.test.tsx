@@ -2,7 +2,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
 import {
   globexDr,
-  management,
+  scheduledMgmt,
   mockNkpApi,
   never,
   requestedByAlice,
@@ -72,7 +72,7 @@ describe('NkpClusterCard', () => {
     await renderView(
       card,
       mockNkpApi({
-        getCluster: async () => ({ ...management, exceptions: [] }),
+        getCluster: async () => ({ ...scheduledMgmt, exceptions: [] }),
       }),
     );
     expect(
