@@ -12,6 +12,7 @@ import {
   UpgradePlan,
   UpgradePlanEvaluation,
 } from './policy';
+import { ReleaseFeedStatus } from './releaseFeed';
 
 /**
  * One cluster as `GET /api/nkp/clusters` returns it: its facts, flattened, with its evaluation.
@@ -189,5 +190,7 @@ export interface NkpCalendar {
   nkp: NkpMinorRelease[];
   /** The NKP Release objects read from the catalog, the calendar's top layer. */
   served?: ServedNkpRelease[];
+  /** The configured release feeds and where each stands; empty when none is configured. */
+  feeds?: ReleaseFeedStatus[];
   warnings: string[];
 }

@@ -11,4 +11,5 @@ export * from './releaseFacts';
 export * from './permissions';
 export * from './versions';
 export * from './policy';
+export * from './releaseFeed';
 export * from './text/plural';

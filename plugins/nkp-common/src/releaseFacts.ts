@@ -6,6 +6,7 @@ import {
   ServedNkpRelease,
   buildReleaseCalendar,
 } from './policy';
+import { ReleaseFeedLayer } from './releaseFeed';
 
 /**
  * `spec.type` of the catalog `Resource` that carries one NKP `Release` object served by a
@@ -109,16 +110,21 @@ export function servedReleasesFromEntities(
 }
 
 /**
- * The release calendar the backend and the CLI evaluate with: shipped data < app-config <
- * served releases, with a warning for every release entity that had to be skipped.
+ * The release calendar the backend and the CLI evaluate with: shipped data < release feeds <
+ * app-config < served releases, with a warning for every release entity that had to be skipped.
  *
  * @public
  */
 export function releaseCalendarWithServed(
   overrides: ReleaseCalendarOverrides,
   releases: ServedReleases,
+  feeds: readonly ReleaseFeedLayer[] = [],
 ): ReleaseCalendar {
-  const calendar = buildReleaseCalendar({ overrides, served: releases.served });
+  const calendar = buildReleaseCalendar({
+    feeds,
+    overrides,
+    served: releases.served,
+  });
   calendar.warnings.push(
     ...releases.skipped.map(
       ref => `NKP release entity ${ref} skipped: it has no release version`,

@@ -119,6 +119,76 @@ describe('buildReleaseCalendar layers', () => {
     });
   });
 
+  it('layers shipped < feed < app-config < served, each date keeping its source', () => {
+    const feed =
+      'release feed https://endoflife.date/api/kubernetes.json, read 2026-09-01';
+    const nkpFeed = 'release feed /mirror/nkp.json, read 2026-09-01';
+    const calendar = buildReleaseCalendar({
+      feeds: [
+        {
+          source: feed,
+          releases: {
+            kubernetes: [
+              // Corrects one shipped date, keeps the others
+              { minor: '1.34', endOfLife: '2026-10-28' },
+              {
+                minor: '1.37',
+                releaseDate: '2026-08-26',
+                endOfLife: '2027-10-28',
+              },
+              { minor: '1.35', endOfLife: '2027-02-28' },
+            ],
+          },
+        },
+        {
+          source: nkpFeed,
+          releases: {
+            nkp: [
+              {
+                minor: '2.18',
+                kubernetesMinors: ['1.35'],
+                releaseDate: '2026-06-01',
+              },
+              { minor: '2.17', endOfLife: '2027-01-31' },
+            ],
+          },
+        },
+      ],
+      overrides: { kubernetes: [{ minor: '1.35', endOfLife: '2027-03-15' }] },
+      served: [{ version: '2.17.1', endOfLifeDate: '2027-02-15' }],
+    });
+    expect(calendar.warnings).toEqual([]);
+    expect(calendar.kubernetes['1.34']).toMatchObject({
+      releaseDate: {
+        date: '2025-08-27',
+        source: expect.stringMatching(/^endoflife-date/),
+      },
+      endOfLife: { date: '2026-10-28', source: feed },
+    });
+    expect(calendar.kubernetes['1.37']).toEqual({
+      minor: '1.37',
+      releaseDate: { date: '2026-08-26', source: feed },
+      endOfLife: { date: '2027-10-28', source: feed },
+    });
+    // app-config wins over the feed
+    expect(calendar.kubernetes['1.35'].endOfLife).toEqual({
+      date: '2027-03-15',
+      source: 'app-config',
+    });
+    expect(calendar.nkp['2.18']).toEqual({
+      minor: '2.18',
+      kubernetesMinors: ['1.35'],
+      kubernetesSource: nkpFeed,
+      releaseDate: { date: '2026-06-01', source: nkpFeed },
+    });
+    // served Release objects win over the feed; the shipped mapping stays
+    expect(calendar.nkp['2.17']).toMatchObject({
+      kubernetesMinors: ['1.34'],
+      kubernetesSource: expect.stringMatching(/upgrade-matrix/),
+      endOfLife: { date: '2027-02-15', source: 'NKP Release 2.17.1' },
+    });
+  });
+
   it('lets served NKP Release objects win over app-config and shipped data', () => {
     const calendar = buildReleaseCalendar({
       overrides: {

@@ -1,8 +1,9 @@
 /**
- * Builds the calendar from its layers: shipped data < app-config < NKP `Release` objects served by
- * a management cluster. Later layers win field by field, so app-config can correct one date
- * without restating the rest. Bad entries are skipped with a warning, never thrown: one typo in
- * app-config must not take the whole policy down.
+ * Builds the calendar from its layers: shipped data < release feeds (endoflife.date-compatible,
+ * read by the backend and the CLI) < app-config < NKP `Release` objects served by a management
+ * cluster. Later layers win field by field, so app-config can correct one date without restating
+ * the rest. Bad entries are skipped with a warning, never thrown: one typo in app-config must not
+ * take the whole policy down.
  */
 import { minorSortKey, parseMinor } from '../minor';
 import { toDay, toIsoDate } from '../days';
@@ -36,6 +37,11 @@ export interface ReleaseCalendarLayers {
     kubernetes: readonly KubernetesMinorRelease[];
     nkp: readonly NkpMinorRelease[];
   };
+  /**
+   * From release feeds, each with the source its dates carry (which feed, read when). Feeds are
+   * read outside the engine; this is their last good data.
+   */
+  feeds?: ReadonlyArray<{ source: string; releases: ReleaseCalendarOverrides }>;
   /** From app-config. */
   overrides?: ReleaseCalendarOverrides;
   /** From NKP `Release` objects, when the management cluster serves them. */
@@ -59,6 +65,7 @@ export function buildReleaseCalendar(
   const warnings: string[] = [];
   const kubernetes: Record<string, KubernetesMinorRelease> = {};
   const nkp: Record<string, NkpMinorRelease> = {};
+  const calendar: ReleaseCalendar = { kubernetes, nkp, warnings };
 
   for (const entry of shipped.kubernetes) {
     const minor = minorOf(entry.minor, 'shipped Kubernetes', warnings);
@@ -77,37 +84,11 @@ export function buildReleaseCalendar(
     }
   }
 
-  for (const entry of layers.overrides?.kubernetes ?? []) {
-    const minor = minorOf(entry.minor, 'app-config Kubernetes', warnings);
-    if (!minor) continue;
-    const where = `app-config Kubernetes ${minor}`;
-    const merged: KubernetesMinorRelease = {
-      ...(kubernetes[minor] ?? { minor }),
-    };
-    for (const key of KUBERNETES_DATES) {
-      setDate(merged, key, configuredDate(entry[key], where, warnings));
-    }
-    kubernetes[minor] = merged;
+  for (const feed of layers.feeds ?? []) {
+    applyLayer(feed.releases, `feed ${feed.source}`, feed.source, calendar);
   }
-  for (const entry of layers.overrides?.nkp ?? []) {
-    const minor = minorOf(entry.minor, 'app-config NKP', warnings);
-    if (!minor) continue;
-    const where = `app-config NKP ${minor}`;
-    const merged: NkpMinorRelease = {
-      ...(nkp[minor] ?? {
-        minor,
-        kubernetesMinors: [],
-        kubernetesSource: APP_CONFIG,
-      }),
-    };
-    if (entry.kubernetesMinors) {
-      merged.kubernetesMinors = minors(entry.kubernetesMinors, warnings);
-      merged.kubernetesSource = APP_CONFIG;
-    }
-    for (const key of NKP_DATES) {
-      setDate(merged, key, configuredDate(entry[key], where, warnings));
-    }
-    nkp[minor] = merged;
+  if (layers.overrides) {
+    applyLayer(layers.overrides, APP_CONFIG, APP_CONFIG, calendar);
   }
 
   for (const [minor, served] of groupServed(layers.served ?? [], warnings)) {
@@ -127,7 +108,53 @@ export function buildReleaseCalendar(
     nkp[minor] = merged;
   }
 
-  return { kubernetes, nkp, warnings };
+  return calendar;
+}
+
+/**
+ * Merges one layer of `ReleaseCalendarOverrides` over the calendar, field by field. `where` names
+ * the layer in warnings; `source` is what its dates and Kubernetes mappings say they come from
+ * when an entry does not say otherwise.
+ */
+function applyLayer(
+  layer: ReleaseCalendarOverrides,
+  where: string,
+  source: string,
+  calendar: ReleaseCalendar,
+) {
+  const { kubernetes, nkp, warnings } = calendar;
+  for (const entry of layer.kubernetes ?? []) {
+    const minor = minorOf(entry.minor, `${where} Kubernetes`, warnings);
+    if (!minor) continue;
+    const at = `${where} Kubernetes ${minor}`;
+    const merged: KubernetesMinorRelease = {
+      ...(kubernetes[minor] ?? { minor }),
+    };
+    for (const key of KUBERNETES_DATES) {
+      setDate(merged, key, configuredDate(entry[key], at, source, warnings));
+    }
+    kubernetes[minor] = merged;
+  }
+  for (const entry of layer.nkp ?? []) {
+    const minor = minorOf(entry.minor, `${where} NKP`, warnings);
+    if (!minor) continue;
+    const at = `${where} NKP ${minor}`;
+    const merged: NkpMinorRelease = {
+      ...(nkp[minor] ?? {
+        minor,
+        kubernetesMinors: [],
+        kubernetesSource: source,
+      }),
+    };
+    if (entry.kubernetesMinors) {
+      merged.kubernetesMinors = minors(entry.kubernetesMinors, warnings);
+      merged.kubernetesSource = source;
+    }
+    for (const key of NKP_DATES) {
+      setDate(merged, key, configuredDate(entry[key], at, source, warnings));
+    }
+    nkp[minor] = merged;
+  }
 }
 
 function minorOf(
@@ -166,13 +193,14 @@ function isoDate(input: string | undefined, where: string, warnings: string[]) {
 function configuredDate(
   input: ConfiguredDate | undefined,
   where: string,
+  source: string,
   warnings: string[],
 ): DatedFact | undefined {
   if (input === undefined) return undefined;
   const raw = typeof input === 'string' ? { date: input } : input;
   const date = isoDate(raw.date, where, warnings);
   if (!date) return undefined;
-  const fact: DatedFact = { date, source: raw.source ?? APP_CONFIG };
+  const fact: DatedFact = { date, source: raw.source ?? source };
   if (raw.inferred) fact.inferred = true;
   return fact;
 }
