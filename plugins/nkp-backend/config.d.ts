@@ -17,6 +17,22 @@ type NkpConfiguredDate =
       inferred?: boolean;
     };
 
+/** Where one product's release feed is read; `url` or `file` win over `baseUrl`/`product`. */
+type NkpReleaseFeed = {
+  /** Default true. */
+  enabled?: boolean;
+  /** The product's name under `baseUrl`, e.g. `kubernetes`. */
+  product?: string;
+  /**
+   * The feed's own URL. User info in it (`https://user:password@host/...`) is sent as basic
+   * authentication; neither it nor the query string is ever logged or shown.
+   * @visibility secret
+   */
+  url?: string;
+  /** A file in the same format, for air-gapped mirrors; relative to the backend's working directory. */
+  file?: string;
+};
+
 export interface Config {
   nkp?: {
     /**
@@ -80,10 +96,34 @@ export interface Config {
     };
 
     /**
-     * Corrections and additions to the shipped release calendar. Entries are merged field by
-     * field over the shipped data; bad entries are skipped with a logged warning.
+     * Corrections and additions to the release calendar. Layers, later ones winning field by
+     * field: the calendar shipped with the plugin < the release feeds (`feed`) < the entries
+     * below < the NKP `Release` objects management clusters serve. Bad entries are skipped with
+     * a logged warning.
      */
     calendar?: {
+      /**
+       * Release feeds that keep the calendar current: Kubernetes and NKP release dates in
+       * endoflife.date's format (`/api/<product>.json`: an array of
+       * `{ cycle, releaseDate, support, eol, latest, ... }`; NKP cycles may add
+       * `supportedKubernetesVersions`), from a URL or a file. Read on a schedule by one backend
+       * instance at a time; each good read is kept in the plugin's database, so a restart without
+       * network keeps the data. A feed that fails or makes no sense keeps the last good data,
+       * and the calendar page says when it last worked and what failed. Absent: no feed is
+       * read. `feed: {}` reads Kubernetes from endoflife.date.
+       */
+      feed?: {
+        /** Base URL of an endoflife.date-compatible API: `<baseUrl>/<product>.json`. Default `https://endoflife.date/api`. */
+        baseUrl?: string;
+        /** Minutes between reads. Default 720 (twice a day); at least 5. */
+        refreshIntervalMinutes?: number;
+        /** Seconds to wait for a feed's answer. Default 30. */
+        timeoutSeconds?: number;
+        /** Upstream Kubernetes. Default: product `kubernetes` under `baseUrl`. */
+        kubernetes?: NkpReleaseFeed;
+        /** NKP releases. Nutanix publishes no public feed: read only when a url, a file or a product is set. */
+        nkp?: NkpReleaseFeed;
+      };
       /** Upstream Kubernetes minors. */
       kubernetes?: Array<{
         /** `major.minor`, e.g. `1.35`. */

@@ -9,7 +9,9 @@ import {
   NKP_CATALOG_CHANGED_TOPIC,
   nkpPermissions,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import { ReleaseFeeds } from './calendar/ReleaseFeeds';
 import { PolicyStore } from './database/PolicyStore';
+import { ReleaseFeedStore } from './database/ReleaseFeedStore';
 import { FleetAccess } from './permissions/FleetAccess';
 import {
   nkpClusterPermissionResourceRef,
@@ -65,6 +67,11 @@ export const nkpPlugin = createBackendPlugin({
       }) {
         const settings = readNkpBackendConfig(config);
         const store = await PolicyStore.create({ database });
+        const feeds = new ReleaseFeeds({
+          settings: settings.calendarFeed,
+          store: await ReleaseFeedStore.create({ database }),
+          logger: logger.child({ component: 'release-feeds' }),
+        });
         const fleet = new FleetState({
           reader: new FleetReader(catalog),
           auth,
@@ -72,6 +79,7 @@ export const nkpPlugin = createBackendPlugin({
           logger: logger.child({ component: 'fleet-state' }),
           policy: settings.policy,
           calendarOverrides: settings.calendarOverrides,
+          feeds,
         });
 
         const resourcePermissions = nkpPermissions.filter(
@@ -106,6 +114,8 @@ export const nkpPlugin = createBackendPlugin({
           fleet.onEvaluated(notifyOwners({ store, notifications, logger }));
         }
         await fleet.start(scheduler, settings.refreshIntervalSeconds);
+        // A good read changes the calendar: evaluate with it rather than at the next interval.
+        await feeds.start(scheduler, () => fleet.refresh());
         // Event-driven: the NKP catalog module says when it changed entities; the schedule
         // remains the safety net (and covers replicas the in-process event does not reach).
         await events.subscribe({

@@ -16,6 +16,8 @@ import {
 } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { nkpPlugin } from './plugin';
 
@@ -462,6 +464,78 @@ describe('GET /summary, /clusters, /tenants, /calendar', () => {
     // The release is not a cluster
     const clusters = await request(server).get('/api/nkp/clusters');
     expect(clusters.body.totalCount).toBe(5);
+  });
+
+  describe('with release feeds', () => {
+    // supertest talks to the backend over loopback: only the feeds are msw's.
+    const msw = setupServer();
+    beforeAll(() => msw.listen({ onUnhandledRequest: 'bypass' }));
+    afterEach(() => msw.resetHandlers());
+    afterAll(() => msw.close());
+    const feed = {
+      calendar: {
+        feed: {
+          baseUrl: 'https://eol.mirror.example/api',
+          nkp: { product: 'nkp' },
+        },
+      },
+    };
+
+    it('layers the feeds between shipped data and app-config, and says where each stands', async () => {
+      msw.use(
+        http.get('https://eol.mirror.example/api/kubernetes.json', () =>
+          HttpResponse.json([
+            { cycle: '1.37', releaseDate: '2026-08-26', eol: '2027-10-28' },
+          ]),
+        ),
+        http.get(
+          'https://eol.mirror.example/api/nkp.json',
+          () =>
+            new HttpResponse('down', {
+              status: 502,
+              statusText: 'Bad Gateway',
+            }),
+        ),
+      );
+      const { server } = await startBackend({ nkp: feed });
+      const res = await request(server).get('/api/nkp/calendar').expect(200);
+      const read = new Date().toISOString().slice(0, 10);
+      expect(res.body.kubernetes.at(-1)).toEqual({
+        minor: '1.37',
+        releaseDate: {
+          date: '2026-08-26',
+          source: `release feed https://eol.mirror.example/api/kubernetes.json, read ${read}`,
+        },
+        endOfLife: {
+          date: '2027-10-28',
+          source: `release feed https://eol.mirror.example/api/kubernetes.json, read ${read}`,
+        },
+      });
+      expect(res.body.feeds).toEqual([
+        expect.objectContaining({
+          product: 'kubernetes',
+          state: 'ok',
+          releases: 1,
+        }),
+        expect.objectContaining({
+          product: 'nkp',
+          location: 'https://eol.mirror.example/api/nkp.json',
+          state: 'failing',
+          error:
+            'HTTP 502 Bad Gateway from https://eol.mirror.example/api/nkp.json',
+          releases: 0,
+        }),
+      ]);
+      expect(res.body.feeds[1].lastSuccessAt).toBeUndefined();
+    });
+
+    it('refuses to start with a feed that is configured wrong, naming the key', async () => {
+      await expect(
+        startBackend({ nkp: { calendar: { feed: { nkp: {} } } } }),
+      ).rejects.toThrow(
+        /nkp\.calendar\.feed\.nkp: give a url, a file or a product/,
+      );
+    });
   });
 });
 

@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import {
   DatabaseService,
   isDatabaseConflictError,
-  resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
@@ -25,11 +24,7 @@ import {
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { Knex } from 'knex';
 import { sameActor } from '../permissions/fourEyes';
-
-const migrationsDir = resolvePackagePath(
-  '@nkp-lifecycle/backstage-plugin-nkp-backend',
-  'migrations',
-);
+import { connect } from './connect';
 
 /** An upgrade plan as stored: the engine's input plus who created it and when. */
 export interface StoredUpgradePlan extends UpgradePlan {
@@ -140,10 +135,7 @@ export class PolicyStore {
     database: DatabaseService;
     clock?: () => Date;
   }): Promise<PolicyStore> {
-    const knex = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await knex.migrate.latest({ directory: migrationsDir });
-    }
+    const knex = await connect(options.database);
     return new PolicyStore(knex, options.clock ?? (() => new Date()));
   }
 

@@ -154,7 +154,7 @@ export function createFleetRoutes(options: {
   router.get('/calendar', async (req, res) => {
     parseInput(noQuerySchema, req.query, 'query');
     await access.read(req);
-    const { calendar, served } = await fleet.current();
+    const { calendar, served, feeds } = await fleet.current();
     res.json({
       kubernetes: Object.values(calendar.kubernetes).sort(
         (a, b) => minorSortKey(a.minor) - minorSortKey(b.minor),
@@ -164,6 +164,7 @@ export function createFleetRoutes(options: {
       ),
       // The top layer as read, so a date can be traced to the Release object it came from.
       served,
+      feeds,
       warnings: calendar.warnings,
     } satisfies NkpCalendar);
   });

@@ -1,7 +1,8 @@
 /**
  * Keeps the evaluated fleet current. An evaluation reads the NKP clusters and the served NKP
- * releases from the catalog (as the plugin itself), plans and exceptions from the store, builds
- * the release calendar (shipped < app-config < served) and runs the engine with today's date.
+ * releases from the catalog (as the plugin itself), plans and exceptions from the store, the
+ * release feeds' last good data, builds the release calendar (shipped < feeds < app-config <
+ * served) and runs the engine with today's date.
  * It is redone on a short schedule (the catalog publishes no entity-change events in this
  * portal), right after plans or exceptions change through the API, and when the UTC day turns.
  *
@@ -20,6 +21,7 @@ import {
   PolicyException,
   ReleaseCalendar,
   ReleaseCalendarOverrides,
+  ReleaseFeedStatus,
   ServedNkpRelease,
   evaluateFleet,
   releaseCalendarWithServed,
@@ -30,6 +32,7 @@ import {
   StoredUpgradePlan,
   toPolicyException,
 } from '../database/PolicyStore';
+import { ReleaseFeedsSnapshot } from '../calendar/ReleaseFeeds';
 import { ClusterIndex } from './ClusterIndex';
 import { FleetReader } from './FleetReader';
 
@@ -39,6 +42,8 @@ export interface FleetSnapshot {
   calendar: ReleaseCalendar;
   /** The NKP `Release` objects the catalog served for this evaluation (the calendar's top layer). */
   served: ServedNkpRelease[];
+  /** Where each configured release feed stands (its last good data is in `calendar`). */
+  feeds: ReleaseFeedStatus[];
   plans: StoredUpgradePlan[];
   exceptions: StoredException[];
   /** Cluster results by lower-cased entity ref. */
@@ -59,6 +64,8 @@ export interface FleetStateOptions {
   logger: LoggerService;
   policy: PolicyConfig;
   calendarOverrides: ReleaseCalendarOverrides;
+  /** The release feeds' last good data, the calendar layer between shipped data and app-config. */
+  feeds?: { current(): Promise<ReleaseFeedsSnapshot> };
   clock?: () => Date;
 }
 
@@ -135,15 +142,17 @@ export class FleetState {
   private async evaluate(): Promise<FleetSnapshot> {
     const started = Date.now();
     const credentials = await this.options.auth.getOwnServiceCredentials();
-    const [clusters, releases, plans, exceptions] = await Promise.all([
+    const [clusters, releases, plans, exceptions, feeds] = await Promise.all([
       this.options.reader.listClusters(credentials),
       this.options.reader.listReleases(credentials),
       this.options.store.listPlans(),
       this.options.store.listExceptions(),
+      this.options.feeds?.current() ?? { layers: [], statuses: [] },
     ]);
     const calendar = releaseCalendarWithServed(
       this.options.calendarOverrides,
       releases,
+      feeds.layers,
     );
     this.logNewWarnings(calendar.warnings);
     const now = this.clock();
@@ -172,6 +181,7 @@ export class FleetState {
       evaluation,
       calendar,
       served: releases.served,
+      feeds: feeds.statuses,
       plans,
       exceptions,
       byRef,

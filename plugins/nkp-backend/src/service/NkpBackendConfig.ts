@@ -1,18 +1,22 @@
 /**
  * Reads the `nkp` app-config section of the backend: the policy (`nkp.policy`), calendar
- * overrides (`nkp.calendar`), how often the fleet is re-evaluated and whether notifications are
- * sent. A bad policy fails startup with the key that is wrong; the schema is in config.d.ts.
+ * overrides (`nkp.calendar`) and release feeds (`nkp.calendar.feed`), how often the fleet is
+ * re-evaluated and whether notifications are sent. A bad policy fails startup with the key that is wrong; the schema is in config.d.ts.
  */
 import { Config } from '@backstage/config';
 import {
   PolicyConfig,
   ReleaseCalendarOverrides,
+  ReleaseFeedSettings,
   parsePolicySettings,
+  parseReleaseFeedSettings,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 
 export interface NkpBackendConfig {
   policy: PolicyConfig;
   calendarOverrides: ReleaseCalendarOverrides;
+  /** `undefined` when no feed is configured. */
+  calendarFeed?: ReleaseFeedSettings;
   refreshIntervalSeconds: number;
   notifications: { enabled: boolean };
   /** The requester of an exception may not approve it (four eyes); default true. */
@@ -38,6 +42,9 @@ export function readNkpBackendConfig(config: Config): NkpBackendConfig {
   return {
     policy,
     calendarOverrides,
+    calendarFeed: parseReleaseFeedSettings(
+      config.getOptional('nkp.calendar.feed'),
+    ),
     refreshIntervalSeconds,
     notifications: {
       enabled: config.getOptionalBoolean('nkp.notifications.enabled') ?? true,

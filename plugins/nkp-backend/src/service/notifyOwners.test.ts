@@ -30,6 +30,7 @@ function snapshotOf(evaluation: FleetEvaluation): FleetSnapshot {
     evaluation,
     calendar: buildReleaseCalendar(),
     served: [],
+    feeds: [],
     plans: [],
     exceptions: [],
     byRef: new Map(),

@@ -52,7 +52,9 @@ export async function readReleaseFeed(
   try {
     text = await readText(source, io, options.timeoutSeconds);
   } catch (error) {
-    return fail(describeError(error, options.timeoutSeconds));
+    return fail(
+      scrub(describeError(error, options.timeoutSeconds), source.location),
+    );
   }
   if (text.length > MAX_FEED_CHARS) {
     return fail(`the feed is larger than ${MAX_FEED_CHARS} characters`);
@@ -79,9 +81,13 @@ async function readText(
   if ('file' in location) {
     return io.readFile(location.file);
   }
-  const response = await io.fetch(location.url, {
+  const { url, authorization } = withoutUserInfo(location.url);
+  const response = await io.fetch(url, {
     signal: AbortSignal.timeout(timeoutSeconds * 1000),
-    headers: { accept: 'application/json' },
+    headers: {
+      accept: 'application/json',
+      ...(authorization ? { authorization } : {}),
+    },
   });
   if (!response.ok) {
     throw new Error(
@@ -91,6 +97,34 @@ async function readText(
     );
   }
   return response.text();
+}
+
+/**
+ * `https://user:password@host/...` as fetch takes it: the URL without the user info, which
+ * becomes a basic Authorization header (fetch refuses URLs with credentials).
+ */
+function withoutUserInfo(raw: string): { url: string; authorization?: string } {
+  const url = new URL(raw);
+  if (!url.username && !url.password) return { url: raw };
+  const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(
+    url.password,
+  )}`;
+  url.username = '';
+  url.password = '';
+  return { url: url.toString(), authorization: `Basic ${btoa(credentials)}` };
+}
+
+/** An error message with the location as it may be shown: no credentials, no query. */
+function scrub(message: string, location: ReleaseFeedSource['location']) {
+  if ('file' in location) return message;
+  const shown = describeFeedLocation(location);
+  let out = message.split(location.url).join(shown);
+  try {
+    out = out.split(withoutUserInfo(location.url).url).join(shown);
+  } catch {
+    // An unreadable URL has no parts to hide beyond itself.
+  }
+  return out;
 }
 
 function describeError(error: unknown, timeoutSeconds: number): string {
