@@ -19,6 +19,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { nkpApiRef } from '../../api/NkpApi';
 import { NkpCalendar } from '../../api/types';
 import { todayIso } from '../common/format';
+import { ReleaseFeedsCard } from './ReleaseFeedsCard';
 import { ReleaseTimeline } from './ReleaseTimeline';
 import { NkpErrorPanel } from '../common/NkpErrorPanel';
 
@@ -65,14 +66,42 @@ function supportStatus(
   return { Icon: StatusOK as Label, text: 'supported' };
 }
 
-const DateCell = ({ fact }: { fact?: DatedFact }) =>
-  fact ? (
+/** Numbers the sources of the dates in table order, for the footnotes under the table. */
+class SourceNotes {
+  private readonly numbers = new Map<string, number>();
+
+  number(fact: DatedFact): number {
+    let n = this.numbers.get(fact.source);
+    if (n === undefined) {
+      n = this.numbers.size + 1;
+      this.numbers.set(fact.source, n);
+    }
+    return n;
+  }
+
+  list(): string[] {
+    return [...this.numbers.keys()];
+  }
+}
+
+const DateCell = ({
+  fact,
+  notes,
+}: {
+  fact?: DatedFact;
+  notes: SourceNotes;
+}) => {
+  if (!fact) return <>—</>;
+  const n = notes.number(fact);
+  return (
     <span title={`Source: ${fact.source}`}>
-      {fact.inferred ? `≈ ${fact.date}` : fact.date}
+      {fact.inferred ? `≈ ${fact.date}` : fact.date}{' '}
+      <a href={`#nkp-calendar-source-${n}`} aria-label={`source ${n}`}>
+        <sup>[{n}]</sup>
+      </a>
     </span>
-  ) : (
-    <>—</>
   );
+};
 
 /** Minors between two `major.minor` versions of the same major; undefined across majors. */
 function minorsBetween(older: string, newer: string): number | undefined {
@@ -134,7 +163,7 @@ export const ReleaseCalendarView = ({
       <EmptyState
         missing="data"
         title="The release calendar is empty"
-        description="The backend ships a calendar and merges nkp.calendar from app-config and the NKP Release objects of management clusters; none of them gave a release."
+        description="The backend ships a calendar and merges the release feeds, nkp.calendar from app-config and the NKP Release objects of management clusters; none of them gave a release."
       />
     );
   }
@@ -144,7 +173,7 @@ export const ReleaseCalendarView = ({
     {
       title: 'Released',
       field: 'released',
-      render: r => <DateCell fact={r.released} />,
+      render: r => <DateCell fact={r.released} notes={notes} />,
     },
     {
       title: 'End of standard support',
@@ -153,7 +182,7 @@ export const ReleaseCalendarView = ({
         r.release.startsWith('NKP') ? (
           '—'
         ) : (
-          <DateCell fact={r.endOfStandardSupport} />
+          <DateCell fact={r.endOfStandardSupport} notes={notes} />
         ),
     },
     {
@@ -161,7 +190,7 @@ export const ReleaseCalendarView = ({
       field: 'endOfLife',
       render: r =>
         r.endOfLife || r.release.startsWith('Kubernetes') ? (
-          <DateCell fact={r.endOfLife} />
+          <DateCell fact={r.endOfLife} notes={notes} />
         ) : (
           'not published (self-managed window)'
         ),
@@ -177,8 +206,29 @@ export const ReleaseCalendarView = ({
     },
   ];
 
+  const rows = rowsOf(value);
+  // Numbered in table order: the NKP and Kubernetes rows, each date from left to right.
+  const notes = new SourceNotes();
+  for (const r of rows) {
+    for (const fact of [r.released, r.endOfStandardSupport, r.endOfLife]) {
+      if (fact) notes.number(fact);
+    }
+  }
+  const failing = (value.feeds ?? []).filter(f => f.state === 'failing');
   return (
     <Grid container spacing={3}>
+      {failing.length > 0 && (
+        <Grid item xs={12}>
+          <WarningPanel
+            title={`${
+              failing.length === 1
+                ? 'A release feed is'
+                : `${failing.length} release feeds are`
+            } failing: the calendar keeps the data last read`}
+            message="See Release feeds below for what failed and when each feed was last read."
+          />
+        </Grid>
+      )}
       {value.warnings.length > 0 && (
         <Grid item xs={12}>
           <WarningPanel
@@ -197,7 +247,7 @@ export const ReleaseCalendarView = ({
       <Grid item xs={12}>
         <Table<CalendarRow>
           title="Release calendar"
-          subtitle="Hover a date for its source; ≈ marks a derived date (e.g. a git tag standing in for GA)"
+          subtitle="[n] after a date names its source, listed below; ≈ marks a derived date (e.g. a git tag standing in for GA)"
           options={{
             paging: false,
             search: false,
@@ -205,7 +255,7 @@ export const ReleaseCalendarView = ({
             sorting: false,
           }}
           columns={columns}
-          data={rowsOf(value)}
+          data={rows}
         />
         {/* On the page background, secondary text would miss the 4.5:1 contrast ratio. */}
         <Typography variant="caption" color="textPrimary">
@@ -213,6 +263,23 @@ export const ReleaseCalendarView = ({
           minor supported past its upstream end of life while the NKP release
           itself is supported.
         </Typography>
+        <Typography
+          variant="subtitle2"
+          component="h3"
+          style={{ marginTop: 16 }}
+        >
+          Sources
+        </Typography>
+        <ol aria-label="Sources of the dates" style={{ marginTop: 4 }}>
+          {notes.list().map((source, i) => (
+            <li key={source} id={`nkp-calendar-source-${i + 1}`}>
+              <Typography variant="body2">{source}</Typography>
+            </li>
+          ))}
+        </ol>
+      </Grid>
+      <Grid item xs={12}>
+        <ReleaseFeedsCard feeds={value.feeds ?? []} />
       </Grid>
     </Grid>
   );
