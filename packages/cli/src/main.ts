@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { addCalendarCommand } from './calendar/calendarCommand';
 import { addEvaluateCommand } from './evaluate/evaluateCommand';
 import { CliIo, EXIT_OK, EXIT_USAGE, processIo } from './io';
 
@@ -23,6 +24,9 @@ export async function main(
     .configureOutput({ writeOut: cli.stdout, writeErr: cli.stderr })
     .showHelpAfterError('(run with --help for usage)');
   addEvaluateCommand(program, cli, code => {
+    exitCode = code;
+  });
+  addCalendarCommand(program, cli, code => {
     exitCode = code;
   });
 

@@ -11,9 +11,9 @@ import {
   NkpClusterDetail,
   NkpFleetSummary,
   NkpTenants,
+  releasesInVersionOrder,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import Router from 'express-promise-router';
-import { minorSortKey } from './minor';
 import { FleetAccess } from '../permissions/FleetAccess';
 import { ClusterIndex } from '../service/ClusterIndex';
 import { FleetState } from '../service/FleetState';
@@ -156,12 +156,7 @@ export function createFleetRoutes(options: {
     await access.read(req);
     const { calendar, served, feeds } = await fleet.current();
     res.json({
-      kubernetes: Object.values(calendar.kubernetes).sort(
-        (a, b) => minorSortKey(a.minor) - minorSortKey(b.minor),
-      ),
-      nkp: Object.values(calendar.nkp).sort(
-        (a, b) => minorSortKey(a.minor) - minorSortKey(b.minor),
-      ),
+      ...releasesInVersionOrder(calendar),
       // The top layer as read, so a date can be traced to the Release object it came from.
       served,
       feeds,

@@ -28,18 +28,19 @@ describe('ReleaseCalendarView', () => {
     expect(row('NKP 2.17')).toHaveTextContent('≈ 2025-12-23');
     // Every date names its source, as a numbered note under the table
     expect(row('NKP 2.17')).toHaveTextContent('≈ 2025-12-23 [1]');
-    expect(row('Kubernetes 1.34')).toHaveTextContent('2025-08-27 [2]');
+    expect(row('Kubernetes 1.34')).toHaveTextContent('2025-08-27 [3]');
+    expect(row('NKP 2.17')).toHaveTextContent('Kubernetes 1.34 [2]');
     const sources = screen.getByRole('list', { name: 'Sources of the dates' });
     expect(
       within(sources)
         .getAllByRole('listitem')
         .map(li => li.textContent),
-    ).toEqual(['git tag', 'endoflife.date']);
+    ).toEqual(['git tag', 'upgrade matrix', 'endoflife.date']);
     expect(
       within(row('Kubernetes 1.34')).getAllByRole('link', {
-        name: 'source 2',
+        name: 'source 3',
       })[0],
-    ).toHaveAttribute('href', '#nkp-calendar-source-2');
+    ).toHaveAttribute('href', '#nkp-calendar-source-3');
     // No feed configured: said so, not left blank
     expect(
       screen.getByText(/No release feed is configured/),

@@ -30,6 +30,8 @@ interface CalendarRow {
   endOfStandardSupport?: DatedFact;
   endOfLife?: DatedFact;
   ships?: string;
+  /** Where the Kubernetes minors an NKP minor ships come from. */
+  shipsSource?: string;
   /** NKP minors without a published end of life: how many minors behind the newest one. */
   minorsBehind?: number;
 }
@@ -70,11 +72,11 @@ function supportStatus(
 class SourceNotes {
   private readonly numbers = new Map<string, number>();
 
-  number(fact: DatedFact): number {
-    let n = this.numbers.get(fact.source);
+  number(source: string): number {
+    let n = this.numbers.get(source);
     if (n === undefined) {
       n = this.numbers.size + 1;
-      this.numbers.set(fact.source, n);
+      this.numbers.set(source, n);
     }
     return n;
   }
@@ -84,24 +86,25 @@ class SourceNotes {
   }
 }
 
-const DateCell = ({
-  fact,
-  notes,
-}: {
-  fact?: DatedFact;
-  notes: SourceNotes;
-}) => {
-  if (!fact) return <>—</>;
-  const n = notes.number(fact);
+/** The number of a source, linked to its note under the table. */
+const Note = ({ source, notes }: { source: string; notes: SourceNotes }) => {
+  const n = notes.number(source);
   return (
-    <span title={`Source: ${fact.source}`}>
-      {fact.inferred ? `≈ ${fact.date}` : fact.date}{' '}
-      <a href={`#nkp-calendar-source-${n}`} aria-label={`source ${n}`}>
-        <sup>[{n}]</sup>
-      </a>
-    </span>
+    <a href={`#nkp-calendar-source-${n}`} aria-label={`source ${n}`}>
+      <sup>[{n}]</sup>
+    </a>
   );
 };
+
+const DateCell = ({ fact, notes }: { fact?: DatedFact; notes: SourceNotes }) =>
+  fact ? (
+    <span title={`Source: ${fact.source}`}>
+      {fact.inferred ? `≈ ${fact.date}` : fact.date}{' '}
+      <Note source={fact.source} notes={notes} />
+    </span>
+  ) : (
+    <>—</>
+  );
 
 /** Minors between two `major.minor` versions of the same major; undefined across majors. */
 function minorsBetween(older: string, newer: string): number | undefined {
@@ -121,6 +124,7 @@ function rowsOf(calendar: NkpCalendar): CalendarRow[] {
       release: `NKP ${r.minor}`,
       released: r.releaseDate,
       endOfLife: r.endOfLife,
+      shipsSource: r.kubernetesMinors.length ? r.kubernetesSource : undefined,
       ships: r.kubernetesMinors.length
         ? `Kubernetes ${r.kubernetesMinors.join(', ')}`
         : undefined,
@@ -195,7 +199,18 @@ export const ReleaseCalendarView = ({
           'not published (self-managed window)'
         ),
     },
-    { title: 'Ships', field: 'ships', emptyValue: '—' },
+    {
+      title: 'Ships',
+      field: 'ships',
+      render: r =>
+        r.ships ? (
+          <span title={`Source: ${r.shipsSource}`}>
+            {r.ships} <Note source={r.shipsSource!} notes={notes} />
+          </span>
+        ) : (
+          '—'
+        ),
+    },
     {
       title: 'Today',
       field: 'id',
@@ -211,8 +226,9 @@ export const ReleaseCalendarView = ({
   const notes = new SourceNotes();
   for (const r of rows) {
     for (const fact of [r.released, r.endOfStandardSupport, r.endOfLife]) {
-      if (fact) notes.number(fact);
+      if (fact) notes.number(fact.source);
     }
+    if (r.shipsSource) notes.number(r.shipsSource);
   }
   const failing = (value.feeds ?? []).filter(f => f.state === 'failing');
   return (
