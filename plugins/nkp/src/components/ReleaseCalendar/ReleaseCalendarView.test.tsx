@@ -38,7 +38,7 @@ describe('ReleaseCalendarView', () => {
     ).toEqual(['git tag', 'upgrade matrix', 'endoflife.date']);
     expect(
       within(row('Kubernetes 1.34')).getAllByRole('link', {
-        name: 'source 3',
+        name: 'source [3]',
       })[0],
     ).toHaveAttribute('href', '#nkp-calendar-source-3');
     // No feed configured: said so, not left blank

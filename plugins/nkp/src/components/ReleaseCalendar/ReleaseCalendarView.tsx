@@ -90,7 +90,7 @@ class SourceNotes {
 const Note = ({ source, notes }: { source: string; notes: SourceNotes }) => {
   const n = notes.number(source);
   return (
-    <a href={`#nkp-calendar-source-${n}`} aria-label={`source ${n}`}>
+    <a href={`#nkp-calendar-source-${n}`} aria-label={`source [${n}]`}>
       <sup>[{n}]</sup>
     </a>
   );
@@ -172,6 +172,15 @@ export const ReleaseCalendarView = ({
     );
   }
 
+  const rows = rowsOf(value);
+  // Numbered in table order: the NKP and Kubernetes rows, each date from left to right.
+  const notes = new SourceNotes();
+  for (const r of rows) {
+    for (const fact of [r.released, r.endOfStandardSupport, r.endOfLife]) {
+      if (fact) notes.number(fact.source);
+    }
+    if (r.shipsSource) notes.number(r.shipsSource);
+  }
   const columns: TableColumn<CalendarRow>[] = [
     { title: 'Release', field: 'release', highlight: true },
     {
@@ -221,15 +230,6 @@ export const ReleaseCalendarView = ({
     },
   ];
 
-  const rows = rowsOf(value);
-  // Numbered in table order: the NKP and Kubernetes rows, each date from left to right.
-  const notes = new SourceNotes();
-  for (const r of rows) {
-    for (const fact of [r.released, r.endOfStandardSupport, r.endOfLife]) {
-      if (fact) notes.number(fact.source);
-    }
-    if (r.shipsSource) notes.number(r.shipsSource);
-  }
   const failing = (value.feeds ?? []).filter(f => f.state === 'failing');
   return (
     <Grid container spacing={3}>
