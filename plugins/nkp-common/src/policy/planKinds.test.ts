@@ -47,6 +47,22 @@ type Expected = Record<
   [cluster: PolicyState, planFinding: PolicyState | 'platform step']
 >;
 
+// From the deadline on, the same for the rest of the table.
+const blockersLostSupport: Expected = {
+  M: ['compliant', 'platform step'],
+  'on-134': ['compliant', 'compliant'],
+  'on-133': ['unsupported', 'unsupported'],
+  'on-132': ['unsupported', 'unsupported'],
+  mystery: ['unknown', 'unknown'],
+};
+const allLostSupport: Expected = {
+  M: ['unsupported', 'unsupported'],
+  'on-134': ['unsupported', 'unsupported'],
+  'on-133': ['unsupported', 'unsupported'],
+  'on-132': ['unsupported', 'unsupported'],
+  mystery: ['unknown', 'unknown'],
+};
+
 describe('plan kinds: the management-plane upgrade of issue 9', () => {
   it.each<[string, string, UpgradePlanRequirement | undefined, Expected]>([
     // Management-plane plan (the default for a management-cluster scope): tenants within N-1 of
@@ -64,30 +80,8 @@ describe('plan kinds: the management-plane upgrade of issue 9', () => {
         mystery: ['unknown', 'unknown'],
       },
     ],
-    [
-      'within-skew (default)',
-      ON,
-      undefined,
-      {
-        M: ['compliant', 'platform step'],
-        'on-134': ['compliant', 'compliant'],
-        'on-133': ['unsupported', 'unsupported'],
-        'on-132': ['unsupported', 'unsupported'],
-        mystery: ['unknown', 'unknown'],
-      },
-    ],
-    [
-      'within-skew (explicit)',
-      AFTER,
-      'within-skew',
-      {
-        M: ['compliant', 'platform step'],
-        'on-134': ['compliant', 'compliant'],
-        'on-133': ['unsupported', 'unsupported'],
-        'on-132': ['unsupported', 'unsupported'],
-        mystery: ['unknown', 'unknown'],
-      },
-    ],
+    ['within-skew (default)', ON, undefined, blockersLostSupport],
+    ['within-skew (explicit)', AFTER, 'within-skew', blockersLostSupport],
     // Chosen explicitly, a plan can still ask every cluster in scope to reach the target.
     [
       'reach-target',
@@ -101,30 +95,8 @@ describe('plan kinds: the management-plane upgrade of issue 9', () => {
         mystery: ['unknown', 'unknown'],
       },
     ],
-    [
-      'reach-target',
-      ON,
-      'reach-target',
-      {
-        M: ['unsupported', 'unsupported'],
-        'on-134': ['unsupported', 'unsupported'],
-        'on-133': ['unsupported', 'unsupported'],
-        'on-132': ['unsupported', 'unsupported'],
-        mystery: ['unknown', 'unknown'],
-      },
-    ],
-    [
-      'reach-target',
-      AFTER,
-      'reach-target',
-      {
-        M: ['unsupported', 'unsupported'],
-        'on-134': ['unsupported', 'unsupported'],
-        'on-133': ['unsupported', 'unsupported'],
-        'on-132': ['unsupported', 'unsupported'],
-        mystery: ['unknown', 'unknown'],
-      },
-    ],
+    ['reach-target', ON, 'reach-target', allLostSupport],
+    ['reach-target', AFTER, 'reach-target', allLostSupport],
   ])('%s on %s', (_, now, requires, expected) => {
     const result = evaluateFleet({
       clusters,
