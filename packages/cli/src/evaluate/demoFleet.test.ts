@@ -8,7 +8,7 @@ import {
   OfflineExportSource,
   fleetToEntities,
   normaliseFleet,
-} from '@nkp-lifecycle/backstage-plugin-catalog-backend-module-nkp';
+} from '@nkp-lifecycle/backstage-plugin-nkp-node';
 import {
   ServedNkpRelease,
   buildReleaseCalendar,

@@ -76,49 +76,8 @@ describe('readNkpProviderConfigs', () => {
 
   it.each([
     [
-      { Demo: { offline: { paths: ['x'] } } },
-      'catalog.providers.nkp.Demo: a source id must be lowercase',
-    ],
-    [
-      { demo: {} },
-      'catalog.providers.nkp.demo configures no source; set catalog.providers.nkp.demo.offline.paths',
-    ],
-    [
-      { demo: { offline: { paths: [] } } },
-      'catalog.providers.nkp.demo.offline.paths must list at least one file or folder',
-    ],
-    [
-      { demo: { offline: { paths: 'x' } } },
-      'catalog.providers.nkp.demo.offline.paths',
-    ],
-    [
-      { demo: { model: 'central', offline: { paths: ['x'] } } },
-      'catalog.providers.nkp.demo.model must be one of management, self-managed, got "central"',
-    ],
-    [
-      { demo: { offline: { paths: ['x'] }, entityNamePrefix: 'Not OK' } },
-      'catalog.providers.nkp.demo.entityNamePrefix must be',
-    ],
-    [
-      { demo: { offline: { paths: ['x'] }, dashboardUrl: 'nkp.example.com' } },
-      'catalog.providers.nkp.demo.dashboardUrl must be an http(s) URL',
-    ],
-    [
       { demo: { offline: { paths: ['x'] }, maxShrinkPercent: 150 } },
       'catalog.providers.nkp.demo.maxShrinkPercent must be between 0 and 100, got 150',
-    ],
-    [
-      { demo: { offline: { paths: ['x'] }, owners: { default: 'group:' } } },
-      'catalog.providers.nkp.demo.owners.default must be an entity reference',
-    ],
-    [
-      {
-        demo: {
-          offline: { paths: ['x'] },
-          owners: { workspaces: { acme: 'a:b:c' } },
-        },
-      },
-      'catalog.providers.nkp.demo.owners.workspaces.acme must be an entity reference',
     ],
     [
       {
@@ -128,6 +87,11 @@ describe('readNkpProviderConfigs', () => {
         },
       },
       'timeout',
+    ],
+    // The source itself is read by nkp-node, with its messages (readNkpSourceConfig.test.ts).
+    [
+      { Demo: { offline: { paths: ['x'] } } },
+      'catalog.providers.nkp.Demo: a source id must be lowercase',
     ],
   ])('rejects %j naming the key', (sources, message) => {
     expect(() => read(sources)).toThrow(message);
