@@ -24,7 +24,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { main } from './main';
+import { runCli } from './__testUtils__/runCli';
 
 jest.setTimeout(300_000);
 
@@ -188,18 +188,7 @@ describe('the published CLI (slow: builds, packs and installs packages)', () => 
       install,
       { PATH: process.env.PATH },
     );
-    let stdout = '';
-    let stderr = '';
-    const code = await main(['node', 'nkp-lifecycle', ...ARGS], {
-      stdout: text => {
-        stdout += text;
-      },
-      stderr: text => {
-        stderr += text;
-      },
-      cwd: repo,
-      env: {},
-    });
+    const { code, stdout, stderr } = await runCli(ARGS, { cwd: repo });
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(published.stderr).toBe('');
     expect(JSON.parse(published.stdout)).toEqual(JSON.parse(stdout));
