@@ -6,26 +6,17 @@
 
 import { FleetEvaluation } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { resolve } from 'node:path';
-import { CliIo, EXIT_GATE_FAILED, EXIT_OK, EXIT_USAGE, main } from './index';
+import { runCli } from './__testUtils__/runCli';
+import { CliIo, EXIT_GATE_FAILED, EXIT_OK, EXIT_USAGE } from './index';
 
 const fixtures = resolve(__dirname, '__fixtures__');
 
-async function run(args: string[], io: Partial<CliIo> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'nkp-lifecycle', ...args], {
-    stdout: text => {
-      stdout += text;
-    },
-    stderr: text => {
-      stderr += text;
-    },
+function run(args: string[], io: Partial<CliIo> = {}) {
+  return runCli(args, {
     cwd: fixtures,
-    env: {},
     clock: () => new Date('2026-11-21T12:00:00Z'),
     ...io,
   });
-  return { code, stdout, stderr };
 }
 
 async function evaluateJson(args: string[], io: Partial<CliIo> = {}) {

@@ -9,7 +9,7 @@ import {
   PolicyState,
   parsePolicySettings,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
-import { NkpSourceModel } from '@nkp-lifecycle/backstage-plugin-catalog-backend-module-nkp';
+import { NkpSourceModel } from '@nkp-lifecycle/backstage-plugin-nkp-node';
 import { CliIo, EXIT_GATE_FAILED, EXIT_OK } from '../io';
 import { evaluateExport } from './evaluateExport';
 import { describeGateFailure, gateFailures } from './gate';
@@ -113,7 +113,6 @@ async function evaluate(
     configFiles,
     source: options.source,
     model: options.model,
-    paths,
   });
   const plans = options.plans ? await readPlans(options.plans, io.cwd) : [];
   const exceptions = options.exceptions

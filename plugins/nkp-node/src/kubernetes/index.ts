@@ -1,0 +1,13 @@
+/**
+ * The Kubernetes side of NKP sources: a client for one API server (authenticated from a
+ * `KubernetesConnection`, which the main entry point reads from config) and the source that reads
+ * and watches an NKP cluster through it. Needs `@kubernetes/client-node` and
+ * `@backstage/backend-plugin-api`, which are optional peer dependencies of this package.
+ *
+ * @packageDocumentation
+ */
+
+export { KubernetesSource } from './KubernetesSource';
+export { KubernetesApiClient } from './KubernetesApiClient';
+export { kubeConfigFor } from './kubeConfigFor';
+export { KubernetesApiError } from './errors';
