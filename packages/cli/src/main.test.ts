@@ -272,6 +272,36 @@ describe('nkp-lifecycle', () => {
         'NKP 2.17 is 1 minor behind the newest NKP 2.18; at most 3 minors allowed',
       );
     });
+    it('reads the release feeds app-config names, as the portal does (--no-feed: none)', async () => {
+      // feeds/nkp.json announces NKP 2.18 (and an entry with a nonsense date, skipped with a warning).
+      const mgmtReason = async (extra: string[]) => {
+        const result = await run([
+          'evaluate',
+          'export',
+          '--config',
+          'app-config.feed.yaml',
+          '--output',
+          'json',
+          ...extra,
+        ]);
+        const mgmt = (JSON.parse(result.stdout) as FleetEvaluation).clusters.find(
+          c => c.cluster.name === 'mgmt',
+        );
+        return { ...result, reason: mgmt?.findings[0]?.reason, stdout: '' };
+      };
+      const withFeed = await mgmtReason([]);
+      expect(withFeed).toMatchObject({
+        code: EXIT_OK,
+        reason:
+          'NKP 2.17 is 1 minor behind the newest NKP 2.18; at most 3 minors allowed',
+      });
+      expect(withFeed.stderr).toMatch(
+        /^warning: release feed nkp feeds\/nkp\.json: .*2\.19/m,
+      );
+      const offline = await mgmtReason(['--no-feed']);
+      expect(offline).toMatchObject({ code: EXIT_OK, stderr: '' });
+      expect(offline.reason).not.toContain('2.18');
+    });
   });
 
   describe('app-config', () => {

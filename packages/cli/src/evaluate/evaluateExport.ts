@@ -15,6 +15,7 @@ import {
   FleetEvaluation,
   PolicyException,
   PolicySettings,
+  ReleaseFeedLayer,
   UpgradePlan,
   clusterFactsFromEntity,
   evaluateFleet,
@@ -32,6 +33,8 @@ export interface EvaluateExportInput {
   settings: PolicySettings;
   plans: UpgradePlan[];
   exceptions: PolicyException[];
+  /** Release feeds read for this run (between shipped data and app-config, as in the portal). */
+  feeds?: readonly ReleaseFeedLayer[];
   /** ISO date or timestamp. */
   now: string;
 }
@@ -60,6 +63,7 @@ export async function evaluateExport(
   const calendar = releaseCalendarWithServed(
     input.settings.calendarOverrides,
     servedReleasesFromEntities(entities),
+    input.feeds,
   );
 
   const evaluation = evaluateFleet({
