@@ -14,3 +14,7 @@ export type {
   IssuerUser,
 } from './config/IssuerConfig';
 export { UserDirectory } from './users/UserDirectory';
+export {
+  ScriptedBrowser,
+  signInWithLoginForm,
+} from './testing/ScriptedBrowser';

@@ -7,6 +7,7 @@ import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import Provider, { type Configuration } from 'oidc-provider';
 import type { IssuerConfig } from '../config/IssuerConfig';
 import { UserDirectory } from '../users/UserDirectory';
+import { errorPage } from './loginPage';
 
 const HOUR = 60 * 60;
 const DAY = 24 * HOUR;
@@ -61,6 +62,14 @@ export function createProvider(
     async issueRefreshToken(_ctx, client) {
       return client.grantTypeAllowed('refresh_token');
     },
+    // Errors the user sees (a bad authorization request): the issuer's own page, no stack trace
+    async renderError(ctx, out) {
+      ctx.type = 'html';
+      ctx.body = errorPage(
+        'Sign-in failed',
+        String(out.error_description ?? out.error),
+      );
+    },
     interactions: {
       url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
     },
@@ -78,6 +87,5 @@ export function createProvider(
       RefreshToken: 14 * DAY,
     },
   };
-  const provider = new Provider(issuer, configuration);
-  return provider;
+  return new Provider(issuer, configuration);
 }

@@ -1,5 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IssuerConfig } from '../config/IssuerConfig';
+import {
+  ScriptedBrowser,
+  signInWithLoginForm,
+} from '../testing/ScriptedBrowser';
 import { RunningIssuer, startIssuer } from './startIssuer';
 
 const redirectUri = 'http://localhost:7007/api/auth/oidc/handler/frame';
@@ -23,21 +27,7 @@ const config: IssuerConfig = {
     },
   ],
 };
-
-/** The cookies a browser would keep for the issuer, enough for the authorization flow. */
-class CookieJar {
-  readonly #cookies = new Map<string, string>();
-  take(res: Response) {
-    for (const cookie of res.headers.getSetCookie()) {
-      const [pair] = cookie.split(';');
-      const eq = pair.indexOf('=');
-      this.#cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-  }
-  header() {
-    return [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-}
+const basic = `Basic ${Buffer.from('portal:portal-secret').toString('base64')}`;
 
 describe('startIssuer', () => {
   let issuer: RunningIssuer;
@@ -48,17 +38,8 @@ describe('startIssuer', () => {
   });
   afterAll(() => issuer.close());
 
-  async function get(url: string, jar: CookieJar) {
-    const res = await fetch(new URL(url, issuer.url), {
-      headers: { cookie: jar.header() },
-      redirect: 'manual',
-    });
-    jar.take(res);
-    return res;
-  }
-
-  /** Starts an authorization request like the portal does; answers the login page. */
-  async function authorize(jar: CookieJar) {
+  /** An authorization request like the portal's, with PKCE. */
+  function authorizationUrl() {
     const verifier = randomBytes(32).toString('base64url');
     const params = new URLSearchParams({
       client_id: 'portal',
@@ -70,25 +51,18 @@ describe('startIssuer', () => {
       code_challenge: createHash('sha256').update(verifier).digest('base64url'),
       code_challenge_method: 'S256',
     });
-    const start = await get(`/auth?${params}`, jar);
-    expect(start.status).toBe(303);
-    const loginUrl = start.headers.get('location')!;
-    const login = await get(loginUrl, jar);
-    return { verifier, loginUrl, login };
+    return { verifier, url: `${issuer.url}/auth?${params}` };
   }
 
-  async function submit(loginUrl: string, jar: CookieJar, form: object) {
-    const res = await fetch(new URL(`${loginUrl}/login`, issuer.url), {
+  async function token(body: Record<string, string>) {
+    return fetch(`${issuer.url}/token`, {
       method: 'POST',
       headers: {
-        cookie: jar.header(),
+        authorization: basic,
         'content-type': 'application/x-www-form-urlencoded',
       },
-      body: new URLSearchParams(form as Record<string, string>),
-      redirect: 'manual',
+      body: new URLSearchParams(body),
     });
-    jar.take(res);
-    return res;
   }
 
   it('publishes its discovery document', async () => {
@@ -103,7 +77,12 @@ describe('startIssuer', () => {
   });
 
   it('shows a login form with the demo users as hints', async () => {
-    const { login } = await authorize(new CookieJar());
+    const browser = new ScriptedBrowser();
+    const start = await browser.fetch(authorizationUrl().url);
+    expect(start.status).toBe(303);
+    const login = await browser.fetch(
+      new URL(start.headers.get('location')!, issuer.url),
+    );
     expect(login.status).toBe(200);
     expect(login.headers.get('content-security-policy')).toContain(
       "form-action 'self' http://localhost:7007",
@@ -126,11 +105,15 @@ describe('startIssuer', () => {
   `(
     'refuses $case with the form again and an alert',
     async ({ username, password }) => {
-      const jar = new CookieJar();
-      const { loginUrl } = await authorize(jar);
-      const res = await submit(loginUrl, jar, { username, password });
-      expect(res.status).toBe(401);
-      const html = await res.text();
+      const { refused, callbackUrl } = await signInWithLoginForm(
+        new ScriptedBrowser(),
+        authorizationUrl().url,
+        { username, password },
+        redirectUri,
+      );
+      expect(callbackUrl).toBeUndefined();
+      expect(refused!.status).toBe(401);
+      const html = await refused!.text();
       expect(html).toContain('role="alert"');
       expect(html).toContain('aria-invalid="true"');
       expect(html).not.toContain('<b>x');
@@ -139,48 +122,32 @@ describe('startIssuer', () => {
   );
 
   it('answers an unknown or expired interaction with an error page', async () => {
-    const res = await get('/interaction/unknown-uid', new CookieJar());
+    const res = await fetch(`${issuer.url}/interaction/unknown-uid`);
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('Start again from the portal');
   });
 
   it('signs a user in through the authorization code flow, with refresh tokens', async () => {
-    const jar = new CookieJar();
-    const { verifier, loginUrl } = await authorize(jar);
-    let res = await submit(loginUrl, jar, {
-      username: 'gina',
-      password: 'gina-demo',
-    });
-    // login → resume → consent (implicit for configured clients) → resume → the client
-    while (
-      res.status === 303 &&
-      !res.headers.get('location')!.startsWith(redirectUri)
-    ) {
-      res = await get(res.headers.get('location')!, jar);
-    }
-    const callback = new URL(res.headers.get('location')!);
-    expect(callback.searchParams.get('state')).toBe('state-1');
-    const code = callback.searchParams.get('code')!;
-    expect(code).toBeTruthy();
+    const { verifier, url } = authorizationUrl();
+    const { callbackUrl } = await signInWithLoginForm(
+      new ScriptedBrowser(),
+      url,
+      { username: 'gina', password: 'gina-demo' },
+      redirectUri,
+    );
+    expect(callbackUrl!.searchParams.get('state')).toBe('state-1');
+    const code = callbackUrl!.searchParams.get('code')!;
 
-    const basic = Buffer.from('portal:portal-secret').toString('base64');
-    const token = await fetch(`${issuer.url}/token`, {
-      method: 'POST',
-      headers: {
-        authorization: `Basic ${basic}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: redirectUri,
-        code_verifier: verifier,
-      }),
+    const tokens = await token({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      code_verifier: verifier,
     }).then(r => r.json());
-    expect(token).toMatchObject({ token_type: 'Bearer' });
-    expect(token.refresh_token).toBeTruthy();
+    expect(tokens).toMatchObject({ token_type: 'Bearer' });
+    expect(tokens.refresh_token).toBeTruthy();
     const idToken = JSON.parse(
-      Buffer.from(token.id_token.split('.')[1], 'base64url').toString(),
+      Buffer.from(tokens.id_token.split('.')[1], 'base64url').toString(),
     );
     expect(idToken).toMatchObject({
       iss: issuer.url,
@@ -190,7 +157,7 @@ describe('startIssuer', () => {
     });
 
     const userinfo = await fetch(`${issuer.url}/me`, {
-      headers: { authorization: `Bearer ${token.access_token}` },
+      headers: { authorization: `Bearer ${tokens.access_token}` },
     }).then(r => r.json());
     expect(userinfo).toEqual({
       sub: 'gina',
@@ -200,16 +167,9 @@ describe('startIssuer', () => {
       preferred_username: 'gina',
     });
 
-    const refreshed = await fetch(`${issuer.url}/token`, {
-      method: 'POST',
-      headers: {
-        authorization: `Basic ${basic}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams({
-        grant_type: 'refresh_token',
-        refresh_token: token.refresh_token,
-      }),
+    const refreshed = await token({
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token,
     });
     expect(refreshed.status).toBe(200);
     expect(logged).toContain('Signed in gina for portal');
@@ -222,7 +182,9 @@ describe('startIssuer', () => {
       response_type: 'code',
       scope: 'openid',
     });
-    const res = await get(`/auth?${params}`, new CookieJar());
+    const res = await fetch(`${issuer.url}/auth?${params}`, {
+      redirect: 'manual',
+    });
     expect(res.status).toBe(400);
   });
 });
