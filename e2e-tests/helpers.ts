@@ -44,9 +44,12 @@ export async function openLoginForm(page: Page) {
   return login;
 }
 
-/** Signs in as a demo user through the sign-in page and the issuer's login form. */
-export async function signIn(page: Page, username: DemoUser) {
-  const login = await openLoginForm(page);
+/** Fills in the login form as a demo user and waits until the portal has signed them in. */
+export async function completeLogin(
+  page: Page,
+  login: Page,
+  username: DemoUser,
+) {
   await login.getByLabel('Username').fill(username);
   await login.getByLabel('Password').fill(demoUser(username).password);
   const closed = login.waitForEvent('close');
@@ -55,6 +58,11 @@ export async function signIn(page: Page, username: DemoUser) {
   await expect(
     page.getByRole('heading', { name: 'NKP Lifecycle demo Catalog' }),
   ).toBeVisible();
+}
+
+/** Signs in as a demo user through the sign-in page and the issuer's login form. */
+export async function signIn(page: Page, username: DemoUser) {
+  await completeLogin(page, await openLoginForm(page), username);
 }
 
 /**

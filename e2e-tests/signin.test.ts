@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
   backstageSession,
+  completeLogin,
   demoUser,
   DemoUser,
   openLoginForm,
@@ -76,13 +77,7 @@ test('the sign-in page offers the demo identity provider, whose login form refus
   await screenshot(login, 'login-form-refused');
 
   // The right password then gets through
-  await login.getByLabel('Password').fill(demoUser('gina').password);
-  const closed = login.waitForEvent('close');
-  await login.getByRole('button', { name: 'Sign in' }).click();
-  await closed;
-  await expect(
-    page.getByRole('heading', { name: 'NKP Lifecycle demo Catalog' }),
-  ).toBeVisible();
+  await completeLogin(page, login, 'gina');
 });
 
 test('signing out ends the session', async ({ page }) => {
