@@ -1,0 +1,16 @@
+/**
+ * The permission rules of NKP clusters and their condition factories, shared by the policy
+ * backend (which registers and applies them) and permission policies (which build conditional
+ * decisions from them). Needs `@backstage/plugin-permission-node` (an optional peer dependency).
+ *
+ * @packageDocumentation
+ */
+
+export {
+  createNkpClusterConditionalDecision,
+  nkpClusterConditions,
+  nkpClusterPermissionResourceRef,
+  nkpClusterPermissionRules,
+  normalizeOwnerRef,
+} from './rules';
+export type { NkpClusterQuery } from './rules';

@@ -1,0 +1,115 @@
+/**
+ * Permission rules for NKP clusters (resource type `nkp-cluster`), for conditional decisions on
+ * `nkp.fleet.read`: a policy can let tenants read the clusters their groups own. The policy
+ * backend registers them and applies them to the clusters it holds in memory (`toQuery` exists
+ * for the framework); permission policies build their conditions from the same rules here, so
+ * that they need not import the backend plugin.
+ */
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  createConditionExports,
+  createPermissionResourceRef,
+  createPermissionRule,
+} from '@backstage/plugin-permission-node';
+import {
+  NKP_CLUSTER_RESOURCE_TYPE,
+  NkpClusterFacts,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import { stringListParams } from './paramsSchema';
+
+/**
+ * Query shape of the NKP cluster rules.
+ *
+ * @public
+ */
+export type NkpClusterQuery = {
+  key: 'owner' | 'workspace';
+  values: string[];
+};
+
+/**
+ * The `nkp-cluster` permission resource, owned by the `nkp` plugin.
+ *
+ * @public
+ */
+export const nkpClusterPermissionResourceRef = createPermissionResourceRef<
+  NkpClusterFacts,
+  NkpClusterQuery
+>().with({ pluginId: 'nkp', resourceType: NKP_CLUSTER_RESOURCE_TYPE });
+
+const ownerRefCache = new Map<string, string>();
+
+/**
+ * `team-a`, `group:team-a` and `Group:default/team-a` are the same owner. Memoised: a fleet has
+ * few distinct owners and this runs per cluster per request.
+ */
+export function normalizeOwnerRef(ref: string): string {
+  let normalized = ownerRefCache.get(ref);
+  if (normalized === undefined) {
+    try {
+      normalized = stringifyEntityRef(
+        parseEntityRef(ref, {
+          defaultKind: 'group',
+          defaultNamespace: 'default',
+        }),
+      ).toLocaleLowerCase('en-US');
+    } catch {
+      normalized = ref.toLocaleLowerCase('en-US');
+    }
+    if (ownerRefCache.size > 10_000) ownerRefCache.clear();
+    ownerRefCache.set(ref, normalized);
+  }
+  return normalized;
+}
+
+const isClusterOwner = createPermissionRule<
+  typeof nkpClusterPermissionResourceRef,
+  { claims: string[] }
+>({
+  name: 'IS_CLUSTER_OWNER',
+  description:
+    'Allow NKP clusters owned by one of the given claims (entity refs of groups or users)',
+  resourceRef: nkpClusterPermissionResourceRef,
+  paramsSchema: stringListParams(
+    'claims',
+    'Entity refs, typically the ownership claims of the caller',
+  ),
+  apply: (cluster, { claims }) =>
+    cluster.owner !== undefined &&
+    claims.map(normalizeOwnerRef).includes(normalizeOwnerRef(cluster.owner)),
+  toQuery: ({ claims }) => ({ key: 'owner', values: claims }),
+});
+
+const isInWorkspace = createPermissionRule<
+  typeof nkpClusterPermissionResourceRef,
+  { workspaces: string[] }
+>({
+  name: 'IS_IN_WORKSPACE',
+  description: 'Allow NKP clusters in one of the given NKP workspaces',
+  resourceRef: nkpClusterPermissionResourceRef,
+  paramsSchema: stringListParams('workspaces', 'NKP workspace names'),
+  apply: (cluster, { workspaces }) =>
+    cluster.workspace !== undefined && workspaces.includes(cluster.workspace),
+  toQuery: ({ workspaces }) => ({ key: 'workspace', values: workspaces }),
+});
+
+/**
+ * The rules of the `nkp-cluster` resource type.
+ *
+ * @public
+ */
+export const nkpClusterPermissionRules = { isClusterOwner, isInWorkspace };
+
+/**
+ * Condition factories for permission policies, e.g.
+ * `createNkpClusterConditionalDecision(request.permission, nkpClusterConditions.isClusterOwner({ claims: user.identity.ownershipEntityRefs }))`.
+ *
+ * @public
+ */
+export const {
+  conditions: nkpClusterConditions,
+  createConditionalDecision: createNkpClusterConditionalDecision,
+} = createConditionExports({
+  resourceRef: nkpClusterPermissionResourceRef,
+  rules: nkpClusterPermissionRules,
+});
