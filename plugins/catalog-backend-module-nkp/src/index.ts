@@ -8,6 +8,7 @@
 
 export { catalogModuleNkp as default } from './module';
 export { NkpEntityProvider, readNkpProviderConfigs } from './providers';
+export { NkpEntityOriginProcessor } from './processors';
 export type {
   NkpProviderConfig,
   NkpRefreshResult,
