@@ -43,8 +43,8 @@ import {
   nkpClusterPermissionResourceRef,
 } from '../src/permissions/rules';
 import { createRouter } from '../src/router';
-import { FleetReader } from '../src/service/FleetReader';
-import { FleetState } from '../src/service/FleetState';
+import { FleetReader } from '../src/state/FleetReader';
+import { FleetState } from '../src/state/FleetState';
 
 const CLUSTERS = Number(process.env.NKP_BENCH_CLUSTERS ?? 10_000);
 const CONNECTIONS = Number(process.env.NKP_BENCH_CONNECTIONS ?? 50);

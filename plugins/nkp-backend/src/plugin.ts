@@ -18,12 +18,12 @@ import {
   nkpClusterPermissionRules,
 } from './permissions/rules';
 import { createRouter } from './router';
-import { FleetReader } from './service/FleetReader';
-import { FleetState } from './service/FleetState';
-import { readNkpBackendConfig } from './service/NkpBackendConfig';
-import { fleetMetrics } from './service/fleetMetrics';
-import { notifyOwners } from './service/notifyOwners';
-import { recordExpiries } from './service/recordExpiries';
+import { FleetReader } from './state/FleetReader';
+import { FleetState } from './state/FleetState';
+import { readNkpBackendConfig } from './config/NkpBackendConfig';
+import { fleetMetrics } from './listeners/fleetMetrics';
+import { notifyOwners } from './listeners/notifyOwners';
+import { recordExpiries } from './listeners/recordExpiries';
 
 /**
  * The NKP Lifecycle backend plugin: keeps the fleet evaluated against the lifecycle policy and

@@ -12,7 +12,7 @@ export {
   EntityNkpGroupDeadlinesCard,
 } from './plugin';
 export { nkpApiRef } from './api/NkpApi';
-export type { NkpApi } from './api/NkpApi';
+export type { NkpApi, NkpClusterQuery } from './api/NkpApi';
 export type * from './api/types';
 export { NkpClient } from './api/NkpClient';
 export { FleetTable } from './components/FleetPage';

@@ -4,6 +4,7 @@ import {
   NkpClusterView,
   POLICY_STATES,
   PolicyState,
+  plural,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { StateBar } from '../FleetDashboard/StateBar';
 
@@ -28,8 +29,6 @@ export const DeadlinesSummary = ({
       c.state !== 'unsupported' &&
       c.state !== 'overdue',
   );
-  const plural = (n: number, word: string) =>
-    `${n} ${word}${n === 1 ? '' : 's'}`;
   const sentence = [
     needAction === 0
       ? `${

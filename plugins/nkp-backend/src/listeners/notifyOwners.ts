@@ -14,7 +14,7 @@ import {
 import { ClusterEvaluation } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { PolicyStore } from '../database/PolicyStore';
 import { normalizeOwnerRef } from '../permissions/rules';
-import { FleetListener, FleetSnapshot } from './FleetState';
+import { FleetListener, FleetSnapshot } from '../state/FleetState';
 
 export interface DueNotification {
   key: string;
