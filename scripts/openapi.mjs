@@ -75,7 +75,18 @@ export * from './generated/router';
     // Fields with a default are still optional to send.
     defaultNonNullable: false,
   });
-  const types = `${BANNER}${astToString(ast)}`;
+  const types = `${BANNER}${astToString(ast)}`
+    // The interfaces are part of nkp-common's public API (its API report checks release tags).
+    .replace(
+      /^export interface (paths|components|operations) \{/gm,
+      '/** @public */\nexport interface $1 {',
+    )
+    // JSDoc as TSDoc reads it: a description is the comment itself, a default is @defaultValue,
+    // and the type an enum has is the code's to say.
+    .replace(/@description /g, '')
+    .replace(/@default /g, '@defaultValue ')
+    .replace(/^\s*\/\*\* @enum \{[^}]*\} \*\/\n/gm, '')
+    .replace(/^\s*\* @enum \{[^}]*\}\n/gm, '');
 
   return [
     [routerPath, await format(routerPath, router)],

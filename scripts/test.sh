@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing (first run only) and runs every test: type check, unit and integration
-# tests (the database ones on SQLite and on PostgreSQL), then the Playwright end-to-end tests that
+# Installs what is missing (first run only) and runs every test: type check, the API contract and
+# API report checks, unit and integration tests (the database ones on SQLite and on PostgreSQL), then the Playwright end-to-end tests that
 # start the real backend and app and drive Chromium.
 set -euo pipefail
 # shellcheck source=scripts/env.sh
@@ -17,6 +17,11 @@ cd "$NKP_ROOT"
 
 nkp_log "Type check"
 yarn tsc
+
+# After the type check, whose declarations (dist-types/) the API reports are extracted from.
+nkp_log "API contract and API reports (generated files current, public surfaces as committed)"
+yarn openapi:check
+yarn api-reports:check
 
 nkp_log "Unit and integration tests (SQLite and PostgreSQL)"
 CI=true yarn backstage-cli repo test

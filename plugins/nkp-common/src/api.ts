@@ -6,8 +6,6 @@
  */
 import type { components, operations } from './schema/openapi.generated';
 
-type Schemas = components['schemas'];
-
 export type {
   components as NkpApiComponents,
   operations as NkpApiOperations,
@@ -19,21 +17,21 @@ export type {
  *
  * @public
  */
-export type NkpClusterView = Schemas['Cluster'];
+export type NkpClusterView = components['schemas']['Cluster'];
 
 /**
  * The sort orders of `GET /clusters`.
  *
  * @public
  */
-export type NkpClusterOrderBy = Schemas['ClusterOrderBy'];
+export type NkpClusterOrderBy = components['schemas']['ClusterOrderBy'];
 
 /**
  * `asc` or `desc`.
  *
  * @public
  */
-export type NkpSortOrder = Schemas['SortOrder'];
+export type NkpSortOrder = components['schemas']['SortOrder'];
 
 /**
  * Filters, sorting and paging of `GET /clusters`; every field is optional.
@@ -49,28 +47,28 @@ export type NkpClusterListQuery = NonNullable<
  *
  * @public
  */
-export type NkpClusterListResult = Schemas['ClusterPage'];
+export type NkpClusterListResult = components['schemas']['ClusterPage'];
 
 /**
  * `GET /summary`: the roll-up of the clusters the caller may see.
  *
  * @public
  */
-export type NkpFleetSummary = Schemas['FleetSummary'];
+export type NkpFleetSummary = components['schemas']['FleetSummary'];
 
 /**
  * `GET /tenants`: roll-ups per owner group and per workspace.
  *
  * @public
  */
-export type NkpTenants = Schemas['Tenants'];
+export type NkpTenants = components['schemas']['Tenants'];
 
 /**
  * Why the caller may not approve an exception.
  *
  * @public
  */
-export type NkpExceptionNotApprovableReason = Schemas['NotApprovableReason'];
+export type NkpExceptionNotApprovableReason = components['schemas']['NotApprovableReason'];
 
 /**
  * An exception as the API lists it: requested first, approved later, with where an approved
@@ -78,84 +76,84 @@ export type NkpExceptionNotApprovableReason = Schemas['NotApprovableReason'];
  *
  * @public
  */
-export type NkpExceptionView = Schemas['Exception'];
+export type NkpExceptionView = components['schemas']['Exception'];
 
 /**
  * `GET /exceptions`.
  *
  * @public
  */
-export type NkpExceptionList = Schemas['ExceptionList'];
+export type NkpExceptionList = components['schemas']['ExceptionList'];
 
 /**
  * `POST /exceptions`.
  *
  * @public
  */
-export type NkpExceptionRequest = Schemas['ExceptionRequest'];
+export type NkpExceptionRequest = components['schemas']['ExceptionRequest'];
 
 /**
  * `POST /exceptions/:id/approve`; both fields optional.
  *
  * @public
  */
-export type NkpExceptionApproval = Schemas['ExceptionApproval'];
+export type NkpExceptionApproval = components['schemas']['ExceptionApproval'];
 
 /**
  * `GET /clusters/:namespace/:name`: one cluster with the exceptions that concern it.
  *
  * @public
  */
-export type NkpClusterDetail = Schemas['ClusterDetail'];
+export type NkpClusterDetail = components['schemas']['ClusterDetail'];
 
 /**
  * An upgrade plan with its progress and blockers, narrowed to the clusters the caller may see.
  *
  * @public
  */
-export type NkpPlanView = Schemas['Plan'];
+export type NkpPlanView = components['schemas']['Plan'];
 
 /**
  * `GET /plans`.
  *
  * @public
  */
-export type NkpPlanList = Schemas['PlanList'];
+export type NkpPlanList = components['schemas']['PlanList'];
 
 /**
  * `POST /plans`.
  *
  * @public
  */
-export type NkpNewPlan = Schemas['NewPlan'];
+export type NkpNewPlan = components['schemas']['NewPlan'];
 
 /**
  * `GET /calendar`: the release calendar in use, minors in version order.
  *
  * @public
  */
-export type NkpCalendar = Schemas['Calendar'];
+export type NkpCalendar = components['schemas']['Calendar'];
 
 /**
  * One entry of `GET /audit`.
  *
  * @public
  */
-export type NkpAuditEntry = Schemas['AuditEntry'];
+export type NkpAuditEntry = components['schemas']['AuditEntry'];
 
 /**
  * A page of `GET /audit`, newest first.
  *
  * @public
  */
-export type NkpAuditPage = Schemas['AuditPage'];
+export type NkpAuditPage = components['schemas']['AuditPage'];
 
 /**
  * A refused value of a request, in the `fieldErrors` of an `InputError`'s body.
  *
  * @public
  */
-export type NkpFieldError = Schemas['FieldError'];
+export type NkpFieldError = components['schemas']['FieldError'];
 
 /**
  * The body of every error answer: Backstage's error body, with `error.fieldErrors` when the
@@ -163,4 +161,4 @@ export type NkpFieldError = Schemas['FieldError'];
  *
  * @public
  */
-export type NkpErrorBody = Schemas['ErrorBody'];
+export type NkpErrorBody = components['schemas']['ErrorBody'];

@@ -98,16 +98,24 @@ const isInWorkspace = createPermissionRule<
  */
 export const nkpClusterPermissionRules = { isClusterOwner, isInWorkspace };
 
-/**
- * Condition factories for permission policies, e.g.
- * `createNkpClusterConditionalDecision(request.permission, nkpClusterConditions.isClusterOwner({ claims: user.identity.ownershipEntityRefs }))`.
- *
- * @public
- */
-export const {
-  conditions: nkpClusterConditions,
-  createConditionalDecision: createNkpClusterConditionalDecision,
-} = createConditionExports({
+const conditionExports = createConditionExports({
   resourceRef: nkpClusterPermissionResourceRef,
   rules: nkpClusterPermissionRules,
 });
+
+/**
+ * Condition factories for permission policies, e.g.
+ * `nkpClusterConditions.isClusterOwner({ claims: user.identity.ownershipEntityRefs })`.
+ *
+ * @public
+ */
+export const nkpClusterConditions = conditionExports.conditions;
+
+/**
+ * A conditional decision on `nkp.fleet.read`, e.g.
+ * `createNkpClusterConditionalDecision(request.permission, nkpClusterConditions.isClusterOwner({ claims }))`.
+ *
+ * @public
+ */
+export const createNkpClusterConditionalDecision =
+  conditionExports.createConditionalDecision;
