@@ -17,7 +17,7 @@ import CloudQueueIcon from '@material-ui/icons/CloudQueue';
 import { ComponentType } from 'react';
 import { nkpApiRef } from './api/NkpApi';
 import { NkpClient } from './api/NkpClient';
-import { NKP_TABS, rootRouteRef } from './routes';
+import { NKP_TABS, NkpTab, rootRouteRef } from './routes';
 
 const nkpApi = ApiBlueprint.make({
   params: define =>
@@ -38,49 +38,35 @@ const fleetPage = PageBlueprint.make({
   },
 });
 
-/** A tab of the NKP page; its view gets the page's standard padding. */
-const tab = <TName extends string>(
-  name: TName,
-  path: string,
-  title: string,
-  load: () => Promise<ComponentType>,
-) =>
+/** The view of each tab, loaded when the tab is first shown. */
+const VIEWS: Record<NkpTab, () => Promise<ComponentType>> = {
+  overview: () => import('./components/Overview').then(m => m.FleetOverview),
+  myDeadlines: () => import('./components/Deadlines').then(m => m.MyDeadlines),
+  clusters: () => import('./components/Clusters').then(m => m.FleetTable),
+  plans: () =>
+    import('./components/UpgradePlans').then(m => m.UpgradePlansView),
+  exceptions: () =>
+    import('./components/Exceptions').then(m => m.ExceptionsView),
+  calendar: () =>
+    import('./components/ReleaseCalendar').then(m => m.ReleaseCalendarView),
+};
+
+/** A tab of the NKP page (`sub-page:nkp/<path>`); its view gets the page's standard padding. */
+const tab = (id: NkpTab) =>
   SubPageBlueprint.make({
     attachTo: { id: 'page:nkp', input: 'pages' },
-    name,
+    name: NKP_TABS[id].path,
     params: {
-      path,
-      title,
+      path: NKP_TABS[id].path,
+      title: NKP_TABS[id].title,
       loader: () =>
-        load().then(View => (
+        VIEWS[id]().then(View => (
           <Content>
             <View />
           </Content>
         )),
     },
   });
-
-const overviewTab = tab('overview', NKP_TABS.overview, 'Overview', () =>
-  import('./components/FleetDashboard').then(m => m.FleetOverview),
-);
-const myDeadlinesTab = tab(
-  'my-deadlines',
-  NKP_TABS.myDeadlines,
-  'My deadlines',
-  () => import('./components/Deadlines').then(m => m.MyDeadlines),
-);
-const clustersTab = tab('clusters', NKP_TABS.clusters, 'Clusters', () =>
-  import('./components/FleetPage').then(m => m.FleetTable),
-);
-const plansTab = tab('plans', NKP_TABS.plans, 'Upgrade plans', () =>
-  import('./components/UpgradePlans').then(m => m.UpgradePlansView),
-);
-const exceptionsTab = tab('exceptions', NKP_TABS.exceptions, 'Exceptions', () =>
-  import('./components/Exceptions').then(m => m.ExceptionsView),
-);
-const calendarTab = tab('calendar', NKP_TABS.calendar, 'Release calendar', () =>
-  import('./components/ReleaseCalendar').then(m => m.ReleaseCalendarView),
-);
 
 const clusterCard = EntityCardBlueprint.make({
   name: 'cluster',
@@ -113,12 +99,7 @@ export default createFrontendPlugin({
   extensions: [
     nkpApi,
     fleetPage,
-    overviewTab,
-    myDeadlinesTab,
-    clustersTab,
-    plansTab,
-    exceptionsTab,
-    calendarTab,
+    ...(Object.keys(NKP_TABS) as NkpTab[]).map(tab),
     clusterCard,
     groupDeadlinesCard,
   ],

@@ -6,7 +6,7 @@ import {
   PolicyState,
   plural,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
-import { StateBar } from '../FleetDashboard/StateBar';
+import { StateBar } from '../Overview/StateBar';
 
 /** One sentence and a state bar over a tenant's clusters: how many need action, and the next date. */
 export const DeadlinesSummary = ({

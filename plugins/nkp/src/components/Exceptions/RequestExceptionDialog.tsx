@@ -19,7 +19,7 @@ import {
 import { FormEvent, useState } from 'react';
 import { nkpApiRef } from '../../api/NkpApi';
 import { NkpExceptionView } from '../../api/types';
-import { ownerLabel } from '../FleetPage/FleetFilters';
+import { ownerLabel } from '../common/ownerLabel';
 import { FormActions } from '../common/FormActions';
 import { FormError } from '../common/FormError';
 import { RULE_LABELS } from '../common/ruleLabels';
