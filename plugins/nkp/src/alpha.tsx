@@ -52,15 +52,18 @@ const VIEWS: Record<NkpTab, () => Promise<ComponentType>> = {
 };
 
 /** A tab of the NKP page (`sub-page:nkp/<path>`); its view gets the page's standard padding. */
-const tab = (id: NkpTab) =>
+const tab = <TPath extends string>(
+  { path, title }: { path: TPath; title: string },
+  load: () => Promise<ComponentType>,
+) =>
   SubPageBlueprint.make({
     attachTo: { id: 'page:nkp', input: 'pages' },
-    name: NKP_TABS[id].path,
+    name: path,
     params: {
-      path: NKP_TABS[id].path,
-      title: NKP_TABS[id].title,
+      path,
+      title,
       loader: () =>
-        VIEWS[id]().then(View => (
+        load().then(View => (
           <Content>
             <View />
           </Content>
@@ -99,7 +102,13 @@ export default createFrontendPlugin({
   extensions: [
     nkpApi,
     fleetPage,
-    ...(Object.keys(NKP_TABS) as NkpTab[]).map(tab),
+    // One by one, so that each sub-page keeps its own name in the plugin's type.
+    tab(NKP_TABS.overview, VIEWS.overview),
+    tab(NKP_TABS.myDeadlines, VIEWS.myDeadlines),
+    tab(NKP_TABS.clusters, VIEWS.clusters),
+    tab(NKP_TABS.plans, VIEWS.plans),
+    tab(NKP_TABS.exceptions, VIEWS.exceptions),
+    tab(NKP_TABS.calendar, VIEWS.calendar),
     clusterCard,
     groupDeadlinesCard,
   ],
