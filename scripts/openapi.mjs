@@ -24,7 +24,7 @@ import { createRequire } from 'node:module';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const require = createRequire(import.meta.url);
-const yaml = require('js-yaml');
+const YAML = require('yaml');
 const prettier = require('prettier');
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,8 +57,7 @@ async function format(path, text) {
 
 async function generate() {
   const text = await readFile(specPath, 'utf8');
-  // js-yaml, as `repo schema openapi validate` reads the document when it compares.
-  const spec = yaml.load(text);
+  const spec = YAML.parse(text);
 
   const router = `${BANNER}import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 

@@ -6,26 +6,17 @@
 
 import { FleetEvaluation } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { resolve } from 'node:path';
-import { CliIo, EXIT_GATE_FAILED, EXIT_OK, EXIT_USAGE, main } from './index';
+import { runCli } from './__testUtils__/runCli';
+import { CliIo, EXIT_GATE_FAILED, EXIT_OK, EXIT_USAGE } from './index';
 
 const fixtures = resolve(__dirname, '__fixtures__');
 
-async function run(args: string[], io: Partial<CliIo> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'nkp-lifecycle', ...args], {
-    stdout: text => {
-      stdout += text;
-    },
-    stderr: text => {
-      stderr += text;
-    },
+function run(args: string[], io: Partial<CliIo> = {}) {
+  return runCli(args, {
     cwd: fixtures,
-    env: {},
     clock: () => new Date('2026-11-21T12:00:00Z'),
     ...io,
   });
-  return { code, stdout, stderr };
 }
 
 async function evaluateJson(args: string[], io: Partial<CliIo> = {}) {
@@ -280,6 +271,36 @@ describe('nkp-lifecycle', () => {
       expect(mgmt?.findings[0].reason).toBe(
         'NKP 2.17 is 1 minor behind the newest NKP 2.18; at most 3 minors allowed',
       );
+    });
+    it('reads the release feeds app-config names, as the portal does (--no-feed: none)', async () => {
+      // feeds/nkp.json announces NKP 2.18 (and an entry with a nonsense date, skipped with a warning).
+      const mgmtReason = async (extra: string[]) => {
+        const result = await run([
+          'evaluate',
+          'export',
+          '--config',
+          'app-config.feed.yaml',
+          '--output',
+          'json',
+          ...extra,
+        ]);
+        const mgmt = (JSON.parse(result.stdout) as FleetEvaluation).clusters.find(
+          c => c.cluster.name === 'mgmt',
+        );
+        return { ...result, reason: mgmt?.findings[0]?.reason, stdout: '' };
+      };
+      const withFeed = await mgmtReason([]);
+      expect(withFeed).toMatchObject({
+        code: EXIT_OK,
+        reason:
+          'NKP 2.17 is 1 minor behind the newest NKP 2.18; at most 3 minors allowed',
+      });
+      expect(withFeed.stderr).toMatch(
+        /^warning: release feed nkp feeds\/nkp\.json: .*2\.19/m,
+      );
+      const offline = await mgmtReason(['--no-feed']);
+      expect(offline).toMatchObject({ code: EXIT_OK, stderr: '' });
+      expect(offline.reason).not.toContain('2.18');
     });
   });
 

@@ -5,21 +5,23 @@
  * kube-apiserver answers LISTs from its watch cache: the benchmark measures the client, and the
  * server shares the client's two cores. `POST /bench/modify?cluster=N` changes one cluster's
  * Kubernetes version, re-renders its page and pushes the MODIFIED event to the open cluster
- * watches.
+ * watches. The objects come from fleetObjects.ts.
  */
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, IncomingMessage, ServerResponse } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:https';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-export interface FleetSize {
-  clusters: number;
-  workspaces: number;
-  projects: number;
-}
+import {
+  capiClusterObject,
+  FleetSize,
+  kommanderClusterObject,
+  projectObject,
+  workspaceObject,
+} from './fleetObjects';
 
 const GROUPS = {
   'workspaces.kommander.mesosphere.io/v1alpha1': ['workspaces', 'projects'],
@@ -39,7 +41,8 @@ export async function startFleetServer(size: FleetSize) {
   const { key, cert } = selfSignedCertificate();
   let resourceVersion = 100_000;
   const versionOverrides = new Map<number, string>();
-  const watches = new Set<ServerResponse>();
+  /** Open watches and the path each watches. */
+  const watches = new Map<ServerResponse, string>();
 
   // Plus the management cluster's own workspace and cluster objects.
   const counts: Record<Kind, number> = {
@@ -112,14 +115,14 @@ export async function startFleetServer(size: FleetSize) {
         }
       }
       const line = `${JSON.stringify({ type: 'MODIFIED', object })}\n`;
-      for (const watch of watches) {
-        if ((watch as any).benchPath.endsWith('/clusters')) watch.write(line);
+      for (const [watch, path] of watches) {
+        if (path.endsWith('/clusters')) watch.write(line);
       }
       json({ watches: watches.size });
       return;
     }
     if (url.pathname === '/bench/watches') {
-      json({ watches: watches.size });
+      json({ watching: [...watches.values()] });
       return;
     }
     if (url.pathname === '/apis') {
@@ -155,8 +158,7 @@ export async function startFleetServer(size: FleetSize) {
     const kind = parts[3] as Kind;
     if (url.searchParams.get('watch') === 'true') {
       res.writeHead(200, { 'content-type': 'application/json' });
-      (res as any).benchPath = url.pathname;
-      watches.add(res);
+      watches.set(res, url.pathname);
       res.on('close', () => watches.delete(res));
       return;
     }
@@ -177,7 +179,7 @@ export async function startFleetServer(size: FleetSize) {
     caData: Buffer.from(cert).toString('base64'),
     close: () =>
       new Promise<void>(resolve => {
-        for (const watch of watches) watch.destroy();
+        for (const watch of watches.keys()) watch.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
@@ -215,325 +217,4 @@ function selfSignedCertificate() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-// --- the generated fleet: shaped like the objects in nkp-domain.md §1, with what a real server
-// adds (managedFields, conditions), so that pages weigh what real ones do.
-
-const meta = (
-  name: string,
-  namespace: string | undefined,
-  index: number,
-  extra: object = {},
-) => ({
-  name,
-  ...(namespace ? { namespace } : {}),
-  uid: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
-  resourceVersion: '100000',
-  generation: 3,
-  creationTimestamp: '2026-01-12T09:30:00Z',
-  ...extra,
-});
-
-const wsOf = (cluster: number, size: FleetSize) => cluster % size.workspaces;
-
-function workspaceObject(index: number, size: FleetSize) {
-  if (index === size.workspaces) {
-    return {
-      apiVersion: 'workspaces.kommander.mesosphere.io/v1alpha1',
-      kind: 'Workspace',
-      metadata: meta('default-workspace', undefined, index),
-      spec: { namespaceName: 'kommander-default-workspace' },
-      status: { namespaceRef: { name: 'kommander-default-workspace' } },
-    };
-  }
-  return {
-    apiVersion: 'workspaces.kommander.mesosphere.io/v1alpha1',
-    kind: 'Workspace',
-    metadata: meta(`tenant-${index}`, undefined, index, {
-      annotations: {
-        'kommander.mesosphere.io/display-name': `Tenant ${index}`,
-      },
-      labels: { 'nkp-lifecycle.io/owner': `team-${index}` },
-    }),
-    spec: {
-      namespaceName: `tenant-${index}-ns`,
-      clusterLabels: { tenant: `tenant-${index}` },
-    },
-    status: {
-      namespaceRef: { name: `tenant-${index}-ns` },
-      conditions: [
-        {
-          type: 'Ready',
-          status: 'True',
-          reason: 'Ready',
-          lastTransitionTime: '2026-01-12T09:31:00Z',
-        },
-      ],
-    },
-  };
-}
-
-function projectObject(index: number, size: FleetSize) {
-  const ws = index % size.workspaces;
-  return {
-    apiVersion: 'workspaces.kommander.mesosphere.io/v1alpha1',
-    kind: 'Project',
-    metadata: meta(`project-${index}`, `tenant-${ws}-ns`, index, {
-      annotations: {
-        'kommander.mesosphere.io/display-name': `Project ${index}`,
-      },
-    }),
-    spec: {
-      namespaceName: `project-${index}`,
-      workspaceRef: { name: `tenant-${ws}` },
-      placement: {
-        clusterSelector: { matchLabels: { env: index % 2 ? 'prod' : 'dev' } },
-      },
-    },
-    status: { namespaceRef: { name: `project-${index}` } },
-  };
-}
-
-function kommanderClusterObject(index: number, size: FleetSize) {
-  if (index === size.clusters) {
-    return {
-      apiVersion: 'kommander.mesosphere.io/v1beta1',
-      kind: 'KommanderCluster',
-      metadata: meta('host-cluster', 'kommander-default-workspace', index, {
-        annotations: { 'kommander.mesosphere.io/display-name': 'host-cluster' },
-      }),
-      spec: { kubeconfigRef: { name: 'host-cluster-kubeconfig' } },
-      status: { phase: 'Joined', kubernetesVersion: 'v1.34.3' },
-    };
-  }
-  const name = `cluster-${index}`;
-  return {
-    apiVersion: 'kommander.mesosphere.io/v1beta1',
-    kind: 'KommanderCluster',
-    metadata: meta(name, `tenant-${wsOf(index, size)}-ns`, index, {
-      labels: { env: index % 2 ? 'prod' : 'dev' },
-    }),
-    spec: {
-      kubeconfigRef: { name: `${name}-kubeconfig` },
-      clusterRef: { capiCluster: { name } },
-      ingress: {
-        hostname: `${name}.nkp.example`,
-        issuerRef: { kind: 'ClusterIssuer', name: 'kommander-ca' },
-      },
-    },
-    status: {
-      phase: 'Joined',
-      clusterId: `cid-${index}`,
-      kubernetesVersion: 'v1.34.3',
-      conditions: [
-        {
-          type: 'Ready',
-          status: 'True',
-          reason: 'Joined',
-          lastTransitionTime: '2026-01-12T09:40:00Z',
-        },
-      ],
-    },
-  };
-}
-
-function capiClusterObject(
-  index: number,
-  size: FleetSize,
-  version = 'v1.34.3',
-) {
-  const own = index === size.clusters;
-  const name = own ? 'nkp-mgmt' : `cluster-${index}`;
-  const ip = `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;
-  return {
-    apiVersion: 'cluster.x-k8s.io/v1beta1',
-    kind: 'Cluster',
-    metadata: meta(
-      name,
-      own ? 'default' : `tenant-${wsOf(index, size)}-ns`,
-      index,
-      {
-        labels: {
-          'cluster.x-k8s.io/provider': 'nutanix',
-          'konvoy.d2iq.io/cluster-name': name,
-          'konvoy.d2iq.io/provider': 'nutanix',
-          'topology.cluster.x-k8s.io/owned': '',
-          env: index % 2 ? 'prod' : 'dev',
-        },
-        annotations: {
-          'kubectl.kubernetes.io/last-applied-configuration': `{"apiVersion":"cluster.x-k8s.io/v1beta1","kind":"Cluster","metadata":{"name":"${name}"},"spec":{"topology":{"class":"nkp-nutanix-v2.17.1","version":"${version}"}}}`,
-        },
-        finalizers: ['cluster.cluster.x-k8s.io'],
-        managedFields: ['capi-controller', 'nkp', 'kommander-operator'].map(
-          manager => ({
-            apiVersion: 'cluster.x-k8s.io/v1beta1',
-            fieldsType: 'FieldsV1',
-            fieldsV1: {
-              'f:metadata': { 'f:labels': { '.': {}, 'f:env': {} } },
-              'f:spec': {
-                'f:topology': {
-                  'f:version': {},
-                  'f:class': {},
-                  'f:variables': {},
-                },
-              },
-            },
-            manager,
-            operation: 'Update',
-            time: '2026-01-12T09:30:00Z',
-          }),
-        ),
-      },
-    ),
-    spec: {
-      clusterNetwork: {
-        pods: { cidrBlocks: ['192.168.0.0/16'] },
-        services: { cidrBlocks: ['10.96.0.0/12'] },
-      },
-      controlPlaneEndpoint: { host: ip, port: 6443 },
-      topology: {
-        class: 'nkp-nutanix-v2.17.1',
-        version,
-        controlPlane: { replicas: 3 },
-        variables: [
-          {
-            name: 'clusterConfig',
-            value: {
-              addons: {
-                ccm: {
-                  credentials: {
-                    secretRef: { name: `${name}-pc-credentials` },
-                  },
-                  strategy: 'HelmAddon',
-                },
-                clusterAutoscaler: { strategy: 'HelmAddon' },
-                cni: { provider: 'Cilium', strategy: 'HelmAddon' },
-                csi: {
-                  defaultStorage: {
-                    provider: 'nutanix',
-                    storageClassConfig: 'volume',
-                  },
-                  providers: {
-                    nutanix: {
-                      credentials: {
-                        secretRef: { name: `${name}-pc-credentials-for-csi` },
-                      },
-                      storageClassConfigs: {
-                        volume: {
-                          parameters: {
-                            storageContainer: 'SelfServiceContainer',
-                            storageType: 'NutanixVolumes',
-                            hypervisorAttached: 'ENABLED',
-                            'csi.storage.k8s.io/fstype': 'ext4',
-                          },
-                          reclaimPolicy: 'Delete',
-                          volumeBindingMode: 'WaitForFirstConsumer',
-                        },
-                      },
-                      strategy: 'HelmAddon',
-                    },
-                  },
-                },
-                serviceLoadBalancer: {
-                  provider: 'MetalLB',
-                  configuration: { addressRanges: [{ start: ip, end: ip }] },
-                },
-              },
-              controlPlane: {
-                nutanix: {
-                  machineDetails: {
-                    bootType: 'uefi',
-                    cluster: { name: 'PE-CLUSTER-01', type: 'name' },
-                    image: {
-                      name: 'nkp-rocky-9.5-release-1.34.3-20251212003015.qcow2',
-                      type: 'name',
-                    },
-                    memorySize: '16Gi',
-                    project: { name: 'Default', type: 'name' },
-                    subnets: [{ name: 'Primary', type: 'name' }],
-                    systemDiskSize: '120Gi',
-                    vcpuSockets: 4,
-                    vcpusPerSocket: 1,
-                  },
-                },
-              },
-              encryptionAtRest: { providers: [{ secretbox: {} }] },
-              nutanix: {
-                controlPlaneEndpoint: {
-                  host: ip,
-                  port: 6443,
-                  virtualIP: { provider: 'KubeVIP' },
-                },
-                prismCentralEndpoint: {
-                  url: 'https://10.0.0.4:9440',
-                  insecure: false,
-                  credentials: {
-                    secretRef: { name: `${name}-pc-credentials` },
-                  },
-                },
-              },
-              users: [
-                {
-                  name: 'konvoy',
-                  sshAuthorizedKeys: [
-                    'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGm1iZ3YxbGZkYmVuY2htYXJrZmxlZXRrZXkgYmVuY2g konvoy',
-                  ],
-                  sudo: 'ALL=(ALL) NOPASSWD:ALL',
-                },
-              ],
-            },
-          },
-        ],
-        workers: {
-          machineDeployments: [
-            {
-              class: 'default-worker',
-              name: 'md-0',
-              metadata: {
-                annotations: {
-                  'cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size':
-                    '4',
-                  'cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size':
-                    '4',
-                },
-              },
-            },
-          ],
-        },
-      },
-    },
-    status: {
-      phase: 'Provisioned',
-      infrastructureReady: true,
-      controlPlaneReady: true,
-      observedGeneration: 3,
-      conditions: [
-        'Ready',
-        'ControlPlaneInitialized',
-        'ControlPlaneReady',
-        'InfrastructureReady',
-        'TopologyReconciled',
-      ].map(type => ({
-        type,
-        status: 'True',
-        lastTransitionTime: '2026-01-12T09:45:00Z',
-      })),
-    },
-  };
-}
-
-/** Every object of a generated fleet, for benchmarks of the pure core without HTTP. */
-export function generateFleetObjects(size: FleetSize): unknown[] {
-  const objects: unknown[] = [];
-  for (let i = 0; i <= size.workspaces; i++)
-    objects.push(workspaceObject(i, size));
-  for (let i = 0; i < size.projects; i++) objects.push(projectObject(i, size));
-  for (let i = 0; i <= size.clusters; i++) {
-    objects.push(
-      kommanderClusterObject(i, size),
-      capiClusterObject(i, size, undefined),
-    );
-  }
-  return objects;
 }

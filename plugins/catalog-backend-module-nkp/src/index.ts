@@ -1,13 +1,15 @@
 /**
  * Catalog module that ingests NKP fleets (clusters, workspaces, projects) as catalog entities.
+ * The normalisation, the sources and the source config it runs are in
+ * `@nkp-lifecycle/backstage-plugin-nkp-node`.
  *
  * @packageDocumentation
  */
 
 export { catalogModuleNkp as default } from './module';
-export * from './normalise';
-export * from './sources';
-export * from './providers';
-// The exact chain a provider runs from raw objects to entities, for the nkp-lifecycle CLI.
-export { buildEntities } from './providers/buildEntities';
-export type { NkpSourcePart } from './providers/createSourceParts';
+export { NkpEntityProvider, readNkpProviderConfigs } from './providers';
+export type {
+  NkpProviderConfig,
+  NkpRefreshResult,
+  NkpSourcePart,
+} from './providers';

@@ -7,10 +7,12 @@ import {
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { setupServer } from 'msw/node';
 import { resolve } from 'node:path';
+import {
+  FakeApiServer,
+  smallFleet,
+} from '@nkp-lifecycle/backstage-plugin-nkp-node/testUtils';
 import { catalogModuleNkp } from './module';
-import { smallFleet } from './normalise/__fixtures__/objects';
 import { NkpEntityProvider } from './providers';
-import { FakeApiServer } from './sources/kubernetes/__testUtils__/FakeApiServer';
 
 // Starting a whole backend can take longer than Jest's default 5 s on a busy 2-core machine.
 jest.setTimeout(30_000);

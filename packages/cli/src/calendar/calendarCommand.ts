@@ -16,7 +16,12 @@ import {
 import { CliIo, EXIT_GATE_FAILED, EXIT_OK } from '../io';
 import { OUTPUT_FORMATS, OutputFormat, collect } from '../evaluate/options';
 import { readAppConfig } from '../evaluate/readAppConfig';
-import { feedSettings, parseFeedOption, readFeeds } from './readFeeds';
+import {
+  addFeedOptions,
+  feedSettings,
+  readFeeds,
+  reportFeedStatuses,
+} from './readFeeds';
 import { renderCalendarJson, renderCalendarTable } from './renderCalendar';
 
 interface CalendarOptions {
@@ -32,7 +37,7 @@ export function addCalendarCommand(
   io: CliIo,
   onExit: (code: number) => void,
 ): void {
-  program
+  const command = program
     .command('calendar')
     .description(
       'Print the effective release calendar (shipped < release feeds < app-config), every date with its source',
@@ -41,13 +46,8 @@ export function addCalendarCommand(
       '-c, --config <file>',
       'app-config file with nkp.calendar (and nkp.calendar.feed); repeat for several, later ones win',
       collect,
-    )
-    .option(
-      '--feed <product=location>',
-      'read this release feed (endoflife.date format) instead of the configured one: kubernetes=<url|file> or nkp=<url|file>; may be repeated',
-      parseFeedOption,
-    )
-    .option('--no-feed', 'read no release feed (offline)')
+    );
+  addFeedOptions(command)
     .addOption(
       new Option('-o, --output <format>', 'output format')
         .choices(OUTPUT_FORMATS)
@@ -87,18 +87,7 @@ async function calendar(options: CalendarOptions, io: CliIo): Promise<number> {
     warnings: merged.warnings,
   };
 
-  for (const status of statuses) {
-    if (status.state === 'failing') {
-      io.stderr(
-        `warning: release feed ${status.product} ${status.location}: ${status.error}\n`,
-      );
-    }
-    for (const warning of status.warnings) {
-      io.stderr(
-        `warning: release feed ${status.product} ${status.location}: ${warning}\n`,
-      );
-    }
-  }
+  reportFeedStatuses(statuses, io);
   for (const warning of merged.warnings) {
     io.stderr(`warning: release calendar: ${warning}\n`);
   }

@@ -4,7 +4,7 @@
  * CLI has no database: a feed that fails is reported, and the calendar goes without it).
  */
 
-import { InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import {
   RELEASE_FEED_PRODUCTS,
   ReleaseFeedIo,
@@ -20,6 +20,18 @@ import {
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { CliIo } from '../io';
+
+/** `--feed` and `--no-feed`, the same on every command that builds a calendar. */
+export function addFeedOptions(command: Command): Command {
+  return command
+    .option(
+      '--feed <product=location>',
+      'read this release feed (endoflife.date format) instead of the configured one: kubernetes=<url|file> or nkp=<url|file>; may be repeated',
+      parseFeedOption,
+    )
+    .option('--no-feed', 'read no release feed (offline)');
+}
 
 /** `--feed kubernetes=https://…` or `--feed nkp=./mirror/nkp.json`; repeating adds to the list. */
 export function parseFeedOption(
@@ -69,6 +81,22 @@ export function feedSettings(
       ...given,
     ].sort((a, b) => (a.product < b.product ? -1 : 1)),
   };
+}
+
+/** Each feed's failure and skipped entries, as warnings on stderr. */
+export function reportFeedStatuses(
+  statuses: readonly ReleaseFeedStatus[],
+  io: CliIo,
+): void {
+  for (const status of statuses) {
+    const where = `release feed ${status.product} ${status.location}`;
+    if (status.state === 'failing') {
+      io.stderr(`warning: ${where}: ${status.error}\n`);
+    }
+    for (const warning of status.warnings) {
+      io.stderr(`warning: ${where}: ${warning}\n`);
+    }
+  }
 }
 
 /** Reads every feed once; relative files resolve against `cwd`. */

@@ -8,7 +8,7 @@ import {
   OfflineExportSource,
   fleetToEntities,
   normaliseFleet,
-} from '@nkp-lifecycle/backstage-plugin-catalog-backend-module-nkp';
+} from '@nkp-lifecycle/backstage-plugin-nkp-node';
 import {
   ServedNkpRelease,
   buildReleaseCalendar,
@@ -20,7 +20,7 @@ import {
   servedReleaseFromEntity,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { resolve } from 'node:path';
-import { main } from '../main';
+import { runCli } from '../__testUtils__/runCli';
 import { readAppConfig } from './readAppConfig';
 
 const repo = resolve(__dirname, '../../../..');
@@ -74,12 +74,8 @@ describe('the demo fleet', () => {
   ] as const)(
     'evaluates the %s export with --source %s as the portal does',
     async (folder, id, model, owner) => {
-      let stdout = '';
-      let stderr = '';
-      const code = await main(
+      const { code, stdout, stderr } = await runCli(
         [
-          'node',
-          'nkp-lifecycle',
           'evaluate',
           `examples/nkp-demo-fleet/${folder}`,
           '--config',
@@ -91,16 +87,7 @@ describe('the demo fleet', () => {
           '--output',
           'json',
         ],
-        {
-          stdout: text => {
-            stdout += text;
-          },
-          stderr: text => {
-            stderr += text;
-          },
-          cwd: repo,
-          env: {},
-        },
+        { cwd: repo },
       );
       expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
 

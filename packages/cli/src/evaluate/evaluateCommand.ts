@@ -7,9 +7,16 @@
 import { Command, Option } from 'commander';
 import {
   PolicyState,
+  ReleaseFeedSource,
   parsePolicySettings,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
-import { NkpSourceModel } from '@nkp-lifecycle/backstage-plugin-catalog-backend-module-nkp';
+import { NkpSourceModel } from '@nkp-lifecycle/backstage-plugin-nkp-node';
+import {
+  addFeedOptions,
+  feedSettings,
+  readFeeds,
+  reportFeedStatuses,
+} from '../calendar/readFeeds';
 import { CliIo, EXIT_GATE_FAILED, EXIT_OK } from '../io';
 import { evaluateExport } from './evaluateExport';
 import { describeGateFailure, gateFailures } from './gate';
@@ -36,6 +43,8 @@ interface EvaluateOptions {
   exceptions?: string;
   output: OutputFormat;
   failOn?: PolicyState[];
+  /** The `--feed` sources, or false with `--no-feed`. */
+  feed?: ReleaseFeedSource[] | false;
 }
 
 /** Adds the command; `onExit` receives its exit code. */
@@ -44,7 +53,7 @@ export function addEvaluateCommand(
   io: CliIo,
   onExit: (code: number) => void,
 ): void {
-  program
+  const command = program
     .command('evaluate')
     .description(
       'Evaluate the NKP lifecycle policy on Kubernetes exports of NKP clusters',
@@ -74,7 +83,8 @@ export function addEvaluateCommand(
       parseNow,
     )
     .option('--plans <file>', 'upgrade plans, a YAML or JSON list')
-    .option('--exceptions <file>', 'approved exceptions, a YAML or JSON list')
+    .option('--exceptions <file>', 'approved exceptions, a YAML or JSON list');
+  addFeedOptions(command)
     .addOption(
       new Option('-o, --output <format>', 'output format')
         .choices(OUTPUT_FORMATS)
@@ -113,12 +123,17 @@ async function evaluate(
     configFiles,
     source: options.source,
     model: options.model,
-    paths,
   });
   const plans = options.plans ? await readPlans(options.plans, io.cwd) : [];
   const exceptions = options.exceptions
     ? await readExceptions(options.exceptions, io.cwd)
     : [];
+  // The same release feeds as the portal; one that fails is a warning, the calendar goes without it.
+  const feeds = await readFeeds(
+    feedSettings(config?.getOptional('nkp.calendar.feed'), options.feed),
+    { cwd: io.cwd, now: io.clock() },
+  );
+  reportFeedStatuses(feeds.statuses, io);
 
   const { evaluation, warnings } = await evaluateExport({
     paths,
@@ -127,6 +142,7 @@ async function evaluate(
     settings,
     plans,
     exceptions,
+    feeds: feeds.layers,
     now: options.now ?? io.clock().toISOString().slice(0, 10),
   });
 

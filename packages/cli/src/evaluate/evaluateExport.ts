@@ -1,20 +1,21 @@
 /*
- * The portal's data path without the portal: exports are read and turned into entities by the
- * catalog module's own code (what the NKP entity provider does), then read back the way the
+ * The portal's data path without the portal: exports are read and turned into entities by
+ * nkp-node's code (what the NKP entity provider runs), then read back the way the
  * policy backend reads the catalog, and evaluated by the same engine. A CLI result is therefore
  * what the portal shows for the same export, policy and day.
  */
 
 import {
-  NkpProviderConfig,
+  NkpSourceSettings,
   NkpWarning,
   OfflineExportSource,
   buildEntities,
-} from '@nkp-lifecycle/backstage-plugin-catalog-backend-module-nkp';
+} from '@nkp-lifecycle/backstage-plugin-nkp-node';
 import {
   FleetEvaluation,
   PolicyException,
   PolicySettings,
+  ReleaseFeedLayer,
   UpgradePlan,
   clusterFactsFromEntity,
   evaluateFleet,
@@ -28,10 +29,12 @@ export interface EvaluateExportInput {
   paths: string[];
   /** Relative paths resolve against this. */
   cwd: string;
-  source: NkpProviderConfig;
+  source: NkpSourceSettings;
   settings: PolicySettings;
   plans: UpgradePlan[];
   exceptions: PolicyException[];
+  /** Release feeds read for this run (between shipped data and app-config, as in the portal). */
+  feeds?: readonly ReleaseFeedLayer[];
   /** ISO date or timestamp. */
   now: string;
 }
@@ -41,16 +44,7 @@ export async function evaluateExport(
 ): Promise<{ evaluation: FleetEvaluation; warnings: NkpWarning[] }> {
   const source = new OfflineExportSource(input.paths, input.cwd);
   const { objects } = await source.read(new AbortController().signal);
-  const { entities, warnings } = buildEntities(
-    input.source,
-    {
-      name: '',
-      source,
-      entityNamePrefix: input.source.entityNamePrefix,
-      dashboardUrl: input.source.dashboardUrl,
-    },
-    objects,
-  );
+  const { entities, warnings } = buildEntities(input.source, objects);
 
   // As the backend reads them: clusters sorted by entity ref, served releases for the calendar.
   const clusters = entities
@@ -69,6 +63,7 @@ export async function evaluateExport(
   const calendar = releaseCalendarWithServed(
     input.settings.calendarOverrides,
     servedReleasesFromEntities(entities),
+    input.feeds,
   );
 
   const evaluation = evaluateFleet({

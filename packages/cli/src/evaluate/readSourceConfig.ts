@@ -1,18 +1,18 @@
 /*
  * The source settings that shape normalisation: model, entity name prefix, owners. With
- * `--source <id>` they are those of `catalog.providers.nkp.<id>`, so entity names, owners and
- * therefore exception targets are the ones the portal shows; without it, sensible defaults.
- * Either way the catalog module's own reader validates them, with the messages the backend gives.
+ * `--source <id>` they are those of `catalog.providers.nkp.<id>`, read by nkp-node's reader (the
+ * catalog module's, with its messages), so entity names, owners and therefore exception targets
+ * are the ones the portal shows; without it, sensible defaults. The exports replace the source's
+ * own connection, so a pipeline needs neither its credentials nor its offline paths.
  */
 
-import { Config, ConfigReader, JsonObject } from '@backstage/config';
+import { Config, ConfigReader } from '@backstage/config';
 import {
-  NkpProviderConfig,
+  NKP_SOURCES_CONFIG_KEY,
   NkpSourceModel,
-  readNkpProviderConfigs,
-} from '@nkp-lifecycle/backstage-plugin-catalog-backend-module-nkp';
-
-const SOURCES_KEY = 'catalog.providers.nkp';
+  NkpSourceSettings,
+  readNkpSourceSettings,
+} from '@nkp-lifecycle/backstage-plugin-nkp-node';
 
 /** Source id of the exports when no `--source` is given; it names no entity (no prefix). */
 export const DEFAULT_SOURCE_ID = 'export';
@@ -22,48 +22,35 @@ export function readSourceConfig(options: {
   configFiles: readonly string[];
   source?: string;
   model?: NkpSourceModel;
-  paths: string[];
-}): NkpProviderConfig {
-  const { source, paths } = options;
-  let id = DEFAULT_SOURCE_ID;
-  let settings: JsonObject = { entityNamePrefix: '' };
+}): NkpSourceSettings {
+  const settings =
+    options.source !== undefined
+      ? readNkpSourceSettings(options.source, sourceConfig(options))
+      : readNkpSourceSettings(
+          DEFAULT_SOURCE_ID,
+          new ConfigReader({ entityNamePrefix: '' }, 'nkp-lifecycle'),
+        );
+  return options.model ? { ...settings, model: options.model } : settings;
+}
 
-  if (source !== undefined) {
-    if (!options.config) {
-      throw new Error(
-        `--source ${source} reads ${SOURCES_KEY}.${source} from app-config; pass the file with --config`,
-      );
-    }
-    const sources = options.config.getOptionalConfig(SOURCES_KEY);
-    if (!sources?.has(source)) {
-      throw new Error(
-        `${SOURCES_KEY}.${source} is not configured in ${options.configFiles.join(
-          ', ',
-        )}; configured sources: ${sources?.keys().join(', ') || 'none'}`,
-      );
-    }
-    id = source;
-    // The exports replace the source's own connection, so a pipeline needs neither its
-    // credentials nor its offline paths (which are relative to the backend's working directory).
-    const { api, endpoints, requests, watch, offline, ...rest } = sources
-      .getConfig(source)
-      .get<JsonObject>();
-    settings = {
-      ...rest,
-      // A list of endpoints is read as self-managed clusters unless the source says otherwise.
-      ...(endpoints && !rest.model ? { model: 'self-managed' } : {}),
-    };
+function sourceConfig(options: {
+  config?: Config;
+  configFiles: readonly string[];
+  source?: string;
+}): Config {
+  const { source } = options;
+  if (!options.config) {
+    throw new Error(
+      `--source ${source} reads ${NKP_SOURCES_CONFIG_KEY}.${source} from app-config; pass the file with --config`,
+    );
   }
-
-  const [config] = readNkpProviderConfigs(
-    new ConfigReader(
-      {
-        catalog: {
-          providers: { nkp: { [id]: { ...settings, offline: { paths } } } },
-        },
-      },
-      options.configFiles.join(', ') || 'nkp-lifecycle',
-    ),
-  );
-  return options.model ? { ...config, model: options.model } : config;
+  const sources = options.config.getOptionalConfig(NKP_SOURCES_CONFIG_KEY);
+  if (!sources?.has(source!)) {
+    throw new Error(
+      `${NKP_SOURCES_CONFIG_KEY}.${source} is not configured in ${options.configFiles.join(
+        ', ',
+      )}; configured sources: ${sources?.keys().join(', ') || 'none'}`,
+    );
+  }
+  return sources.getConfig(source!);
 }

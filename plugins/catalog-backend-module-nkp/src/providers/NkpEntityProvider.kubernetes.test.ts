@@ -15,15 +15,13 @@ import { delay, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
   capiCluster,
+  FakeApiServer,
   kommanderCluster,
   project,
   smallFleet,
-  workspace,
-} from '../normalise/__fixtures__/objects';
-import {
-  FakeApiServer,
   status,
-} from '../sources/kubernetes/__testUtils__/FakeApiServer';
+  workspace,
+} from '@nkp-lifecycle/backstage-plugin-nkp-node/testUtils';
 import { NkpEntityProvider } from './NkpEntityProvider';
 
 const TOKEN = 'sha256~very-secret-service-account-token';

@@ -2,9 +2,8 @@ import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plu
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import { smallFleet } from '../normalise/__fixtures__/objects';
-import { RawObject } from '../normalise';
-import { NkpSource } from '../sources';
+import { NkpSource, RawObject } from '@nkp-lifecycle/backstage-plugin-nkp-node';
+import { smallFleet } from '@nkp-lifecycle/backstage-plugin-nkp-node/testUtils';
 import { NkpEntityProvider, watchLifetimeFor } from './NkpEntityProvider';
 import { readNkpProviderConfigs } from './NkpProviderConfig';
 

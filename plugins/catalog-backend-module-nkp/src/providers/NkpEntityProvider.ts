@@ -25,17 +25,26 @@ import {
 import { Duration } from 'luxon';
 import { EventsService } from '@backstage/plugin-events-node';
 import { NKP_CATALOG_CHANGED_TOPIC } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import {
+  buildEntities,
+  NkpSource,
+  NkpWarning,
+  NormaliseMemo,
+  RawObject,
+  RawObjects,
+} from '@nkp-lifecycle/backstage-plugin-nkp-node';
 import { randomUUID } from 'node:crypto';
-import { settleUnlessAborted } from '../lib/abortable';
-import { NkpWarning, NormaliseMemo, RawObject } from '../normalise';
-import { NkpSource, RawObjects } from '../sources';
-import { buildEntities } from './buildEntities';
 import { checkShrink } from './checkShrink';
 import { createSourceParts, NkpSourcePart } from './createSourceParts';
 import { entityDelta, EntityFingerprints, fingerprintsOf } from './entityDelta';
 import { NkpProviderConfig, readNkpProviderConfigs } from './NkpProviderConfig';
+import { settleUnlessAborted } from './settleUnlessAborted';
 
-/** What one run did; returned for tests and logged for operators. */
+/**
+ * What one run did; returned for tests and logged for operators.
+ *
+ * @public
+ */
 export type NkpRefreshResult =
   | {
       status: 'applied';
@@ -172,12 +181,10 @@ export class NkpEntityProvider implements EntityProvider {
         if (outcome.status === 'fulfilled') {
           reads.push(outcome.value);
           built.push(
-            buildEntities(
-              this.config,
+            buildEntities(this.config, outcome.value.objects, {
               part,
-              outcome.value.objects,
-              this.memos[index],
-            ),
+              memo: this.memos[index],
+            }),
           );
           return;
         }
@@ -341,12 +348,10 @@ export class NkpEntityProvider implements EntityProvider {
         return;
       }
       try {
-        const { entities, warnings } = buildEntities(
-          this.config,
+        const { entities, warnings } = buildEntities(this.config, objects, {
           part,
-          objects,
-          this.memos[index],
-        );
+          memo: this.memos[index],
+        });
         // Only what is new: the rest was logged with the read or an earlier change.
         const warningKeys = new Set<string>();
         for (const warning of warnings) {

@@ -1,3 +1,8 @@
+/*
+ * What the provider adds to a source's config: its schedule and shrink guard. The source itself
+ * is read by nkp-node (readNkpSourceConfig.test.ts there), with the same messages.
+ */
+
 import { ConfigReader } from '@backstage/config';
 import { readNkpProviderConfigs } from './NkpProviderConfig';
 
@@ -13,38 +18,20 @@ describe('readNkpProviderConfigs', () => {
     expect(readNkpProviderConfigs(new ConfigReader({}))).toEqual([]);
   });
 
-  it('applies defaults', () => {
-    expect(read({ demo: { offline: { paths: ['./export'] } } })).toEqual([
-      {
-        id: 'demo',
-        model: 'management',
-        offline: { paths: ['./export'] },
-        entityNamePrefix: 'demo',
-        dashboardUrl: undefined,
-        owners: { default: 'group:default/unknown', workspaces: {} },
-        kubernetes: {},
-        maxShrinkPercent: 50,
-        schedule: { frequency: { minutes: 30 }, timeout: { minutes: 3 } },
-      },
-    ]);
+  it('adds the default schedule and shrink guard to the source', () => {
+    const [config] = read({ demo: { offline: { paths: ['./export'] } } });
+    expect(config).toMatchObject({
+      id: 'demo',
+      offline: { paths: ['./export'] },
+      maxShrinkPercent: 50,
+      schedule: { frequency: { minutes: 30 }, timeout: { minutes: 3 } },
+    });
   });
 
-  it('reads every key', () => {
+  it('reads the schedule and the shrink guard', () => {
     const [config] = read({
       hooli: {
-        model: 'self-managed',
-        offline: { paths: ['a', 'b'] },
-        entityNamePrefix: '',
-        dashboardUrl: 'https://nkp.example.com/dkp/kommander/dashboard',
-        owners: {
-          default: 'platform-team',
-          workspaces: { 'acme-workspace': 'group:tenants/team-acme' },
-        },
-        kubernetes: {
-          authProvider: 'oidc',
-          oidcTokenProvider: 'microsoft',
-          caData: 'Q0E=',
-        },
+        offline: { paths: ['a'] },
         maxShrinkPercent: 20,
         schedule: {
           frequency: { minutes: 5 },
@@ -54,17 +41,7 @@ describe('readNkpProviderConfigs', () => {
       },
     });
     expect(config).toMatchObject({
-      model: 'self-managed',
-      entityNamePrefix: '',
-      owners: {
-        default: 'group:default/platform-team',
-        workspaces: { 'acme-workspace': 'group:tenants/team-acme' },
-      },
-      kubernetes: {
-        authProvider: 'oidc',
-        oidcTokenProvider: 'microsoft',
-        caData: 'Q0E=',
-      },
+      id: 'hooli',
       maxShrinkPercent: 20,
       schedule: {
         frequency: { minutes: 5 },
@@ -76,49 +53,8 @@ describe('readNkpProviderConfigs', () => {
 
   it.each([
     [
-      { Demo: { offline: { paths: ['x'] } } },
-      'catalog.providers.nkp.Demo: a source id must be lowercase',
-    ],
-    [
-      { demo: {} },
-      'catalog.providers.nkp.demo configures no source; set catalog.providers.nkp.demo.offline.paths',
-    ],
-    [
-      { demo: { offline: { paths: [] } } },
-      'catalog.providers.nkp.demo.offline.paths must list at least one file or folder',
-    ],
-    [
-      { demo: { offline: { paths: 'x' } } },
-      'catalog.providers.nkp.demo.offline.paths',
-    ],
-    [
-      { demo: { model: 'central', offline: { paths: ['x'] } } },
-      'catalog.providers.nkp.demo.model must be one of management, self-managed, got "central"',
-    ],
-    [
-      { demo: { offline: { paths: ['x'] }, entityNamePrefix: 'Not OK' } },
-      'catalog.providers.nkp.demo.entityNamePrefix must be',
-    ],
-    [
-      { demo: { offline: { paths: ['x'] }, dashboardUrl: 'nkp.example.com' } },
-      'catalog.providers.nkp.demo.dashboardUrl must be an http(s) URL',
-    ],
-    [
       { demo: { offline: { paths: ['x'] }, maxShrinkPercent: 150 } },
       'catalog.providers.nkp.demo.maxShrinkPercent must be between 0 and 100, got 150',
-    ],
-    [
-      { demo: { offline: { paths: ['x'] }, owners: { default: 'group:' } } },
-      'catalog.providers.nkp.demo.owners.default must be an entity reference',
-    ],
-    [
-      {
-        demo: {
-          offline: { paths: ['x'] },
-          owners: { workspaces: { acme: 'a:b:c' } },
-        },
-      },
-      'catalog.providers.nkp.demo.owners.workspaces.acme must be an entity reference',
     ],
     [
       {
@@ -128,6 +64,10 @@ describe('readNkpProviderConfigs', () => {
         },
       },
       'timeout',
+    ],
+    [
+      { Demo: { offline: { paths: ['x'] } } },
+      'catalog.providers.nkp.Demo: a source id must be lowercase',
     ],
   ])('rejects %j naming the key', (sources, message) => {
     expect(() => read(sources)).toThrow(message);

@@ -5,18 +5,19 @@
  */
 
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { KubernetesSource, NkpSource, OfflineExportSource } from '../sources';
+import {
+  NkpSource,
+  NkpSourcePartSettings,
+  OfflineExportSource,
+} from '@nkp-lifecycle/backstage-plugin-nkp-node';
+import { KubernetesSource } from '@nkp-lifecycle/backstage-plugin-nkp-node/kubernetes';
 import { NkpProviderConfig } from './NkpProviderConfig';
 
 /** @public */
-export interface NkpSourcePart {
+export interface NkpSourcePart extends NkpSourcePartSettings {
   /** '' for a source of one cluster; the endpoint name in a list of self-managed clusters. */
   name: string;
   source: NkpSource;
-  entityNamePrefix: string;
-  dashboardUrl?: string;
-  /** CA of the part's own cluster, for the Kubernetes plugin's annotation. */
-  caData?: string;
 }
 
 export function createSourceParts(

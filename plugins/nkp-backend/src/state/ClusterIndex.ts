@@ -4,7 +4,7 @@
  * into small numbers once, and what a conditional permission decision lets through is worked out
  * once per distinct decision; each cluster is serialised once. A request then runs one tight loop
  * over a pre-sorted order and joins its page, instead of applying permission rules to, filtering,
- * sorting and serialising 10,000 clusters (bench/README.md has the numbers). An owner filter
+ * sorting and serialising 10,000 clusters (README.md, Benchmark, has the numbers). An owner filter
  * walks only the owners' own clusters: each order remembers, per owner, where their clusters are.
  */
 import { createHash, randomUUID } from 'node:crypto';

@@ -14,8 +14,6 @@ import {
 import { renderView } from '../../__testUtils__/render';
 import { MyDeadlines } from './MyDeadlines';
 
-jest.setTimeout(20_000);
-
 const byOwner: Record<string, (typeof globexDr)[]> = {
   'group:default/team-globex': [globexProd, globexDr, globexStaging],
   'group:default/platform-team': [platformMgmt],

@@ -12,7 +12,6 @@ import { renderView } from '../../__testUtils__/render';
 import { UpgradePlansView } from './UpgradePlansView';
 
 // Form tests type character by character; give them time on a busy machine.
-jest.setTimeout(20_000);
 
 describe('UpgradePlansView', () => {
   it('lists the plans with their blockers', async () => {

@@ -1,0 +1,110 @@
+/*
+ * Ingestion at fleet scale: a generated NKP fleet served over HTTPS on loopback (fleetServer.ts),
+ * read by the real provider (Kubernetes-API source, default page size) up to its full mutation,
+ * then version changes pushed as watch events up to each delta mutation. Each size is measured in
+ * a fresh child process (ingestChild.ts), so that its memory is its own; the server runs here.
+ * Fleets have a tenth as many workspaces and half as many projects as clusters. Needs `openssl`
+ * for the server's certificate.
+ *
+ *   cd plugins/catalog-backend-module-nkp && yarn bench [--full] [--set clusters=5000,20000]
+ */
+
+import {
+  defineBench,
+  forkTs,
+  formatNumber,
+  log,
+  median,
+  printTable,
+  receive,
+  request,
+} from '@nkp-lifecycle/bench';
+import { join } from 'node:path';
+import { startFleetServer } from './fleetServer';
+import type { IngestResult, IngestRun } from './ingestChild';
+
+/** The provider's default page size. */
+const PAGE_SIZE = 500;
+
+export default defineBench({
+  title: 'Ingestion: NKP API server → catalog mutations',
+  small: { clusters: [1_000, 10_000], changes: 7 },
+  full: { clusters: [1_000, 10_000, 100_000], changes: 7 },
+  async run({ params, cpuProfileDir }) {
+    const results: IngestResult[] = [];
+    for (const clusters of params.clusters) {
+      const server = await startFleetServer({
+        clusters,
+        workspaces: Math.max(1, clusters / 10),
+        projects: clusters / 2,
+      });
+      server.prerender(PAGE_SIZE);
+      try {
+        const child = forkTs(join(__dirname, 'ingestChild.ts'), [], {
+          execArgv: ['--expose-gc'],
+          cpuProfileDir,
+        });
+        const result = receive<IngestResult>(child, 'nkp-bench-ingested');
+        request<IngestRun>(child, 'nkp-bench-ingest', {
+          url: server.url,
+          caData: server.caData,
+          clusters,
+          changes: params.changes,
+        });
+        results.push(await result);
+        child.kill();
+      } finally {
+        await server.close();
+      }
+      describe(results[results.length - 1]);
+    }
+    log();
+    printTable(
+      [
+        'clusters',
+        'start → full mutation',
+        'per cluster',
+        'peak heap (per cluster)',
+        '× bare JSON.parse',
+        '× bare HTTPS + parse',
+        'change → delta, median / max',
+      ],
+      results.map(r => [
+        formatNumber(r.clusters),
+        `${formatNumber(r.fullMs)} ms`,
+        `${formatNumber((r.fullMs * 1000) / r.clusters)} µs`,
+        `${formatNumber(r.peakHeapMiB)} MiB (${perCluster(
+          r.peakHeapMiB - r.baseHeapMiB,
+          r.clusters,
+        )})`,
+        `${formatNumber(r.fullMs / r.parseMs, 1)}×`,
+        `${formatNumber(r.fullMs / r.httpsAndParseMs, 1)}×`,
+        `${formatNumber(median(r.deltaMs))} / ${formatNumber(
+          Math.max(...r.deltaMs),
+        )} ms`,
+      ]),
+    );
+    log(
+      '"Bare HTTPS + parse" fetches the same pages one after another and parses them, without any of our processing; change → delta includes the 150 ms debounce window.',
+    );
+  },
+});
+
+function perCluster(mib: number, clusters: number) {
+  return `${formatNumber((mib * 1024) / clusters, 1)} KB`;
+}
+
+function describe(r: IngestResult) {
+  log(
+    `${formatNumber(r.clusters)} clusters: ${formatNumber(
+      r.entities,
+    )} entities from ${r.pages} pages, ${formatNumber(
+      r.bytes / 2 ** 20,
+      1,
+    )} MiB of JSON; full mutation after ${formatNumber(
+      r.fullMs,
+    )} ms, peak RSS ${formatNumber(r.peakRssMiB)} MiB (+${formatNumber(
+      r.peakRssMiB - r.baseRssMiB,
+    )} over the idle process)`,
+  );
+}

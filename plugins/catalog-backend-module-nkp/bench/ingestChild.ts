@@ -1,0 +1,253 @@
+/*
+ * The measured process of the ingestion benchmark (ingest.bench.ts forks one per fleet size): the
+ * real provider reads the fleet server up to its full mutation, then each version change pushed
+ * as a watch event is timed up to its delta mutation, then the same pages are fetched and parsed
+ * bare for comparison. Reports an IngestResult to the parent.
+ */
+
+import { ConfigReader } from '@backstage/config';
+import { answer } from '@nkp-lifecycle/bench';
+import { request } from 'node:https';
+import { getHeapStatistics } from 'node:v8';
+import { NkpEntityProvider } from '../src/providers';
+
+export interface IngestRun {
+  url: string;
+  /** Base64 PEM of the server's self-signed certificate. */
+  caData: string;
+  clusters: number;
+  /** Version changes to push as watch events. */
+  changes: number;
+}
+
+export interface IngestResult {
+  clusters: number;
+  entities: number;
+  pages: number;
+  bytes: number;
+  fullMs: number;
+  peakRssMiB: number;
+  peakHeapMiB: number;
+  baseRssMiB: number;
+  baseHeapMiB: number;
+  parseMs: number;
+  httpsAndParseMs: number;
+  deltaMs: number[];
+}
+
+answer('nkp-bench-ingest', 'nkp-bench-ingested', ingest);
+
+async function ingest({
+  url,
+  caData,
+  clusters,
+  changes,
+}: IngestRun): Promise<IngestResult> {
+  // process.memoryUsage() reads /proc for the RSS and costs enough to distort the run when
+  // sampled often; the heap alone is cheap, and the peak RSS comes from the kernel at the end.
+  const heapMiB = () => getHeapStatistics().used_heap_size / 2 ** 20;
+  (global as any).gc();
+  const base = { rss: process.memoryUsage.rss() / 2 ** 20, heap: heapMiB() };
+  let peakHeap = base.heap;
+  const sampler = setInterval(() => {
+    peakHeap = Math.max(peakHeap, heapMiB());
+  }, 10);
+
+  const mutations: Array<{ at: number; mutation: any }> = [];
+  let onMutation = () => {};
+  const connection = {
+    async applyMutation(mutation: any) {
+      if (mutation.type === 'full') {
+        peakHeap = Math.max(peakHeap, heapMiB());
+      }
+      mutations.push({ at: performance.now(), mutation });
+      onMutation();
+    },
+    async refresh() {},
+  };
+  // Errors are the only lines worth seeing here; everything else would be noise per run.
+  const errors: unknown[] = [];
+  const logger: any = {
+    child: () => logger,
+    debug() {},
+    info() {},
+    warn() {},
+    error: (message: string) => errors.push(message),
+  };
+  let task: any;
+  const [provider] = NkpEntityProvider.fromConfig(
+    new ConfigReader({
+      catalog: {
+        providers: {
+          nkp: {
+            bench: {
+              api: { url, token: 'bench-token', caData },
+              maxShrinkPercent: 100,
+            },
+          },
+        },
+      },
+    }),
+    {
+      logger,
+      scheduler: {
+        createScheduledTaskRunner: () => ({
+          run: async (t: any) => void (task = t),
+        }),
+      } as any,
+    },
+  );
+  await provider.connect(connection);
+
+  const started = performance.now();
+  await task.fn(new AbortController().signal);
+  const full = mutations[0];
+  if (full?.mutation.type !== 'full') {
+    throw new Error(`no full mutation: ${JSON.stringify(errors)}`);
+  }
+  const fullMs = full.at - started;
+  const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+  clearInterval(sampler);
+  const entities = full.mutation.entities.length;
+  mutations.length = 0;
+
+  // Change → delta: push a new Kubernetes version of one cluster as a MODIFIED event. The
+  // server keeps no event history, so every watch (the clusters one above all) must be open.
+  const watchesOpen = deadline(
+    30_000,
+    'the provider to watch all four resources',
+  );
+  while (
+    new Set(
+      (await post(url, caData, '/bench/watches', 'GET')).watching as string[],
+    ).size < 4
+  ) {
+    await Promise.race([
+      new Promise(r => setTimeout(r, 20)),
+      watchesOpen.expired,
+    ]);
+  }
+  watchesOpen.clear();
+  const nextMutation = () => {
+    const limit = deadline(30_000, 'a delta mutation after a change');
+    return Promise.race([
+      new Promise<number>(resolve => {
+        onMutation = () => {
+          limit.clear();
+          resolve(performance.now());
+        };
+      }),
+      limit.expired,
+    ]);
+  };
+  const deltaMs: number[] = [];
+  for (let i = 0; i < changes; i++) {
+    const cluster = Math.floor((clusters / changes) * i);
+    const delta = nextMutation();
+    const sent = performance.now();
+    await post(
+      url,
+      caData,
+      `/bench/modify?cluster=${cluster}&version=v1.35.${i}`,
+      'POST',
+    );
+    deltaMs.push((await delta) - sent);
+    const { mutation } = mutations.pop()!;
+    const changed = mutation.added.map((a: any) => a.entity.metadata.name);
+    if (
+      mutation.type !== 'delta' ||
+      !changed.includes(`bench-cluster-${cluster}`)
+    ) {
+      throw new Error(`unexpected mutation ${JSON.stringify(changed)}`);
+    }
+  }
+  await provider.stop();
+
+  // The same pages, fetched and parsed bare.
+  let pages = 0;
+  let bytes = 0;
+  let parseMs = 0;
+  const httpsStarted = performance.now();
+  for (const path of [
+    '/apis/workspaces.kommander.mesosphere.io/v1alpha1/workspaces',
+    '/apis/workspaces.kommander.mesosphere.io/v1alpha1/projects',
+    '/apis/kommander.mesosphere.io/v1beta1/kommanderclusters',
+    '/apis/cluster.x-k8s.io/v1beta1/clusters',
+  ]) {
+    let token: string | undefined;
+    do {
+      const text = await get(
+        url,
+        caData,
+        `${path}?limit=500${token ? `&continue=${token}` : ''}`,
+      );
+      const parseStarted = performance.now();
+      const page = JSON.parse(text);
+      parseMs += performance.now() - parseStarted;
+      pages++;
+      bytes += Buffer.byteLength(text);
+      token = page.metadata.continue;
+    } while (token);
+  }
+  const httpsAndParseMs = performance.now() - httpsStarted;
+
+  const result: IngestResult = {
+    clusters,
+    entities,
+    pages,
+    bytes,
+    fullMs,
+    peakRssMiB,
+    peakHeapMiB: peakHeap,
+    baseRssMiB: base.rss,
+    baseHeapMiB: base.heap,
+    parseMs,
+    httpsAndParseMs,
+    deltaMs,
+  };
+  return result;
+}
+
+function get(
+  url: string,
+  caData: string,
+  path: string,
+  method = 'GET',
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${url}${path}`,
+      // No keep-alive: a pooled socket the server has just closed fails with "socket hang up".
+      {
+        method,
+        agent: false,
+        ca: Buffer.from(caData, 'base64'),
+      },
+      res => {
+        const chunks: Buffer[] = [];
+        res.on('data', c => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function post(url: string, caData: string, path: string, method: string) {
+  return JSON.parse(await get(url, caData, path, method));
+}
+
+/** Rejects `expired` after `ms`, so that a lost event fails the run instead of hanging it. */
+function deadline(ms: number, what: string) {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`waited ${ms} ms for ${what}`)),
+      ms,
+    );
+  });
+  expired.catch(() => undefined);
+  return { expired, clear: () => clearTimeout(timer) };
+}

@@ -1,0 +1,63 @@
+/*
+ * Errors from talking to an API server. Messages name the request (method and URL without any
+ * credentials) and what the server said; request headers, and so tokens, never go into them.
+ */
+
+import {
+  AuthenticationError,
+  CustomErrorBase,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { asRecord, asString } from '../normalise/objects';
+
+/** A failed request, with the HTTP status when there was one. @public */
+export class KubernetesApiError extends CustomErrorBase {
+  name = 'KubernetesApiError' as const;
+  readonly statusCode?: number;
+
+  constructor(message: string, statusCode?: number, cause?: unknown) {
+    super(message, cause);
+    this.statusCode = statusCode;
+  }
+}
+
+/** The server no longer has the requested resourceVersion (or continue token): list again. */
+export function isGone(error: unknown): boolean {
+  return error instanceof KubernetesApiError && error.statusCode === 410;
+}
+
+/** Maps an HTTP error status to the error type a Backstage operator recognises. */
+export function errorForStatus(
+  what: string,
+  statusCode: number,
+  body: string,
+): Error {
+  const reason = statusMessage(body);
+  const message = `${what}: HTTP ${statusCode}${reason ? ` ${reason}` : ''}`;
+  switch (statusCode) {
+    case 401:
+      return new AuthenticationError(
+        `${message}; the token or client certificate is not accepted`,
+      );
+    case 403:
+      return new NotAllowedError(
+        `${message}; grant the service account get/list/watch on it (see the README's RBAC section)`,
+      );
+    case 404:
+      return new NotFoundError(message);
+    default:
+      return new KubernetesApiError(message, statusCode);
+  }
+}
+
+/** The `message` of a `Status` body, or the start of a body that is not one. */
+function statusMessage(body: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return asString(body.slice(0, 200));
+  }
+  return asString(asRecord(parsed)?.message)?.slice(0, 300);
+}

@@ -1,0 +1,60 @@
+/*
+ * The whole chain a source's objects go through on their way into the catalog: raw objects →
+ * fleet model → entities. The entity provider runs it on every read and change; the CLI runs it
+ * on exports, so that both produce the same entities from the same objects and settings.
+ */
+
+import { Entity } from '@backstage/catalog-model';
+import type { NkpSourceSettings } from '../config/readNkpSourceConfig';
+import { fleetToEntities } from './fleetToEntities';
+import { NormaliseMemo } from './NormaliseMemo';
+import { normaliseFleet } from './normaliseFleet';
+import { NkpFleet, NkpWarning, RawObject } from './types';
+
+/**
+ * One cluster's share of a source that reads several (a list of self-managed endpoints): its
+ * entities get their own name prefix, dashboard and CA.
+ *
+ * @public
+ */
+export interface NkpSourcePartSettings {
+  entityNamePrefix: string;
+  dashboardUrl?: string;
+  /** CA of the part's own cluster, for the Kubernetes plugin's annotation. */
+  caData?: string;
+}
+
+/**
+ * Raw objects of one source (or one part of it) → its entities, through the pure core. Pass the
+ * same `memo` on every call for that part so that a change re-does only the work it touches.
+ *
+ * @public
+ */
+export function buildEntities(
+  source: NkpSourceSettings,
+  objects: readonly RawObject[],
+  options: { part?: NkpSourcePartSettings; memo?: NormaliseMemo } = {},
+): { fleet: NkpFleet; entities: Entity[]; warnings: NkpWarning[] } {
+  const { memo } = options;
+  const part: NkpSourcePartSettings = options.part ?? source;
+  const { fleet, warnings: fleetWarnings } = normaliseFleet(objects, {
+    model: source.model,
+    memo,
+  });
+  const { entities, warnings: entityWarnings } = fleetToEntities(
+    fleet,
+    {
+      sourceId: source.id,
+      entityNamePrefix: part.entityNamePrefix,
+      locationRef: `nkp:${source.id}`,
+      dashboardUrl: part.dashboardUrl,
+      owners: source.owners,
+      kubernetes: {
+        ...source.kubernetes,
+        caData: source.kubernetes.caData ?? part.caData,
+      },
+    },
+    memo,
+  );
+  return { fleet, entities, warnings: [...fleetWarnings, ...entityWarnings] };
+}

@@ -1,0 +1,13 @@
+export { normaliseFleet } from './normaliseFleet';
+export type { NormaliseFleetOptions } from './normaliseFleet';
+export type { NkpSourceModel } from './readClusters';
+export { fleetToEntities } from './fleetToEntities';
+export type { FleetEntityOptions } from './fleetToEntities';
+export { buildEntities } from './buildEntities';
+export type { NkpSourcePartSettings } from './buildEntities';
+export { NKP_RESOURCES } from './kinds';
+export type { NkpKind } from './kinds';
+export { NKP_OWNER_KEY } from './labels';
+export * from './types';
+export { slimObject } from './slimObject';
+export { NormaliseMemo } from './NormaliseMemo';

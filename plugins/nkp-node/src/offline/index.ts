@@ -1,0 +1,1 @@
+export { OfflineExportSource } from './OfflineExportSource';

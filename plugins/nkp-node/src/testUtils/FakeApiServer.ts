@@ -1,0 +1,343 @@
+/*
+ * An msw-backed stand-in for a kube-apiserver with the NKP CRDs: discovery, paginated LISTs with
+ * `limit`/`continue` and a shared resourceVersion, and WATCH streams of newline-delimited JSON
+ * events that tests drive. Objects get the metadata a real server adds (uid, resourceVersion,
+ * managedFields, …). `failNext` injects one faulty response for the next matching request.
+ */
+
+import { http, HttpResponse, HttpHandler } from 'msw';
+import { randomUUID } from 'node:crypto';
+import apis from './__fixtures__/apis.json';
+import apiResourceLists from './__fixtures__/apiResourceLists.json';
+
+/**
+ * A Kubernetes object as the fake server stores it.
+ *
+ * @public
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type FakeApiObject = Record<string, any>;
+
+/**
+ * A faulty answer injected with `failNext`.
+ *
+ * @public
+ */
+export type FakeApiResponder = (
+  request: Request,
+) => Response | Promise<Response>;
+
+/**
+ * One open WATCH stream.
+ *
+ * @public
+ */
+export interface FakeApiWatcher {
+  path: string;
+  url: URL;
+  send(event: unknown): void;
+  close(): void;
+}
+
+const PLURALS: Record<string, string> = {
+  Workspace: 'workspaces',
+  Project: 'projects',
+  KommanderCluster: 'kommanderclusters',
+  Cluster: 'clusters',
+  NKPCluster: 'nkpclusters',
+  Release: 'releases',
+};
+
+/** @public */
+export class FakeApiServer {
+  readonly requests: URL[] = [];
+  private readonly objects = new Map<string, Map<string, FakeApiObject>>();
+  private readonly faults: Array<{
+    match: (url: URL) => boolean;
+    respond: FakeApiResponder;
+  }> = [];
+  private readonly watchers = new Set<FakeApiWatcher>();
+  /** Every watch ever opened, oldest first (msw does not tell when a client goes away). */
+  readonly watchHistory: FakeApiWatcher[] = [];
+  private resourceVersion = 1000;
+
+  constructor(
+    readonly url: string,
+    private readonly options: {
+      servedGroups?: (group: string) => boolean;
+      /** When set, requests without `Authorization: Bearer <token>` get a 401, as from kube-apiserver. */
+      token?: string;
+    } = {},
+  ) {}
+
+  /** Stores objects the way a server would after creating them. */
+  add(...objects: FakeApiObject[]): this {
+    for (const object of objects) {
+      this.put(object);
+    }
+    return this;
+  }
+
+  /** Changes or creates an object and tells the open watches (MODIFIED / ADDED). */
+  modify(object: FakeApiObject): FakeApiObject {
+    const existed = this.find(object) !== undefined;
+    const stored = this.put(object);
+    this.notify(stored, existed ? 'MODIFIED' : 'ADDED');
+    return stored;
+  }
+
+  remove(object: FakeApiObject): void {
+    const stored = this.find(object);
+    if (stored) {
+      this.collection(stored).delete(keyOf(stored));
+      stored.metadata.resourceVersion = String(++this.resourceVersion);
+      this.notify(stored, 'DELETED');
+    }
+  }
+
+  /** Sends a raw event to the open watches of a resource path (`/apis/g/v/plural`). */
+  sendEvent(path: string, event: unknown): void {
+    for (const watcher of this.watchers) {
+      if (watcher.path === path) {
+        watcher.send(event);
+      }
+    }
+  }
+
+  /** Ends every open watch cleanly, as the server does when their timeoutSeconds pass. */
+  endWatches(): void {
+    for (const watcher of [...this.watchers]) {
+      watcher.close();
+    }
+  }
+
+  /** The watches of `path` opened so far, oldest first. */
+  watches(path: string): FakeApiWatcher[] {
+    return this.watchHistory.filter(w => w.path === path);
+  }
+
+  /** Waits until `count` watches of `path` have been opened in total; returns the newest. */
+  async waitForWatch(path: string, count = 1): Promise<FakeApiWatcher> {
+    for (let i = 0; i < 300; i++) {
+      const watches = this.watches(path);
+      if (watches.length >= count) {
+        return watches[watches.length - 1];
+      }
+      await new Promise(resolve => setTimeout(resolve, 10));
+    }
+    throw new Error(`expected ${count} watches of ${path}`);
+  }
+
+  failNext(match: (url: URL) => boolean, respond: FakeApiResponder): this {
+    this.faults.push({ match, respond });
+    return this;
+  }
+
+  get currentResourceVersion(): string {
+    return String(this.resourceVersion);
+  }
+
+  handlers(): HttpHandler[] {
+    const served = (group: string) =>
+      this.options.servedGroups?.(group) ?? true;
+    const fault = (request: Request) => {
+      const url = new URL(request.url);
+      this.requests.push(url);
+      if (
+        this.options.token !== undefined &&
+        request.headers.get('authorization') !== `Bearer ${this.options.token}`
+      ) {
+        return status(401, 'Unauthorized', 'Unauthorized');
+      }
+      const index = this.faults.findIndex(f => f.match(url));
+      return index >= 0
+        ? this.faults.splice(index, 1)[0].respond(request)
+        : undefined;
+    };
+    return [
+      http.get(
+        `${this.url}/apis`,
+        ({ request }) =>
+          fault(request) ??
+          HttpResponse.json({
+            ...apis,
+            groups: apis.groups.filter(g => served(g.name)),
+          }),
+      ),
+      http.get(`${this.url}/apis/:group/:version`, ({ request, params }) => {
+        const groupVersion = `${params.group}/${params.version}`;
+        const resources = (apiResourceLists as Record<string, unknown[]>)[
+          groupVersion
+        ];
+        return (
+          fault(request) ??
+          (resources && served(String(params.group))
+            ? HttpResponse.json({
+                kind: 'APIResourceList',
+                apiVersion: 'v1',
+                groupVersion,
+                resources,
+              })
+            : notFound(`the server could not find the requested resource`))
+        );
+      }),
+      http.get(`${this.url}/apis/:group/:version/:plural`, ({ request }) => {
+        const injected = fault(request);
+        if (injected) {
+          return injected;
+        }
+        const url = new URL(request.url);
+        return url.searchParams.get('watch') === 'true'
+          ? this.watch(url)
+          : this.list(url);
+      }),
+    ];
+  }
+
+  private list(url: URL): Response {
+    const all = [...(this.objects.get(url.pathname)?.values() ?? [])].sort(
+      (a, b) => keyOf(a).localeCompare(keyOf(b)),
+    );
+    const limit =
+      Number(url.searchParams.get('limit') ?? all.length) || all.length;
+    const token = url.searchParams.get('continue');
+    const start = token
+      ? JSON.parse(Buffer.from(token, 'base64').toString()).start
+      : 0;
+    const items = all.slice(start, start + limit);
+    const more = start + limit < all.length;
+    const plural = url.pathname.split('/').pop()!;
+    const kind = Object.entries(PLURALS).find(([, p]) => p === plural)?.[0];
+    return HttpResponse.json({
+      apiVersion: url.pathname.split('/').slice(2, 4).join('/'),
+      kind: `${kind}List`,
+      metadata: {
+        resourceVersion: this.currentResourceVersion,
+        ...(more
+          ? {
+              continue: Buffer.from(
+                JSON.stringify({ start: start + limit }),
+              ).toString('base64'),
+              remainingItemCount: all.length - start - limit,
+            }
+          : {}),
+      },
+      items,
+    });
+  }
+
+  private watch(url: URL): Response {
+    const encoder = new TextEncoder();
+    let watcher: FakeApiWatcher;
+    const stream = new ReadableStream({
+      start: controller => {
+        let open = true;
+        watcher = {
+          path: url.pathname,
+          url,
+          send: event => {
+            if (open)
+              controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+          },
+          close: () => {
+            if (open) {
+              open = false;
+              this.watchers.delete(watcher);
+              controller.close();
+            }
+          },
+        };
+        this.watchers.add(watcher);
+        this.watchHistory.push(watcher);
+      },
+      cancel: () => {
+        this.watchers.delete(watcher);
+      },
+    });
+    return new HttpResponse(stream, {
+      headers: {
+        'content-type': 'application/json',
+        'transfer-encoding': 'chunked',
+      },
+    });
+  }
+
+  private put(object: FakeApiObject): FakeApiObject {
+    const previous = this.find(object);
+    const stored = structuredClone(object);
+    stored.metadata = {
+      ...stored.metadata,
+      uid: previous?.metadata.uid ?? randomUUID(),
+      resourceVersion: String(++this.resourceVersion),
+      generation: (previous?.metadata.generation ?? 0) + 1,
+      creationTimestamp:
+        previous?.metadata.creationTimestamp ?? '2026-01-12T09:30:00Z',
+      managedFields: [
+        {
+          apiVersion: stored.apiVersion,
+          fieldsType: 'FieldsV1',
+          fieldsV1: { 'f:spec': { '.': {} } },
+          manager: 'kommander-operator',
+          operation: 'Update',
+          time: '2026-01-12T09:30:00Z',
+        },
+      ],
+    };
+    this.collection(stored).set(keyOf(stored), stored);
+    return stored;
+  }
+
+  private find(object: FakeApiObject): FakeApiObject | undefined {
+    return this.collection(object).get(keyOf(object));
+  }
+
+  private collection(object: FakeApiObject): Map<string, FakeApiObject> {
+    const path = `/apis/${object.apiVersion}/${PLURALS[object.kind]}`;
+    let collection = this.objects.get(path);
+    if (!collection) {
+      collection = new Map();
+      this.objects.set(path, collection);
+    }
+    return collection;
+  }
+
+  private notify(object: FakeApiObject, type: string) {
+    this.sendEvent(`/apis/${object.apiVersion}/${PLURALS[object.kind]}`, {
+      type,
+      object,
+    });
+  }
+}
+
+function keyOf(object: FakeApiObject): string {
+  return `${object.metadata?.namespace ?? ''}/${object.metadata?.name ?? ''}`;
+}
+
+/** @public */
+export function notFound(message: string): Response {
+  return status(404, 'NotFound', message);
+}
+
+/**
+ * A `Status` error body, as the API server sends with every error.
+ *
+ * @public
+ */
+export function status(
+  code: number,
+  reason: string,
+  message: string,
+): Response {
+  return HttpResponse.json(
+    {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message,
+      reason,
+      code,
+    },
+    { status: code },
+  );
+}
