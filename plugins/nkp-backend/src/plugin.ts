@@ -8,6 +8,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   NKP_CATALOG_CHANGED_TOPIC,
   nkpPermissions,
+  entityRefKey,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { ReleaseFeeds } from './calendar/ReleaseFeeds';
 import { PolicyStore } from './database/PolicyStore';
@@ -95,8 +96,7 @@ export const nkpPlugin = createBackendPlugin({
           getResources: async refs => {
             const snapshot = await fleet.current();
             return refs.map(
-              ref =>
-                snapshot.byRef.get(ref.toLocaleLowerCase('en-US'))?.cluster,
+              ref => snapshot.byRef.get(entityRefKey(ref))?.cluster,
             );
           },
         });

@@ -68,7 +68,8 @@ export type NkpTenants = components['schemas']['Tenants'];
  *
  * @public
  */
-export type NkpExceptionNotApprovableReason = components['schemas']['NotApprovableReason'];
+export type NkpExceptionNotApprovableReason =
+  components['schemas']['NotApprovableReason'];
 
 /**
  * An exception as the API lists it: requested first, approved later, with where an approved

@@ -4,7 +4,10 @@
  * is false). The store enforces it and the lists report it with the same functions, so what the
  * UI offers and what the backend accepts cannot drift apart.
  */
-import { NkpExceptionNotApprovableReason } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import {
+  NkpExceptionNotApprovableReason,
+  entityRefKey,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
 
 /** The caller, as far as approving exceptions goes. */
 export interface Approver {
@@ -24,10 +27,7 @@ export function isOwnRequest(
   exception: { requestedBy: string },
   actor: string,
 ): boolean {
-  return (
-    exception.requestedBy.toLocaleLowerCase('en-US') ===
-    actor.toLocaleLowerCase('en-US')
-  );
+  return entityRefKey(exception.requestedBy) === entityRefKey(actor);
 }
 
 /** Whether `approver` may approve the exception now, and if not, why not. */

@@ -6,15 +6,16 @@
  * permissions/fourEyes.ts); every exception answered says whether the caller may approve it.
  */
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { isError } from '@backstage/errors';
 import {
   nkpExceptionApprovePermission,
   nkpExceptionRequestPermission,
+  entityRefKey,
+  normalizeEntityRef,
+  normalizeOwnerRef,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { PolicyStore, StoredException } from '../database/PolicyStore';
 import { FleetAccess, ReadScope, actorOf } from '../permissions/FleetAccess';
-import { normalizeOwnerRef } from '../permissions/rules';
 import { FleetSnapshot, FleetState } from '../state/FleetState';
 import { ownerTenant } from '../views/clusterViews';
 import { approverOf, exceptionView } from '../views/exceptionViews';
@@ -37,9 +38,7 @@ function targetVisible(
   scope: ReadScope,
 ): boolean {
   if ('cluster' in target) {
-    const result = snapshot.byRef.get(
-      target.cluster.toLocaleLowerCase('en-US'),
-    );
+    const result = snapshot.byRef.get(entityRefKey(target.cluster));
     return result !== undefined && scope.visible(result.cluster);
   }
   const owner = normalizeOwnerRef(target.owner);
@@ -49,14 +48,8 @@ function targetVisible(
 }
 
 function normalizeClusterRef(ref: string): string {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(ref, {
-        defaultKind: 'resource',
-        defaultNamespace: 'default',
-      }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
+  const normalized = normalizeEntityRef(ref, 'resource');
+  if (normalized === undefined) {
     throw invalidInput('exception request', [
       {
         field: 'target.cluster',
@@ -64,6 +57,7 @@ function normalizeClusterRef(ref: string): string {
       },
     ]);
   }
+  return normalized;
 }
 
 function assertAfter(date: string, today: string, what: string) {

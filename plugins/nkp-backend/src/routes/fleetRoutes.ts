@@ -12,6 +12,7 @@ import {
   NkpFleetSummary,
   NkpTenants,
   releasesInVersionOrder,
+  entityRefKey,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { Response } from 'express';
 import { FleetAccess } from '../permissions/FleetAccess';
@@ -115,7 +116,7 @@ export function registerFleetRoutes(
       namespace: req.params.namespace,
       name: req.params.name,
     });
-    const result = snapshot.byRef.get(ref.toLocaleLowerCase('en-US'));
+    const result = snapshot.byRef.get(entityRefKey(ref));
     // A cluster the caller may not see is answered like one that does not exist.
     if (!result || !scope.visible(result.cluster)) {
       throw new NotFoundError(`No NKP cluster ${ref}`);
@@ -123,8 +124,7 @@ export function registerFleetRoutes(
     const ownerRef = ownerTenant(result);
     const exceptions = snapshot.exceptions.filter(e =>
       'cluster' in e.target
-        ? e.target.cluster.toLocaleLowerCase('en-US') ===
-          result.entityRef.toLocaleLowerCase('en-US')
+        ? entityRefKey(e.target.cluster) === entityRefKey(result.entityRef)
         : e.target.owner === ownerRef,
     );
     const statuses = new Map(

@@ -7,6 +7,7 @@ import {
   NkpPlanView,
   UpgradePlanEvaluation,
   nkpUpgradePlanManagePermission,
+  entityRefKey,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { PolicyStore, StoredUpgradePlan } from '../database/PolicyStore';
 import { FleetAccess, ReadScope, actorOf } from '../permissions/FleetAccess';
@@ -23,7 +24,7 @@ function planView(
   scope: ReadScope,
 ): NkpPlanView {
   const visibleRef = (ref: string) => {
-    const result = snapshot.byRef.get(ref.toLocaleLowerCase('en-US'));
+    const result = snapshot.byRef.get(entityRefKey(ref));
     return result !== undefined && scope.visible(result.cluster);
   };
   const narrow = (refs: string[]) =>
@@ -35,7 +36,7 @@ function planView(
   };
   if (!scope.all) {
     const results = blockingClusters.map(
-      ref => snapshot.byRef.get(ref.toLocaleLowerCase('en-US'))!,
+      ref => snapshot.byRef.get(entityRefKey(ref))!,
     );
     const unique = (values: (string | undefined)[]) =>
       [...new Set(values.filter((v): v is string => Boolean(v)))].sort();

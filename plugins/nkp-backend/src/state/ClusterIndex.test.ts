@@ -7,9 +7,9 @@ import {
   buildReleaseCalendar,
   evaluateFleet,
   parsePolicyConfig,
+  normalizeOwnerRef,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { ReadScope } from '../permissions/FleetAccess';
-import { normalizeOwnerRef } from '../permissions/rules';
 import { ClusterIndex } from './ClusterIndex';
 import { clusterView } from '../views/clusterViews';
 import { ClusterListQuery, sortClusters, versionMatches } from './clusterQuery';

@@ -12,9 +12,9 @@ import {
   ClusterEvaluation,
   NkpClusterOrderBy,
   POLICY_STATES,
+  normalizeOwnerRef,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { ReadScope } from '../permissions/FleetAccess';
-import { normalizeOwnerRef } from '../permissions/rules';
 import { clusterView, ownerTenant } from '../views/clusterViews';
 import { ClusterListQuery, sortClusters, versionMatches } from './clusterQuery';
 

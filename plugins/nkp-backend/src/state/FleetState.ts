@@ -27,6 +27,7 @@ import {
   evaluateFleet,
   releaseCalendarWithServed,
   utcDay,
+  entityRefKey,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import {
   PolicyStore,
@@ -170,7 +171,7 @@ export class FleetState {
     });
     const byRef = new Map<string, ClusterEvaluation>();
     for (const result of evaluation.clusters) {
-      byRef.set(result.entityRef.toLocaleLowerCase('en-US'), result);
+      byRef.set(entityRefKey(result.entityRef), result);
     }
     this.options.logger.debug('Evaluated the NKP fleet', {
       clusters: clusters.length,

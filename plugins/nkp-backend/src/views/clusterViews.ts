@@ -10,8 +10,8 @@ import {
   PolicyState,
   TenantRollup,
   worseState,
+  normalizeOwnerRef,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
-import { normalizeOwnerRef } from '../permissions/rules';
 
 /** One cluster as the API returns it. */
 export function clusterView(result: ClusterEvaluation): NkpClusterView {
