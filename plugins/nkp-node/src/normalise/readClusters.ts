@@ -7,7 +7,7 @@
 
 import { NkpClusterType } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { CollectedObject, CollectedObjects } from './collectObjects';
-import { clusterFacts } from './clusterFacts';
+import { clusterFactsFromObjects } from './clusterFactsFromObjects';
 import { displayNameOf, HOST_CLUSTER_NAME, ownerOf } from './labels';
 import { compareNames, NormaliseMemo, remember } from './NormaliseMemo';
 import { asString, field } from './objects';
@@ -237,7 +237,7 @@ function toCluster(
       ...workspace?.clusterLabels,
     },
     owner: [kommander, capi, nkp].map(p => p && ownerOf(p.meta)).find(Boolean),
-    ...clusterFacts(parts, type, describeParts(parts), warnings),
+    ...clusterFactsFromObjects(parts, type, describeParts(parts), warnings),
   };
 }
 
