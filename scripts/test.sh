@@ -27,6 +27,9 @@ yarn api-reports:check
 nkp_log "Unit and integration tests (SQLite and PostgreSQL)"
 CI=true yarn backstage-cli repo test
 
+nkp_log "The published CLI: packed, installed with npm into an empty folder, run on the demo export"
+(cd packages/cli && CI=true NKP_TEST_PUBLISHED=true yarn test src/published.test.ts)
+
 nkp_log "End-to-end tests (Playwright, $NKP_CHROMIUM)"
 yarn playwright test
 
