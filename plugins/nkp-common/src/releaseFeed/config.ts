@@ -60,7 +60,7 @@ const productFeed = z
  *
  * @public
  */
-export const releaseFeedConfigSchema = z
+const releaseFeedConfigSchema = z
   .object({
     baseUrl: httpUrl.default(DEFAULT_FEED_BASE_URL),
     refreshIntervalMinutes: z
