@@ -41,6 +41,9 @@ const demo = readIssuerConfig(demoConfigPath);
 // sent on to it.
 const registeredCallback = demo.clients[0].redirectUris[0];
 
+// Starts the issuer and a backend with the auth and catalog plugins: seconds on a busy machine.
+jest.setTimeout(60_000);
+
 describe('sign-in through the OpenID Connect provider', () => {
   let issuer: RunningIssuer;
   let backendUrl: string;

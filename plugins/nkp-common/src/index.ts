@@ -8,6 +8,7 @@ export * from './annotations';
 export * from './api';
 export * from './clusterFacts';
 export * from './entityOrigin';
+export * from './entityRefs';
 export * from './releaseFacts';
 export * from './permissions';
 export * from './versions';
