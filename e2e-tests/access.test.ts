@@ -118,7 +118,8 @@ test('a tenant developer sees only their group’s clusters, on every tab and th
       await api.post('/api/nkp/plans', {
         title: 'Not mine to announce',
         targetVersion: '2.17',
-        windowDays: 30,
+        announcedAt: new Date().toISOString().slice(0, 10),
+        scope: { kind: 'fleet' },
       })
     ).status(),
   ).toBe(403);

@@ -34,7 +34,12 @@ const cluster = (
   kind: 'Resource',
   metadata: {
     name,
-    annotations: { 'nkp-lifecycle.io/source': 'test', ...annotations },
+    annotations: {
+      'nkp-lifecycle.io/source': 'test',
+      'backstage.io/managed-by-location': 'nkp:test',
+      'backstage.io/managed-by-origin-location': 'nkp:test',
+      ...annotations,
+    },
   },
   spec: { type: 'kubernetes-cluster', owner },
 });
@@ -436,6 +441,8 @@ describe('GET /summary, /clusters, /tenants, /calendar', () => {
             name: 'nkp-2.18.0',
             annotations: {
               'nkp-lifecycle.io/source': 'mgmt',
+              'backstage.io/managed-by-location': 'nkp:mgmt',
+              'backstage.io/managed-by-origin-location': 'nkp:mgmt',
               'nkp-lifecycle.io/object-name': 'nkp-2.18.0',
               'nkp-lifecycle.io/release-version': '2.18.0',
               'nkp-lifecycle.io/supported-kubernetes-versions': '1.34.1,1.35.0',

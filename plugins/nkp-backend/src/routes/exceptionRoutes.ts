@@ -10,15 +10,17 @@ import { isError } from '@backstage/errors';
 import {
   nkpExceptionApprovePermission,
   nkpExceptionRequestPermission,
-  entityRefKey,
   normalizeEntityRef,
   normalizeOwnerRef,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { PolicyStore, StoredException } from '../database/PolicyStore';
-import { FleetAccess, ReadScope, actorOf } from '../permissions/FleetAccess';
-import { FleetSnapshot, FleetState } from '../state/FleetState';
-import { ownerTenant } from '../views/clusterViews';
+import { FleetAccess, actorOf } from '../permissions/FleetAccess';
+import { FleetState } from '../state/FleetState';
 import { approverOf, exceptionView } from '../views/exceptionViews';
+import {
+  exceptionTargetVisible,
+  visibleExceptions,
+} from '../views/tenantViews';
 import { NkpApiRouter } from './types';
 import {
   exceptionApprovalSchema,
@@ -26,26 +28,6 @@ import {
   invalidInput,
   parseInput,
 } from './validation';
-
-type ExceptionTarget = StoredException['target'];
-
-/**
- * True when the target is a cluster of the fleet, or the owner of one, that the caller may see.
- */
-function targetVisible(
-  target: ExceptionTarget,
-  snapshot: FleetSnapshot,
-  scope: ReadScope,
-): boolean {
-  if ('cluster' in target) {
-    const result = snapshot.byRef.get(entityRefKey(target.cluster));
-    return result !== undefined && scope.visible(result.cluster);
-  }
-  const owner = normalizeOwnerRef(target.owner);
-  return snapshot.evaluation.clusters.some(
-    r => ownerTenant(r) === owner && scope.visible(r.cluster),
-  );
-}
 
 function normalizeClusterRef(ref: string): string {
   const normalized = normalizeEntityRef(ref, 'resource');
@@ -91,9 +73,7 @@ export function registerExceptionRoutes(
     const statuses = new Map(
       snapshot.evaluation.exceptions.map(s => [s.id, s]),
     );
-    const visible = snapshot.exceptions.filter(
-      e => scope.all || targetVisible(e.target, snapshot, scope),
-    );
+    const visible = visibleExceptions(snapshot, scope);
     const approver = await approverOf(access, scope.credentials, visible, {
       allowSelfApproval,
     });
@@ -126,7 +106,7 @@ export function registerExceptionRoutes(
         ? { cluster: normalizeClusterRef(input.target.cluster) }
         : { owner: normalizeOwnerRef(input.target.owner) };
     const request = { ...input, target };
-    if (!targetVisible(target, snapshot, scope)) {
+    if (!exceptionTargetVisible(target, snapshot, scope)) {
       throw invalidInput('exception request', [
         {
           field: 'target',

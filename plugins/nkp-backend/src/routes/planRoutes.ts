@@ -13,6 +13,7 @@ import { PolicyStore, StoredUpgradePlan } from '../database/PolicyStore';
 import { FleetAccess, ReadScope, actorOf } from '../permissions/FleetAccess';
 import { FleetSnapshot, FleetState } from '../state/FleetState';
 import { ownerTenant } from '../views/clusterViews';
+import { clustersConcerned } from '../views/tenantViews';
 import { NkpApiRouter } from './types';
 import { newPlanSchema, parseInput } from './validation';
 
@@ -49,7 +50,9 @@ function planView(
     ...evaluation,
     ...plan,
     reminders: evaluation?.reminders ?? [],
-    inScope: evaluation?.inScope ?? 0,
+    inScope: scope.all
+      ? evaluation?.inScope ?? 0
+      : clustersConcerned(plan, snapshot.index.visibleClusters(scope)).length,
     pendingClusters: narrow(evaluation?.pendingClusters ?? []),
     unknownClusters: narrow(evaluation?.unknownClusters ?? []),
     blockingClusters,
@@ -58,6 +61,18 @@ function planView(
       step => scope.all || visibleRef(step.entityRef),
     ),
   };
+}
+
+/** Every plan for the platform team; a tenant sees the plans that concern their clusters. */
+function plansConcerning(
+  snapshot: FleetSnapshot,
+  scope: ReadScope,
+): StoredUpgradePlan[] {
+  if (scope.all) {
+    return snapshot.plans;
+  }
+  const visible = snapshot.index.visibleClusters(scope);
+  return snapshot.plans.filter(p => clustersConcerned(p, visible).length > 0);
 }
 
 export function registerPlanRoutes(
@@ -77,7 +92,7 @@ export function registerPlanRoutes(
     const evaluations = new Map(snapshot.evaluation.plans.map(p => [p.id, p]));
     res.json({
       evaluatedOn: snapshot.evaluation.evaluatedOn,
-      items: snapshot.plans.map(p =>
+      items: plansConcerning(snapshot, scope).map(p =>
         planView(p, evaluations.get(p.id), snapshot, scope),
       ),
     });
@@ -89,6 +104,8 @@ export function registerPlanRoutes(
       nkpUpgradePlanManagePermission,
     );
     const input = parseInput(newPlanSchema, req.body, 'upgrade plan');
+    // Every check before anything is written: the answer shows the plan as the caller may see it.
+    const scope = await access.read(req);
     const actor = actorOf(credentials);
     const plan = await store.createPlan(input, actor);
     logger.info('Created NKP upgrade plan', {
@@ -99,7 +116,6 @@ export function registerPlanRoutes(
       createdBy: actor,
     });
     const snapshot = await fleet.refresh();
-    const scope = await access.read(req);
     const evaluation = snapshot.evaluation.plans.find(p => p.id === plan.id);
     res.status(201).json(planView(plan, evaluation, snapshot, scope));
   });
