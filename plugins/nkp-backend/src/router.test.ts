@@ -740,6 +740,66 @@ describe('upgrade plans', () => {
     expect(await knex('upgrade_plans')).toHaveLength(0);
     expect(await knex('audit_log')).toHaveLength(0);
   });
+
+  it.each([
+    [
+      'a title longer than the database holds',
+      { title: 'x'.repeat(256) },
+      'title',
+      'must be at most 255 characters',
+    ],
+    [
+      'a scope name longer than the database holds',
+      { scope: { kind: 'workspace', name: 'w'.repeat(256) } },
+      'scope.name',
+      'must be at most 255 characters',
+    ],
+    [
+      'a window of more than ten years',
+      { windowDays: 3651 },
+      'windowDays',
+      'must be at most 3650 days',
+    ],
+    [
+      'a target that is not in the release calendar',
+      { targetVersion: '2.99' },
+      'targetVersion',
+      'NKP 2.99 is not in the release calendar',
+    ],
+    [
+      'an announcement more than 3 days ago, without backdated',
+      { announcedAt: day(-4) },
+      'announcedAt',
+      'set backdated: true',
+    ],
+  ])(
+    'refuses %s with a field error, and changes nothing',
+    async (_, change, field, message) => {
+      const { server, knex } = await startBackend();
+      const res = await request(server)
+        .post('/api/nkp/plans')
+        .send({ ...plan, ...change });
+      expect(res.status).toBe(400);
+      expect(res.body.error.fieldErrors).toEqual([
+        { field, message: expect.stringContaining(message) },
+      ]);
+      expect(await knex('upgrade_plans')).toHaveLength(0);
+      expect(await knex('audit_log')).toHaveLength(0);
+    },
+  );
+
+  it('accepts an announcement 3 days ago, and an older one when backdated', async () => {
+    const { server } = await startBackend();
+    await request(server)
+      .post('/api/nkp/plans')
+      .send({ ...plan, announcedAt: day(-3) })
+      .expect(201);
+    const backdated = await request(server)
+      .post('/api/nkp/plans')
+      .send({ ...plan, announcedAt: day(-30), backdated: true })
+      .expect(201);
+    expect(backdated.body).not.toHaveProperty('backdated');
+  });
 });
 
 describe('exceptions', () => {
@@ -749,6 +809,8 @@ describe('exceptions', () => {
     targetVersion: '2.16',
     announcedAt: day(-100),
     scope: { kind: 'workspace', name: 'hooli' },
+    // Recorded late on purpose
+    backdated: true,
   };
   const exceptionRequest = {
     target: { cluster: 'resource:default/hooli-prod' },
@@ -869,6 +931,7 @@ describe('exceptions', () => {
         'target',
         [],
       ],
+      [{ ...exceptionRequest, reason: 'r'.repeat(2001) }, 'reason', ['reason']],
     ] as const) {
       const res = await request(server).post('/api/nkp/exceptions').send(body);
       expect([mentions, res.status, res.body.error.name]).toEqual([

@@ -6,8 +6,10 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   NkpPlanView,
   UpgradePlanEvaluation,
+  NkpFieldError,
   nkpUpgradePlanManagePermission,
   entityRefKey,
+  versionSortKey,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { PolicyStore, StoredUpgradePlan } from '../database/PolicyStore';
 import { FleetAccess, ReadScope, actorOf } from '../permissions/FleetAccess';
@@ -15,7 +17,12 @@ import { FleetSnapshot, FleetState } from '../state/FleetState';
 import { ownerTenant } from '../views/clusterViews';
 import { clustersConcerned } from '../views/tenantViews';
 import { NkpApiRouter } from './types';
-import { newPlanSchema, parseInput } from './validation';
+import {
+  MAX_ANNOUNCEMENT_AGE_DAYS,
+  invalidInput,
+  newPlanSchema,
+  parseInput,
+} from './validation';
 
 /** A plan with its evaluation, narrowed to the clusters the caller may see. */
 function planView(
@@ -63,6 +70,46 @@ function planView(
   };
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * What the document cannot check of a new plan: its target is an NKP release of the calendar,
+ * and its announcement is not far in the past unless the caller says so (`backdated`).
+ */
+function assertPlanFits(
+  plan: { targetVersion: string; announcedAt: string },
+  options: { backdated?: boolean },
+  snapshot: FleetSnapshot,
+) {
+  const problems: NkpFieldError[] = [];
+  const m = /^v?(\d+)\.(\d+)/.exec(plan.targetVersion);
+  const minor = m ? `${Number(m[1])}.${Number(m[2])}` : undefined;
+  if (minor && !snapshot.calendar.nkp[minor]) {
+    const known = Object.keys(snapshot.calendar.nkp).sort(
+      (a, b) => (versionSortKey(a) ?? 0) - (versionSortKey(b) ?? 0),
+    );
+    problems.push({
+      field: 'targetVersion',
+      message: `NKP ${minor} is not in the release calendar (known: ${known.join(
+        ', ',
+      )})`,
+    });
+  }
+  const today = snapshot.evaluation.evaluatedOn;
+  const ageDays = Math.floor(
+    (Date.parse(today) - Date.parse(plan.announcedAt.slice(0, 10))) / DAY_MS,
+  );
+  if (ageDays > MAX_ANNOUNCEMENT_AGE_DAYS && !options.backdated) {
+    problems.push({
+      field: 'announcedAt',
+      message: `${plan.announcedAt} is ${ageDays} days before today (${today}); set backdated: true to announce a plan in the past`,
+    });
+  }
+  if (problems.length > 0) {
+    throw invalidInput('upgrade plan', problems);
+  }
+}
+
 /** Every plan for the platform team; a tenant sees the plans that concern their clusters. */
 function plansConcerning(
   snapshot: FleetSnapshot,
@@ -103,9 +150,14 @@ export function registerPlanRoutes(
       req,
       nkpUpgradePlanManagePermission,
     );
-    const input = parseInput(newPlanSchema, req.body, 'upgrade plan');
+    const { backdated, ...input } = parseInput(
+      newPlanSchema,
+      req.body,
+      'upgrade plan',
+    );
     // Every check before anything is written: the answer shows the plan as the caller may see it.
     const scope = await access.read(req);
+    assertPlanFits(input, { backdated }, await fleet.current());
     const actor = actorOf(credentials);
     const plan = await store.createPlan(input, actor);
     logger.info('Created NKP upgrade plan', {

@@ -433,7 +433,10 @@ export interface components {
     /**
      * The backend refuses, in `fieldErrors`: an empty `title`, a `targetVersion` that is not an
      *     NKP version (`2.17`, `2.17.1`), an `announcedAt` that is no calendar date, a `windowDays`
-     *     below 1, a scope `name` that is empty.
+     *     below 1, a scope `name` that is empty; values longer than the database holds (`title` and
+     *     scope `name` 255 characters, `targetVersion` 32, `windowDays` at most 3650); a
+     *     `targetVersion` whose NKP minor is not in the release calendar; an `announcedAt` more than
+     *     3 days before today unless `backdated` is true.
      */
     NewPlan: {
       title: string;
@@ -448,6 +451,12 @@ export interface components {
       windowDays?: number;
       scope: components['schemas']['Scope'];
       requires?: components['schemas']['PlanRequirement'];
+      /**
+       * The announcement date lies more than 3 days in the past on purpose (e.g. a plan
+       *     announced elsewhere, recorded late). Without it such a date is refused: every owner
+       *     in scope would at once get the reminders and deadlines of a plan they never saw.
+       */
+      backdated?: boolean;
     };
     PlanPlatformStep: {
       entityRef: string;

@@ -1170,7 +1170,7 @@ export const spec = {
         type: 'object',
         additionalProperties: false,
         description:
-          'The backend refuses, in `fieldErrors`: an empty `title`, a `targetVersion` that is not an\nNKP version (`2.17`, `2.17.1`), an `announcedAt` that is no calendar date, a `windowDays`\nbelow 1, a scope `name` that is empty.\n',
+          'The backend refuses, in `fieldErrors`: an empty `title`, a `targetVersion` that is not an\nNKP version (`2.17`, `2.17.1`), an `announcedAt` that is no calendar date, a `windowDays`\nbelow 1, a scope `name` that is empty; values longer than the database holds (`title` and\nscope `name` 255 characters, `targetVersion` 32, `windowDays` at most 3650); a\n`targetVersion` whose NKP minor is not in the release calendar; an `announcedAt` more than\n3 days before today unless `backdated` is true.\n',
         required: ['title', 'targetVersion', 'announcedAt', 'scope'],
         properties: {
           title: {
@@ -1195,6 +1195,11 @@ export const spec = {
           },
           requires: {
             $ref: '#/components/schemas/PlanRequirement',
+          },
+          backdated: {
+            type: 'boolean',
+            description:
+              'The announcement date lies more than 3 days in the past on purpose (e.g. a plan\nannounced elsewhere, recorded late). Without it such a date is refused: every owner\nin scope would at once get the reminders and deadlines of a plan they never saw.\n',
           },
         },
       },
