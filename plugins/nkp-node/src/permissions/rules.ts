@@ -42,6 +42,8 @@ const ownerRefCache = new Map<string, string>();
 /**
  * `team-a`, `group:team-a` and `Group:default/team-a` are the same owner. Memoised: a fleet has
  * few distinct owners and this runs per cluster per request.
+ *
+ * @public
  */
 export function normalizeOwnerRef(ref: string): string {
   let normalized = ownerRefCache.get(ref);
@@ -100,16 +102,23 @@ const isInWorkspace = createPermissionRule<
  */
 export const nkpClusterPermissionRules = { isClusterOwner, isInWorkspace };
 
+const conditionExports = createConditionExports({
+  resourceRef: nkpClusterPermissionResourceRef,
+  rules: nkpClusterPermissionRules,
+});
+
 /**
  * Condition factories for permission policies, e.g.
  * `createNkpClusterConditionalDecision(request.permission, nkpClusterConditions.isClusterOwner({ claims: user.identity.ownershipEntityRefs }))`.
  *
  * @public
  */
-export const {
-  conditions: nkpClusterConditions,
-  createConditionalDecision: createNkpClusterConditionalDecision,
-} = createConditionExports({
-  resourceRef: nkpClusterPermissionResourceRef,
-  rules: nkpClusterPermissionRules,
-});
+export const nkpClusterConditions = conditionExports.conditions;
+
+/**
+ * A conditional decision of an NKP cluster permission from `nkpClusterConditions`.
+ *
+ * @public
+ */
+export const createNkpClusterConditionalDecision =
+  conditionExports.createConditionalDecision;
