@@ -11,6 +11,7 @@ export {
   nkpClusterConditions,
   nkpClusterPermissionResourceRef,
   nkpClusterPermissionRules,
-  normalizeOwnerRef,
 } from './rules';
+// The owner refs of conditions are compared as nkp-common normalises them.
+export { normalizeOwnerRef } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 export type { NkpClusterQuery } from './rules';

@@ -9,7 +9,7 @@ import {
   nkpClusterConditions,
   nkpClusterPermissionRules,
   normalizeOwnerRef,
-} from './rules';
+} from '.';
 
 const cluster = (owner?: string, workspace?: string): NkpClusterFacts => ({
   entityRef: 'resource:default/demo-acme-prod',

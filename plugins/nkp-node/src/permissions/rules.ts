@@ -5,7 +5,6 @@
  * for the framework); permission policies build their conditions from the same rules here, so
  * that they need not import the backend plugin.
  */
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   createConditionExports,
   createPermissionResourceRef,
@@ -14,6 +13,7 @@ import {
 import {
   NKP_CLUSTER_RESOURCE_TYPE,
   NkpClusterFacts,
+  normalizeOwnerRef,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { stringListParams } from './paramsSchema';
 
@@ -36,33 +36,6 @@ export const nkpClusterPermissionResourceRef = createPermissionResourceRef<
   NkpClusterFacts,
   NkpClusterQuery
 >().with({ pluginId: 'nkp', resourceType: NKP_CLUSTER_RESOURCE_TYPE });
-
-const ownerRefCache = new Map<string, string>();
-
-/**
- * `team-a`, `group:team-a` and `Group:default/team-a` are the same owner. Memoised: a fleet has
- * few distinct owners and this runs per cluster per request.
- *
- * @public
- */
-export function normalizeOwnerRef(ref: string): string {
-  let normalized = ownerRefCache.get(ref);
-  if (normalized === undefined) {
-    try {
-      normalized = stringifyEntityRef(
-        parseEntityRef(ref, {
-          defaultKind: 'group',
-          defaultNamespace: 'default',
-        }),
-      ).toLocaleLowerCase('en-US');
-    } catch {
-      normalized = ref.toLocaleLowerCase('en-US');
-    }
-    if (ownerRefCache.size > 10_000) ownerRefCache.clear();
-    ownerRefCache.set(ref, normalized);
-  }
-  return normalized;
-}
 
 const isClusterOwner = createPermissionRule<
   typeof nkpClusterPermissionResourceRef,
