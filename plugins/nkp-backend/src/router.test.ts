@@ -788,6 +788,28 @@ describe('upgrade plans', () => {
     },
   );
 
+  it('creates a plan once for retries with the same Idempotency-Key, per caller', async () => {
+    const { server, knex } = await startBackend();
+    const post = (key: string, user = 'user:default/mock') =>
+      request(server)
+        .post('/api/nkp/plans')
+        .set('Authorization', mockCredentials.user.header(user))
+        .set('Idempotency-Key', key)
+        .send(plan);
+    const first = await post('k-1').expect(201);
+    const retry = await post('k-1').expect(200);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body.id).toBe(first.body.id);
+    expect(await knex('upgrade_plans')).toHaveLength(1);
+    expect(await knex('audit_log')).toHaveLength(1);
+    // Another key, or another caller with the same key: a new plan
+    expect((await post('k-2').expect(201)).body.id).not.toBe(first.body.id);
+    await post('k-1', 'user:default/other').expect(201);
+    expect(await knex('upgrade_plans')).toHaveLength(3);
+    const tooLong = await post('k'.repeat(129));
+    expect(tooLong.status).toBe(400);
+  });
+
   it('accepts an announcement 3 days ago, and an older one when backdated', async () => {
     const { server } = await startBackend();
     await request(server)
@@ -885,6 +907,23 @@ describe('exceptions', () => {
       .post('/api/nkp/exceptions/nope/approve')
       .send({})
       .expect(404);
+  });
+
+  it('requests an exception once for retries with the same Idempotency-Key', async () => {
+    const { server, knex } = await startBackend();
+    await request(server).post('/api/nkp/plans').send(latePlan).expect(201);
+    const post = () =>
+      request(server)
+        .post('/api/nkp/exceptions')
+        .set('Idempotency-Key', 'e-1')
+        .send(exceptionRequest);
+    const first = await post().expect(201);
+    const retry = await post().expect(200);
+    expect(retry.body).toMatchObject({
+      id: first.body.id,
+      status: 'requested',
+    });
+    expect(await knex('exceptions')).toHaveLength(1);
   });
 
   it('needs the request and approve permissions', async () => {

@@ -39,6 +39,52 @@ describe('PolicyStore', () => {
   }
 
   it.each(databases.eachSupportedId())(
+    'records idempotency keys per caller and operation, and refuses a key twice, on %p',
+    async databaseId => {
+      const { store, knex } = await createStore(databaseId);
+      const input = {
+        title: 'Fleet to 2.17',
+        targetVersion: '2.17',
+        announcedAt: '2026-03-01',
+        scope: { kind: 'fleet' as const },
+      };
+      const plan = await store.createPlan(input, 'user:default/a', {
+        idempotencyKey: 'k',
+      });
+      expect(
+        await store.idempotentObjectId(
+          'user:default/a',
+          'upgrade-plan.create',
+          'k',
+        ),
+      ).toBe(plan.id);
+      expect(
+        await store.idempotentObjectId(
+          'user:default/b',
+          'upgrade-plan.create',
+          'k',
+        ),
+      ).toBeUndefined();
+      expect(
+        await store.idempotentObjectId(
+          'user:default/a',
+          'exception.request',
+          'k',
+        ),
+      ).toBeUndefined();
+      await expect(
+        store.createPlan(input, 'user:default/a', { idempotencyKey: 'k' }),
+      ).rejects.toMatchObject({ name: 'ConflictError' });
+      // The refused one wrote nothing
+      expect(await knex('upgrade_plans')).toHaveLength(1);
+      expect(await knex('audit_log')).toHaveLength(1);
+      expect(await store.getPlan(plan.id)).toMatchObject({
+        title: input.title,
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'creates upgrade plans with an audit row, on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);

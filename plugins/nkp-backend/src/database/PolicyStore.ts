@@ -128,6 +128,9 @@ interface AuditRow {
 }
 
 /** The actor recorded for changes the backend makes on its own, such as an exception expiring. */
+/** The POSTs that take an `Idempotency-Key`. */
+export type IdempotentOperation = 'upgrade-plan.create' | 'exception.request';
+
 export const SYSTEM_ACTOR = 'system:nkp-backend';
 
 export class PolicyStore {
@@ -156,6 +159,7 @@ export class PolicyStore {
   async createPlan(
     plan: NewUpgradePlan,
     actor: string,
+    options: { idempotencyKey?: string } = {},
   ): Promise<StoredUpgradePlan> {
     const row: PlanRow = {
       id: randomUUID(),
@@ -170,6 +174,12 @@ export class PolicyStore {
       created_at: this.now(),
     };
     await this.knex.transaction(async tx => {
+      await this.claimIdempotencyKey(tx, {
+        actor,
+        operation: 'upgrade-plan.create',
+        key: options.idempotencyKey,
+        objectId: row.id,
+      });
       await tx('upgrade_plans').insert(row);
       await this.audit(tx, {
         actor,
@@ -207,6 +217,7 @@ export class PolicyStore {
   async requestException(
     request: NewExceptionRequest,
     actor: string,
+    options: { idempotencyKey?: string } = {},
   ): Promise<StoredException> {
     const [targetKind, targetRef] =
       'cluster' in request.target
@@ -227,6 +238,12 @@ export class PolicyStore {
       expiry_recorded_at: null,
     };
     await this.knex.transaction(async tx => {
+      await this.claimIdempotencyKey(tx, {
+        actor,
+        operation: 'exception.request',
+        key: options.idempotencyKey,
+        objectId: row.id,
+      });
       await tx('exceptions').insert(row);
       await this.audit(tx, {
         actor,
@@ -387,6 +404,63 @@ export class PolicyStore {
     } catch (error) {
       if (isDatabaseConflictError(error)) return false;
       throw error;
+    }
+  }
+
+  /**
+   * The id of what an earlier request of `actor` with this idempotency key created, if any.
+   */
+  async idempotentObjectId(
+    actor: string,
+    operation: IdempotentOperation,
+    key: string,
+  ): Promise<string | undefined> {
+    const row = await this.knex('idempotency_keys')
+      .where({ actor, operation, idempotency_key: key })
+      .first('object_id');
+    return row?.object_id;
+  }
+
+  async getPlan(id: string): Promise<StoredUpgradePlan | undefined> {
+    const row = await this.knex<PlanRow>('upgrade_plans').where({ id }).first();
+    return row ? planFromRow(row) : undefined;
+  }
+
+  /**
+   * Records the key in the transaction that creates the object; a concurrent request with the
+   * same key that got there first makes this one a `ConflictError` (its retry then replays).
+   */
+  private async claimIdempotencyKey(
+    tx: Knex.Transaction,
+    claim: {
+      actor: string;
+      operation: IdempotentOperation;
+      key?: string;
+      objectId: string;
+    },
+  ) {
+    if (claim.key === undefined) return;
+    const existing = await tx('idempotency_keys')
+      .where({
+        actor: claim.actor,
+        operation: claim.operation,
+        idempotency_key: claim.key,
+      })
+      .first('object_id');
+    const used = new ConflictError(
+      `Idempotency-Key ${claim.key} was used already; retry to get its answer`,
+    );
+    if (existing) throw used;
+    try {
+      await tx('idempotency_keys').insert({
+        actor: claim.actor,
+        operation: claim.operation,
+        idempotency_key: claim.key,
+        object_id: claim.objectId,
+        created_at: this.now(),
+      });
+    } catch (error) {
+      throw isDatabaseConflictError(error) ? used : error;
     }
   }
 

@@ -118,7 +118,29 @@ export function registerExceptionRoutes(
     }
 
     const actor = actorOf(credentials);
-    const exception = await store.requestException(request, actor);
+    const idempotencyKey = req.header('Idempotency-Key');
+    const earlier =
+      idempotencyKey &&
+      (await store.idempotentObjectId(
+        actor,
+        'exception.request',
+        idempotencyKey,
+      ));
+    const replayed = earlier ? await store.getException(earlier) : undefined;
+    if (replayed) {
+      const statuses = new Map(
+        snapshot.evaluation.exceptions.map(s => [s.id, s]),
+      );
+      const approver = await approverOf(access, credentials, [replayed], {
+        allowSelfApproval,
+      });
+      res.set('Idempotent-Replayed', 'true');
+      res.status(200).json(exceptionView(replayed, statuses, approver));
+      return;
+    }
+    const exception = await store.requestException(request, actor, {
+      idempotencyKey,
+    });
     logger.info('NKP exception requested', {
       exceptionId: exception.id,
       target: JSON.stringify(target),

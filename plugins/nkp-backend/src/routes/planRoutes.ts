@@ -159,7 +159,25 @@ export function registerPlanRoutes(
     const scope = await access.read(req);
     assertPlanFits(input, { backdated }, await fleet.current());
     const actor = actorOf(credentials);
-    const plan = await store.createPlan(input, actor);
+    const idempotencyKey = req.header('Idempotency-Key');
+    const earlier =
+      idempotencyKey &&
+      (await store.idempotentObjectId(
+        actor,
+        'upgrade-plan.create',
+        idempotencyKey,
+      ));
+    const replayed = earlier ? await store.getPlan(earlier) : undefined;
+    if (replayed) {
+      const snapshot = await fleet.current();
+      const evaluation = snapshot.evaluation.plans.find(
+        p => p.id === replayed.id,
+      );
+      res.set('Idempotent-Replayed', 'true');
+      res.status(200).json(planView(replayed, evaluation, snapshot, scope));
+      return;
+    }
+    const plan = await store.createPlan(input, actor, { idempotencyKey });
     logger.info('Created NKP upgrade plan', {
       planId: plan.id,
       targetVersion: plan.targetVersion,

@@ -690,7 +690,15 @@ export interface components {
       };
     };
   };
-  parameters: never;
+  parameters: {
+    /**
+     * A key the client makes up per request (e.g. a UUID). A retry with the same key, by the
+     *     same caller, answers 200 with what the first request created (header
+     *     `Idempotent-Replayed: true`) instead of creating it again; a retry while the first is
+     *     still being written answers 409.
+     */
+    IdempotencyKey: string;
+  };
   requestBodies: never;
   headers: never;
   pathItems: never;
@@ -878,7 +886,15 @@ export interface operations {
   createPlan: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /**
+         * A key the client makes up per request (e.g. a UUID). A retry with the same key, by the
+         *     same caller, answers 200 with what the first request created (header
+         *     `Idempotent-Replayed: true`) instead of creating it again; a retry while the first is
+         *     still being written answers 409.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
       path?: never;
       cookie?: never;
     };
@@ -888,6 +904,15 @@ export interface operations {
       };
     };
     responses: {
+      /** The plan an earlier request with the same Idempotency-Key created */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Plan'];
+        };
+      };
       /** The plan, evaluated */
       201: {
         headers: {
@@ -928,7 +953,15 @@ export interface operations {
   requestException: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /**
+         * A key the client makes up per request (e.g. a UUID). A retry with the same key, by the
+         *     same caller, answers 200 with what the first request created (header
+         *     `Idempotent-Replayed: true`) instead of creating it again; a retry while the first is
+         *     still being written answers 409.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
       path?: never;
       cookie?: never;
     };
@@ -938,6 +971,15 @@ export interface operations {
       };
     };
     responses: {
+      /** The exception an earlier request with the same Idempotency-Key created */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exception'];
+        };
+      };
       /** The requested exception */
       201: {
         headers: {

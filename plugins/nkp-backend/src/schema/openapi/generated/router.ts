@@ -332,6 +332,11 @@ export const spec = {
       post: {
         operationId: 'createPlan',
         summary: 'Announce an upgrade plan (nkp.upgrade-plan.manage; audited)',
+        parameters: [
+          {
+            $ref: '#/components/parameters/IdempotencyKey',
+          },
+        ],
         requestBody: {
           required: true,
           content: {
@@ -343,6 +348,17 @@ export const spec = {
           },
         },
         responses: {
+          '200': {
+            description:
+              'The plan an earlier request with the same Idempotency-Key created',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Plan',
+                },
+              },
+            },
+          },
           '201': {
             description: 'The plan, evaluated',
             content: {
@@ -398,6 +414,11 @@ export const spec = {
         operationId: 'requestException',
         summary:
           'Request an exception (nkp.exception.request; audited). It counts once approved.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/IdempotencyKey',
+          },
+        ],
         requestBody: {
           required: true,
           content: {
@@ -409,6 +430,17 @@ export const spec = {
           },
         },
         responses: {
+          '200': {
+            description:
+              'The exception an earlier request with the same Idempotency-Key created',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Exception',
+                },
+              },
+            },
+          },
           '201': {
             description: 'The requested exception',
             content: {
@@ -626,6 +658,20 @@ export const spec = {
     },
   },
   components: {
+    parameters: {
+      IdempotencyKey: {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description:
+          'A key the client makes up per request (e.g. a UUID). A retry with the same key, by the\nsame caller, answers 200 with what the first request created (header\n`Idempotent-Replayed: true`) instead of creating it again; a retry while the first is\nstill being written answers 409.\n',
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 128,
+        },
+      },
+    },
     securitySchemes: {
       backstage: {
         type: 'http',
