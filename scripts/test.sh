@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs what is missing (first run only) and runs every test: type check, unit and integration
-# tests (the database ones on SQLite and on PostgreSQL), then the Playwright end-to-end tests that
-# start the local stand-ins, the real backend and app and drive Chromium, then the production
+# Installs what is missing (first run only) and runs every test: type check, the API contract and
+# API report checks, unit and integration tests (the database ones on SQLite and on PostgreSQL),
+# then the Playwright end-to-end tests that start the local stand-ins, the real backend and app and drive Chromium, then the production
 # build: built, installed and smoke-tested (sign-in page, health, an authenticated API call).
 set -euo pipefail
 # shellcheck source=scripts/env.sh
@@ -18,6 +18,11 @@ cd "$NKP_ROOT"
 
 nkp_log "Type check"
 yarn tsc
+
+# After the type check, whose declarations (dist-types/) the API reports are extracted from.
+nkp_log "API contract and API reports (generated files current, public surfaces as committed)"
+yarn openapi:check
+yarn api-reports:check
 
 nkp_log "Unit and integration tests (SQLite and PostgreSQL)"
 CI=true yarn backstage-cli repo test

@@ -40,7 +40,11 @@ import { entityDelta, EntityFingerprints, fingerprintsOf } from './entityDelta';
 import { NkpProviderConfig, readNkpProviderConfigs } from './NkpProviderConfig';
 import { settleUnlessAborted } from './settleUnlessAborted';
 
-/** What one run did; returned for tests and logged for operators. */
+/**
+ * What one run did; returned for tests and logged for operators.
+ *
+ * @public
+ */
 export type NkpRefreshResult =
   | {
       status: 'applied';

@@ -6,6 +6,11 @@
  */
 
 export { FakeApiServer, notFound, status } from './FakeApiServer';
+export type {
+  FakeApiObject,
+  FakeApiResponder,
+  FakeApiWatcher,
+} from './FakeApiServer';
 export {
   capiCluster,
   kommanderCluster,
@@ -15,3 +20,4 @@ export {
   smallFleet,
   workspace,
 } from './nkpObjects';
+export type { NkpLabels } from './nkpObjects';

@@ -9,6 +9,7 @@ import {
   platformMgmt,
   requestedByAlice,
   responseError,
+  clusterPage,
 } from '../../__fixtures__/fleet';
 import { renderView } from '../../__testUtils__/render';
 import { MyDeadlines } from './MyDeadlines';
@@ -34,7 +35,7 @@ const api = (overrides = {}, pageSize = Infinity) =>
         offset,
         offset + Math.min(pageSize, query?.limit ?? Infinity),
       );
-      return { items, totalCount: all.length };
+      return { ...clusterPage(items, all.length), offset };
     }),
     ...overrides,
   });
@@ -151,6 +152,7 @@ describe('MyDeadlines', () => {
       400,
       'InputError',
       'Invalid exception request: reason: must say why, in at least 10 characters',
+      [{ field: 'reason', message: 'must say why, in at least 10 characters' }],
     );
     const requestException = jest
       .fn()

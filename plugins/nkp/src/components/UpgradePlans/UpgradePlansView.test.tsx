@@ -77,6 +77,12 @@ describe('UpgradePlansView', () => {
       400,
       'InputError',
       'Invalid upgrade plan: targetVersion: must be an NKP version such as 2.17 or 2.17.1',
+      [
+        {
+          field: 'targetVersion',
+          message: 'must be an NKP version such as 2.17 or 2.17.1',
+        },
+      ],
     );
     const createPlan = jest
       .fn()

@@ -11,10 +11,13 @@ import {
   NotificationSendOptions,
   NotificationService,
 } from '@backstage/plugin-notifications-node';
-import { ClusterEvaluation } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import {
+  ClusterEvaluation,
+  normalizeOwnerRef,
+  entityRefKey,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { PolicyStore } from '../database/PolicyStore';
-import { normalizeOwnerRef } from '../permissions/rules';
-import { FleetListener, FleetSnapshot } from './FleetState';
+import { FleetListener, FleetSnapshot } from '../state/FleetState';
 
 export interface DueNotification {
   key: string;
@@ -51,7 +54,7 @@ export function dueNotifications(snapshot: FleetSnapshot): DueNotification[] {
   for (const result of snapshot.evaluation.clusters) {
     if (!result.cluster.owner) continue;
     const name = result.cluster.title ?? result.cluster.name;
-    const ref = result.entityRef.toLocaleLowerCase('en-US');
+    const ref = entityRefKey(result.entityRef);
     const reasons = result.findings
       .filter(f => f.state !== 'compliant')
       .map(f => f.reason)

@@ -10,18 +10,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
   ClusterEvaluation,
+  NkpClusterOrderBy,
   POLICY_STATES,
+  normalizeOwnerRef,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { ReadScope } from '../permissions/FleetAccess';
-import { normalizeOwnerRef } from '../permissions/rules';
-import {
-  ClusterListQuery,
-  ClusterOrderBy,
-  clusterView,
-  ownerTenant,
-  sortClusters,
-  versionMatches,
-} from './clusterViews';
+import { clusterView, ownerTenant } from '../views/clusterViews';
+import { ClusterListQuery, sortClusters, versionMatches } from './clusterQuery';
 
 /** Distinct conditional decisions remembered per snapshot; tenants share theirs by content. */
 const MAX_REMEMBERED_DECISIONS = 1000;
@@ -224,7 +219,7 @@ export class ClusterIndex {
     return merged.sort();
   }
 
-  private inOrder(orderBy: ClusterOrderBy, order: 'asc' | 'desc'): Order {
+  private inOrder(orderBy: NkpClusterOrderBy, order: 'asc' | 'desc'): Order {
     const key = `${orderBy}:${order}`;
     let sorted = this.orders.get(key);
     if (!sorted) {

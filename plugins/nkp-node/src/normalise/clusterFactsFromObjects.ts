@@ -1,5 +1,6 @@
 /*
- * The lifecycle facts of one cluster, each taken from the most trustworthy object that has it.
+ * The lifecycle facts of one cluster from its NKP objects, each taken from the most trustworthy
+ * object that has it (nkp-common's clusterFactsFromEntity reads them back from the entity).
  * A missing or malformed fact is left out with a warning; the cluster is still ingested.
  */
 
@@ -25,7 +26,7 @@ interface Candidate {
   parse: (value: string) => { version: string } | undefined;
 }
 
-export function clusterFacts(
+export function clusterFactsFromObjects(
   { capi, kommander, nkp }: ClusterParts,
   type: NkpClusterType,
   ref: string,

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { PolicyStore } from '../database/PolicyStore';
-import { FleetListener } from './FleetState';
+import { FleetListener } from '../state/FleetState';
 
 /**
  * A fleet listener that writes each approved exception's expiry to the audit log once, when the

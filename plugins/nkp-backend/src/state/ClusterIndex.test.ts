@@ -1,22 +1,18 @@
 import {
   ClusterEvaluation,
+  NkpClusterOrderBy,
   NkpClusterFacts,
   NkpClusterType,
   PolicyState,
   buildReleaseCalendar,
   evaluateFleet,
   parsePolicyConfig,
+  normalizeOwnerRef,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { ReadScope } from '../permissions/FleetAccess';
-import { normalizeOwnerRef } from '../permissions/rules';
 import { ClusterIndex } from './ClusterIndex';
-import {
-  ClusterListQuery,
-  ClusterOrderBy,
-  clusterView,
-  sortClusters,
-  versionMatches,
-} from './clusterViews';
+import { clusterView } from '../views/clusterViews';
+import { ClusterListQuery, sortClusters, versionMatches } from './clusterQuery';
 
 const TYPES: NkpClusterType[] = [
   'management',
@@ -121,7 +117,7 @@ function conditional(owner: string) {
 
 describe('ClusterIndex', () => {
   const results = fleet();
-  const orders: Array<[ClusterOrderBy, 'asc' | 'desc']> = [
+  const orders: Array<[NkpClusterOrderBy, 'asc' | 'desc']> = [
     ['name', 'asc'],
     ['name', 'desc'],
     ['deadline', 'asc'],

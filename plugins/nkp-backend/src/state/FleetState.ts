@@ -3,8 +3,9 @@
  * releases from the catalog (as the plugin itself), plans and exceptions from the store, the
  * release feeds' last good data, builds the release calendar (shipped < feeds < app-config <
  * served) and runs the engine with today's date.
- * It is redone on a short schedule (the catalog publishes no entity-change events in this
- * portal), right after plans or exceptions change through the API, and when the UTC day turns.
+ * It is redone shortly after the NKP catalog module says it changed entities
+ * (`catalogChanged`), right after plans or exceptions change through the API, when the UTC day
+ * turns, and on a schedule as the safety net.
  *
  * Concurrent refresh requests are coalesced: a request made while an evaluation runs waits for
  * the next one, so it always sees data read after it asked.
@@ -25,6 +26,8 @@ import {
   ServedNkpRelease,
   evaluateFleet,
   releaseCalendarWithServed,
+  utcDay,
+  entityRefKey,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import {
   PolicyStore,
@@ -112,7 +115,7 @@ export class FleetState {
 
   /** The latest evaluation; evaluates first when there is none yet or the UTC day has turned. */
   async current(): Promise<FleetSnapshot> {
-    const today = this.clock().toISOString().slice(0, 10);
+    const today = utcDay(this.clock());
     if (!this.snapshot || this.snapshot.evaluation.evaluatedOn !== today) {
       return this.refresh();
     }
@@ -168,7 +171,7 @@ export class FleetState {
     });
     const byRef = new Map<string, ClusterEvaluation>();
     for (const result of evaluation.clusters) {
-      byRef.set(result.entityRef.toLocaleLowerCase('en-US'), result);
+      byRef.set(entityRefKey(result.entityRef), result);
     }
     this.options.logger.debug('Evaluated the NKP fleet', {
       clusters: clusters.length,

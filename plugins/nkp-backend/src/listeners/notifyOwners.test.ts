@@ -7,8 +7,8 @@ import {
   parsePolicyConfig,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { PolicyStore } from '../database/PolicyStore';
-import { ClusterIndex } from './ClusterIndex';
-import { FleetSnapshot } from './FleetState';
+import { ClusterIndex } from '../state/ClusterIndex';
+import { FleetSnapshot } from '../state/FleetState';
 import { dueNotifications, notifyOwners } from './notifyOwners';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

@@ -1,5 +1,3 @@
-import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
-import { parseEntityRef } from '@backstage/catalog-model';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
 import ListItemText from '@material-ui/core/ListItemText';
@@ -12,6 +10,7 @@ import {
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { useEffect, useState } from 'react';
 import { NkpTenants } from '../../api/types';
+import { ownerLabel } from '../common/ownerLabel';
 
 /** The server-side filters of the fleet table, as they travel in the page's URL. */
 export interface FleetFilterValues {
@@ -34,15 +33,6 @@ const useStyles = makeStyles(theme => ({
   // The shrunk labels sit on the page background, where secondary text misses 4.5:1.
   label: { color: theme.palette.text.primary },
 }));
-
-/** `group:default/team-acme` → `team-acme`, keeping other kinds and namespaces visible. */
-export function ownerLabel(ref: string): string {
-  try {
-    return humanizeEntityRef(parseEntityRef(ref), { defaultKind: 'group' });
-  } catch {
-    return ref;
-  }
-}
 
 /**
  * Owner, workspace, state and version filters. Owners and workspaces are offered from the tenant

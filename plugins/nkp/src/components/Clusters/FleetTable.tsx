@@ -17,13 +17,13 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { nkpApiRef } from '../../api/NkpApi';
-import { NkpClusterListResult, NkpClusterQuery } from '../../api/types';
+import { NkpClusterListResult, NkpClusterOrderBy } from '../../api/types';
 import { Deadline } from '../common/Deadline';
 import { PolicyStateLabel } from '../PolicyState';
 import { FleetFilters, FleetFilterValues } from './FleetFilters';
 import { NkpErrorPanel } from '../common/NkpErrorPanel';
 
-type OrderBy = NonNullable<NkpClusterQuery['orderBy']>;
+type OrderBy = NkpClusterOrderBy;
 
 // The backend sorts; the table must not re-sort the page it is given.
 const serverSorted = { customSort: () => 0 };

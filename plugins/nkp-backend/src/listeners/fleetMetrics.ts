@@ -4,7 +4,7 @@
  */
 import { metrics } from '@opentelemetry/api';
 import { POLICY_STATES } from '@nkp-lifecycle/backstage-plugin-nkp-common';
-import { FleetListener, FleetSnapshot } from './FleetState';
+import { FleetListener, FleetSnapshot } from '../state/FleetState';
 
 export function fleetMetrics(): FleetListener {
   const meter = metrics.getMeter('nkp');

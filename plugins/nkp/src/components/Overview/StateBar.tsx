@@ -2,6 +2,7 @@ import { makeStyles, useTheme, Theme } from '@material-ui/core/styles';
 import {
   POLICY_STATES,
   PolicyState,
+  plural,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { stateColor, stateTextColor } from '../PolicyState';
 
@@ -37,7 +38,7 @@ export function describeCounts(
   const parts = ORDER.filter(s => (counts[s] ?? 0) > 0).map(
     s => `${counts[s]} ${s}`,
   );
-  return `${total} cluster${total === 1 ? '' : 's'}${
+  return `${plural(total, 'cluster')}${
     parts.length ? `: ${parts.join(', ')}` : ''
   }`;
 }

@@ -15,6 +15,7 @@ import {
   PolicyState,
   stateRank,
   TenantRollup,
+  plural,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -122,9 +123,7 @@ const FactTiles = ({ summary }: { summary: NkpFleetSummary }) => {
           label="Nearest deadline"
           value={
             summary.daysToNearestDeadline !== undefined
-              ? `${summary.daysToNearestDeadline} day${
-                  summary.daysToNearestDeadline === 1 ? '' : 's'
-                }`
+              ? plural(summary.daysToNearestDeadline, 'day')
               : 'none'
           }
           detail={
@@ -191,14 +190,12 @@ const TenantBars = ({ tenants }: { tenants: TenantRollup[] }) => {
               {href ? (
                 <Link
                   to={href}
-                  aria-label={`${t.total} cluster${
-                    t.total === 1 ? '' : 's'
-                  } of ${t.tenant}`}
+                  aria-label={`${plural(t.total, 'cluster')} of ${t.tenant}`}
                 >
-                  {t.total} cluster{t.total === 1 ? '' : 's'}
+                  {plural(t.total, 'cluster')}
                 </Link>
               ) : (
-                `${t.total} cluster${t.total === 1 ? '' : 's'}`
+                plural(t.total, 'cluster')
               )}
             </Typography>
           </div>
@@ -280,8 +277,7 @@ export const FleetOverview = () => {
               />
               {plans.length > MAX_PLANS && (
                 <Typography variant="body2" style={{ marginTop: 8 }}>
-                  and {plans.length - MAX_PLANS} older plan
-                  {plans.length - MAX_PLANS === 1 ? '' : 's'}
+                  and {plural(plans.length - MAX_PLANS, 'older plan')}
                 </Typography>
               )}
             </>

@@ -19,6 +19,7 @@ import {
   clusterFactsFromEntity,
   ServedReleases,
   servedReleasesFromEntities,
+  entityRefKey,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 
 /** Entities per catalog request: small responses, and few enough requests for 100k clusters. */
@@ -102,7 +103,7 @@ export class FleetReader {
     for (;;) {
       for (const entity of response.items) {
         const ref = stringifyEntityRef(entity);
-        byEntityRef.set(ref.toLocaleLowerCase('en-US'), { ref, entity });
+        byEntityRef.set(entityRefKey(ref), { ref, entity });
       }
       const cursor = response.pageInfo.nextCursor;
       if (!cursor) break;

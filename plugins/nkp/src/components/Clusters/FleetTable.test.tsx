@@ -6,6 +6,7 @@ import {
   never,
   responseError,
   tenants,
+  clusterPage,
 } from '../../__fixtures__/fleet';
 import { renderView } from '../../__testUtils__/render';
 import { FleetTable } from './FleetTable';
@@ -14,10 +15,7 @@ describe('FleetTable', () => {
   it('lists one page of clusters with their state, deadline, target, versions and owner', async () => {
     const api = mockNkpApi({
       getTenants: async () => tenants,
-      listClusters: jest.fn(async () => ({
-        items: [globexProd],
-        totalCount: 1,
-      })),
+      listClusters: jest.fn(async () => clusterPage([globexProd])),
     });
     await renderView(<FleetTable />, api);
     expect(await screen.findByText('NKP clusters (1)')).toBeInTheDocument();
@@ -45,7 +43,7 @@ describe('FleetTable', () => {
   it('passes the filters of the URL to the backend', async () => {
     const api = mockNkpApi({
       getTenants: async () => tenants,
-      listClusters: jest.fn(async () => ({ items: [globexDr], totalCount: 1 })),
+      listClusters: jest.fn(async () => clusterPage([globexDr])),
     });
     await renderView(<FleetTable />, api, {
       routeEntries: [
@@ -65,7 +63,7 @@ describe('FleetTable', () => {
   it('sends the version filter once the user stops typing', async () => {
     const api = mockNkpApi({
       getTenants: async () => tenants,
-      listClusters: jest.fn(async () => ({ items: [globexDr], totalCount: 1 })),
+      listClusters: jest.fn(async () => clusterPage([globexDr])),
     });
     const { getByLabelText } = await renderView(<FleetTable />, api);
     await screen.findByText('NKP clusters (1)');
@@ -91,7 +89,7 @@ describe('FleetTable', () => {
       <FleetTable />,
       mockNkpApi({
         getTenants: async () => tenants,
-        listClusters: async () => ({ items: [], totalCount: 0 }),
+        listClusters: async () => clusterPage([]),
       }),
     );
     expect(await screen.findByText('No NKP clusters yet')).toBeInTheDocument();
@@ -102,7 +100,7 @@ describe('FleetTable', () => {
       <FleetTable />,
       mockNkpApi({
         getTenants: async () => tenants,
-        listClusters: async () => ({ items: [], totalCount: 0 }),
+        listClusters: async () => clusterPage([]),
       }),
       { routeEntries: ['/?state=overdue'] },
     );
