@@ -22,7 +22,11 @@ import {
   status,
   workspace,
 } from '@nkp-lifecycle/backstage-plugin-nkp-node/testUtils';
+import { testStores } from '../__testUtils__/testStores';
+import { AppliedPartsStore } from '../database/AppliedPartsStore';
 import { NkpEntityProvider } from './NkpEntityProvider';
+
+const stores = testStores(['POSTGRES_15', 'SQLITE_3']);
 
 const TOKEN = 'sha256~very-secret-service-account-token';
 const CLUSTERS = '/apis/cluster.x-k8s.io/v1beta1/clusters';
@@ -53,7 +57,11 @@ function selfManagedFleet(name: string) {
   ];
 }
 
-async function setup(sources: Record<string, object>) {
+/** `store`: the database of earlier providers, as after a restart or on another replica. */
+async function setup(
+  sources: Record<string, object>,
+  store: AppliedPartsStore | Promise<AppliedPartsStore> = stores.create(),
+) {
   const logger = mockServices.logger.mock();
   logger.child.mockReturnValue(logger);
   const tasks: SchedulerServiceTaskInvocationDefinition[] = [];
@@ -64,7 +72,7 @@ async function setup(sources: Record<string, object>) {
   });
   const created = NkpEntityProvider.fromConfig(
     new ConfigReader({ catalog: { providers: { nkp: sources } } }),
-    { logger, scheduler },
+    { logger, scheduler, store: await store },
   );
   providers.push(...created);
   const connections = await Promise.all(

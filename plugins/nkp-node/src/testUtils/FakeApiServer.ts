@@ -2,7 +2,8 @@
  * An msw-backed stand-in for a kube-apiserver with the NKP CRDs: discovery, paginated LISTs with
  * `limit`/`continue` and a shared resourceVersion, and WATCH streams of newline-delimited JSON
  * events that tests drive. Objects get the metadata a real server adds (uid, resourceVersion,
- * managedFields, …). `failNext` injects one faulty response for the next matching request.
+ * managedFields, …). `failNext` injects one faulty response for the next matching request;
+ * `restore` replaces everything behind the watches' back, as a restore from a backup does.
  */
 
 import { http, HttpResponse, HttpHandler } from 'msw';
@@ -41,6 +42,8 @@ export class FakeApiServer {
   /** Every watch ever opened, oldest first (msw does not tell when a client goes away). */
   readonly watchHistory: Watcher[] = [];
   private resourceVersion = 1000;
+  /** Watches from before this resourceVersion are refused with 410 Gone. */
+  private compactedBefore = 0;
 
   constructor(
     readonly url: string,
@@ -74,6 +77,34 @@ export class FakeApiServer {
       stored.metadata.resourceVersion = String(++this.resourceVersion);
       this.notify(stored, 'DELETED');
     }
+  }
+
+  /**
+   * Replaces every object without watch events, as a server restored from a backup or one that
+   * lost its storage does: the history is gone, so open watches get an `ERROR` event with code
+   * 410 and end, and watches from an older resourceVersion are refused with `410 Gone`.
+   */
+  restore(...objects: Obj[]): this {
+    this.objects.clear();
+    this.add(...objects);
+    this.resourceVersion += 100;
+    this.compactedBefore = this.resourceVersion;
+    for (const watcher of [...this.watchers]) {
+      watcher.send({
+        type: 'ERROR',
+        object: {
+          kind: 'Status',
+          apiVersion: 'v1',
+          metadata: {},
+          status: 'Failure',
+          message: 'too old resource version',
+          reason: 'Expired',
+          code: 410,
+        },
+      });
+      watcher.close();
+    }
+    return this;
   }
 
   /** Sends a raw event to the open watches of a resource path (`/apis/g/v/plural`). */
@@ -208,6 +239,14 @@ export class FakeApiServer {
   }
 
   private watch(url: URL): Response {
+    const from = Number(url.searchParams.get('resourceVersion') ?? 0);
+    if (from < this.compactedBefore) {
+      return status(
+        410,
+        'Expired',
+        `too old resource version: ${from} (${this.compactedBefore})`,
+      );
+    }
     const encoder = new TextEncoder();
     let watcher: Watcher;
     const stream = new ReadableStream({
