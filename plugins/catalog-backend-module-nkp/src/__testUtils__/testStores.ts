@@ -5,12 +5,14 @@
  */
 
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { AppliedPartsStore } from '../database/AppliedPartsStore';
 
-type DatabaseId = 'POSTGRES_15' | 'SQLITE_3';
-
-export function testStores(ids: DatabaseId[] = ['SQLITE_3']) {
+export function testStores(ids: TestDatabaseId[] = ['SQLITE_3']) {
   const databases = TestDatabases.create({ ids });
   if (
     ids.includes('POSTGRES_15') &&
@@ -25,11 +27,11 @@ export function testStores(ids: DatabaseId[] = ['SQLITE_3']) {
     /** The ids of the databases this machine can test on. */
     ids: () => databases.eachSupportedId(),
     /** A fresh, empty database; a store created on it again is the store after a restart. */
-    async database(id: DatabaseId = 'SQLITE_3'): Promise<DatabaseService> {
+    async database(id: TestDatabaseId = 'SQLITE_3'): Promise<DatabaseService> {
       return mockServices.database({ knex: await databases.init(id) });
     },
     /** A store on a fresh, empty database. */
-    async create(id: DatabaseId = 'SQLITE_3'): Promise<AppliedPartsStore> {
+    async create(id: TestDatabaseId = 'SQLITE_3'): Promise<AppliedPartsStore> {
       return AppliedPartsStore.create({ database: await this.database(id) });
     },
   };
