@@ -4,15 +4,23 @@
  * events that tests drive. Objects get the metadata a real server adds (uid, resourceVersion,
  * managedFields, …). `failNext` injects one faulty response for the next matching request;
  * `restore` replaces everything behind the watches' back, as a restore from a backup does.
+ * `FakeApiServer.listen` serves one over real HTTP, for clients in other processes.
  */
 
-import { http, HttpResponse, HttpHandler } from 'msw';
+import { getResponse, http, HttpResponse, HttpHandler } from 'msw';
 import { randomUUID } from 'node:crypto';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import apis from './__fixtures__/apis.json';
 import apiResourceLists from './__fixtures__/apiResourceLists.json';
 
 type Obj = Record<string, any>;
 type Responder = (request: Request) => Response | Promise<Response>;
+type Intercept = (
+  request: Request,
+) => void | Response | Promise<void | Response>;
 
 interface Watcher {
   path: string;
@@ -44,6 +52,45 @@ export class FakeApiServer {
   private resourceVersion = 1000;
   /** Watches from before this resourceVersion are refused with 410 Gone. */
   private compactedBefore = 0;
+
+  /**
+   * A fake served over real HTTP on a loopback port, for clients that msw cannot intercept
+   * (other processes, e.g. backends started as child processes). `intercept` sees every
+   * request first; it may delay it, or answer it instead by returning a response.
+   */
+  static async listen(
+    options: ConstructorParameters<typeof FakeApiServer>[1] & {
+      intercept?: Intercept;
+    } = {},
+  ): Promise<{ api: FakeApiServer; close(): Promise<void> }> {
+    const server = createServer();
+    await new Promise<void>(resolve =>
+      server.listen(0, '127.0.0.1', () => resolve()),
+    );
+    const { port } = server.address() as AddressInfo;
+    const api = new FakeApiServer(`http://127.0.0.1:${port}`, options);
+    const handlers = api.handlers();
+    server.on(
+      'request',
+      (incoming: IncomingMessage, outgoing: ServerResponse) =>
+        serveHttp(
+          handlers,
+          api.url,
+          incoming,
+          outgoing,
+          options.intercept,
+        ).catch(() => outgoing.destroy()),
+    );
+    return {
+      api,
+      close: () =>
+        new Promise(resolve => {
+          api.endWatches();
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    };
+  }
 
   constructor(
     readonly url: string,
@@ -327,6 +374,38 @@ export class FakeApiServer {
       object,
     });
   }
+}
+
+/** One HTTP exchange answered by msw handlers, the body streamed (watches stay open). */
+async function serveHttp(
+  handlers: HttpHandler[],
+  base: string,
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+  intercept?: Intercept,
+) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+  }
+  const request = new Request(new URL(incoming.url ?? '/', base), {
+    method: incoming.method,
+    headers,
+  });
+  const response =
+    (await intercept?.(request)) ??
+    (await getResponse(handlers, request)) ??
+    notFound('the server could not find the requested resource');
+  outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+  outgoing.flushHeaders();
+  if (!response.body) {
+    outgoing.end();
+    return;
+  }
+  // Ends with the response, or when the client goes away (which cancels a watch stream).
+  await pipeline(Readable.fromWeb(response.body as any), outgoing).catch(
+    () => undefined,
+  );
 }
 
 function keyOf(object: Obj): string {
