@@ -35,6 +35,16 @@ const demo = {
   demo: { api: { url: 'https://mgmt.test', token: TOKEN }, ...tuning },
 };
 
+const tenants = {
+  tenants: {
+    endpoints: [
+      { name: 'hooli', url: 'https://hooli.test', token: TOKEN },
+      { name: 'stark', url: 'https://stark.test', token: TOKEN },
+    ],
+    ...tuning,
+  },
+};
+
 /** smallFleet plus `extra` managed clusters in the acme workspace (each one entity). */
 function fleetWith(extra: number) {
   const objects: Array<Record<string, any>> = smallFleet();
@@ -168,67 +178,44 @@ describe('a server read again after 410 Gone', () => {
 });
 
 describe('what was applied, after a restart', () => {
-  const tenants = {
-    tenants: {
-      endpoints: [
-        { name: 'hooli', url: 'https://hooli.test', token: TOKEN },
-        { name: 'stark', url: 'https://stark.test', token: TOKEN },
-      ],
-      ...tuning,
-    },
-  };
-
-  it.each(stores.ids())(
-    'keeps the entities of an endpoint that is down at the first run (%s)',
-    async id => {
-      const database = await stores.database(id);
-      serve('https://hooli.test', selfManagedFleet('hooli-nkp'));
-      const stark = serve('https://stark.test', selfManagedFleet('stark-nkp'));
-      const before = await setup(
-        tenants,
-        AppliedPartsStore.create({ database }),
-      );
-      await before.run();
-      const first = fullEntities(
-        await mutationNumber(before.connections[0], 1),
-      );
-      await before.providers[0].stop();
-
-      // A new process on the same database, while stark's API server is down.
-      stark.failNext(
-        () => true,
-        () => status(503, 'ServiceUnavailable', 'apiserver is starting'),
-      );
-      const after = await setup(
-        tenants,
-        AppliedPartsStore.create({ database }),
-      );
-      await after.run();
-      const second = fullEntities(
-        await mutationNumber(after.connections[0], 1),
-      );
-      expect(names(second)).toEqual(names(first));
-      expect(second.filter(e => e.metadata.name.includes('stark'))).toEqual(
-        first.filter(e => e.metadata.name.includes('stark')),
-      );
-      expect(after.logger.error).toHaveBeenCalledWith(
-        expect.stringContaining(
-          'Failed to read stark of nkp:tenants; keeping its previous 3 entities',
+  const restarts = [
+    {
+      injected: 'stark is down',
+      objects: selfManagedFleet('stark-nkp'),
+      inject: (stark: FakeApiServer) =>
+        stark.failNext(
+          () => true,
+          () => status(503, 'ServiceUnavailable', 'apiserver is starting'),
         ),
-      );
+      logged: expect.stringContaining(
+        'Failed to read stark of nkp:tenants; keeping its previous 3 entities',
+      ),
     },
-  );
-
-  it.each(stores.ids())(
-    "refuses an endpoint's shrunken read with the count stored before the restart (%s)",
-    async id => {
-      const database = await stores.database(id);
-      serve('https://hooli.test', selfManagedFleet('hooli-nkp'));
-      const stark = serve('https://stark.test', [
+    {
+      injected: 'stark answers with only its own cluster (1 of 5 entities)',
+      objects: [
         ...selfManagedFleet('stark-nkp'),
         workspace('r-and-d', 'r-and-d-ns'),
         workspace('labs', 'labs-ns'),
-      ]);
+      ],
+      inject: (stark: FakeApiServer) =>
+        stark.restore(capiCluster('stark-nkp', 'default')),
+      // The guard compares with the count stored before the restart.
+      logged:
+        'Refusing to update the catalog from stark of nkp:tenants: the result shrank by 80% (from 5 to 1 entities), more than maxShrinkPercent 50%; keeping the previous entities',
+    },
+  ];
+
+  it.each(
+    stores
+      .ids()
+      .flatMap(([id]) => restarts.map(r => [r.injected, id, r] as const)),
+  )(
+    'keeps the entities of an endpoint at the first run when %s (%s)',
+    async (_, id, { objects, inject, logged }) => {
+      const database = await stores.database(id);
+      serve('https://hooli.test', selfManagedFleet('hooli-nkp'));
+      const stark = serve('https://stark.test', objects);
       const before = await setup(
         tenants,
         AppliedPartsStore.create({ database }),
@@ -239,8 +226,8 @@ describe('what was applied, after a restart', () => {
       );
       await before.providers[0].stop();
 
-      // stark now answers with only its own cluster: 1 of 5 entities.
-      stark.restore(capiCluster('stark-nkp', 'default'));
+      // A new process on the same database: nothing in memory.
+      inject(stark);
       const after = await setup(
         tenants,
         AppliedPartsStore.create({ database }),
@@ -250,23 +237,15 @@ describe('what was applied, after a restart', () => {
         await mutationNumber(after.connections[0], 1),
       );
       expect(names(second)).toEqual(names(first));
-      expect(after.logger.error).toHaveBeenCalledWith(
-        'Refusing to update the catalog from stark of nkp:tenants: the result shrank by 80% (from 5 to 1 entities), more than maxShrinkPercent 50%; keeping the previous entities',
+      expect(second.filter(e => e.metadata.name.includes('stark'))).toEqual(
+        first.filter(e => e.metadata.name.includes('stark')),
       );
+      expect(after.logger.error).toHaveBeenCalledWith(logged);
     },
   );
 });
 
 describe('self-managed endpoints are each followed', () => {
-  const tenants = {
-    tenants: {
-      endpoints: [
-        { name: 'hooli', url: 'https://hooli.test', token: TOKEN },
-        { name: 'stark', url: 'https://stark.test', token: TOKEN },
-      ],
-      ...tuning,
-    },
-  };
   const discoveryFails = (server: FakeApiServer) =>
     server.failNext(
       u => u.pathname === '/apis',
