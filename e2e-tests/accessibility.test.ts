@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, Page, test } from '@playwright/test';
-import { signInAsGuest } from './helpers';
+import { DemoUser, signIn } from './helpers';
 
 /*
  * Every NKP view, checked with axe-core against WCAG 2.1 A and AA in the real portal. Only what
@@ -8,14 +8,20 @@ import { signInAsGuest } from './helpers';
  * report with the elements it concerns.
  */
 
-const views: Array<[string, string, string]> = [
-  ['overview', '/nkp/overview', 'Fleet policy state'],
-  ['my deadlines', '/nkp/my-deadlines', 'My upgrade deadlines'],
-  ['clusters', '/nkp/clusters', 'Clusters'],
-  ['upgrade plans', '/nkp/plans', 'Upgrade plans'],
-  ['exceptions', '/nkp/exceptions', 'Exceptions'],
-  ['release calendar', '/nkp/calendar', 'Support windows'],
-  ['a cluster page', '/catalog/default/resource/demo-globex-pay-dr', 'Policy'],
+// Each view as the person who uses it: the platform engineer (pat), a tenant developer (gina).
+const views: Array<[string, string, string, DemoUser]> = [
+  ['overview', '/nkp/overview', 'Fleet policy state', 'pat'],
+  ['my deadlines', '/nkp/my-deadlines', 'My upgrade deadlines', 'gina'],
+  ['clusters', '/nkp/clusters', 'Clusters', 'pat'],
+  ['upgrade plans', '/nkp/plans', 'Upgrade plans', 'pat'],
+  ['exceptions', '/nkp/exceptions', 'Exceptions', 'pat'],
+  ['release calendar', '/nkp/calendar', 'Support windows', 'pat'],
+  [
+    'a cluster page',
+    '/catalog/default/resource/demo-globex-pay-dr',
+    'Policy',
+    'gina',
+  ],
 ];
 
 async function violations(page: Page, name: string) {
@@ -44,11 +50,11 @@ async function violations(page: Page, name: string) {
     );
 }
 
-for (const [name, path, heading] of views) {
+for (const [name, path, heading, user] of views) {
   test(`the ${name} view has no serious accessibility violations`, async ({
     page,
   }) => {
-    await signInAsGuest(page);
+    await signIn(page, user);
     await page.goto(path);
     await expect(page.getByText(heading).first()).toBeVisible();
     // Let the data-driven parts (tables, bars) finish rendering.

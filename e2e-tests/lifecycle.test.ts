@@ -1,10 +1,11 @@
 import { expect, Page, test } from '@playwright/test';
-import { screenshot, signInAsGuest } from './helpers';
+import { screenshot, signIn } from './helpers';
 
 /*
  * The lifecycle views in the real portal: the platform team's dashboard with an upgrade plan
- * announced through its form, the tenant's deadlines (the guest is in team-globex, see
- * examples/org.yaml), an exception requested through its form, and the policy on a cluster page.
+ * announced through its form (pat, platform engineer), the tenant's deadlines and an exception
+ * requested through its form (gina, team-globex; see examples/org.yaml), and the policy on a
+ * cluster page.
  */
 
 /** Entity pages scroll inside their own container: make the window tall enough for all of it. */
@@ -17,7 +18,7 @@ async function tallScreenshot(page: Page, name: string) {
 test('the dashboard shows the fleet per state and an upgrade plan announced through its form', async ({
   page,
 }) => {
-  await signInAsGuest(page);
+  await signIn(page, 'pat');
   const title = `E2E: fleet to NKP 2.17 (${Date.now()})`;
 
   await page.goto('/nkp/plans');
@@ -84,7 +85,7 @@ test('the dashboard shows the fleet per state and an upgrade plan announced thro
 test('a tenant sees the upgrade deadlines of their groups and requests an exception', async ({
   page,
 }) => {
-  await signInAsGuest(page);
+  await signIn(page, 'gina');
   await page.goto('/nkp/my-deadlines');
   const table = page.getByRole('table');
   const dr = table.getByRole('row').filter({ hasText: 'globex-pay-dr' });
@@ -126,7 +127,7 @@ test('a tenant sees the upgrade deadlines of their groups and requests an except
   const listed = page.getByRole('row').filter({ hasText: reason });
   await expect(listed).toContainText('globex-pay-dr');
   await expect(listed).toContainText('awaiting approval');
-  // The guest may approve exceptions (allow-all policy), but not their own request
+  // Nobody approves their own request
   await expect(listed.getByRole('button', { name: /Approve/ })).toBeDisabled();
   await screenshot(page, 'exceptions');
 });
@@ -134,7 +135,7 @@ test('a tenant sees the upgrade deadlines of their groups and requests an except
 test('a cluster page shows its policy state, reasons and upgrade path', async ({
   page,
 }) => {
-  await signInAsGuest(page);
+  await signIn(page, 'gina');
   await page.goto('/catalog/default/resource/demo-globex-pay-dr');
   await expect(page.getByText('NKP cluster', { exact: true })).toBeVisible();
   await expect(page.getByText(/^Policy state$/i)).toBeVisible();

@@ -1,8 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { screenshot, signInAsGuest } from './helpers';
+import { screenshot, signIn } from './helpers';
+
+// The platform engineer sees the whole fleet.
 
 test('the catalog shows the demo NKP fleet', async ({ page }) => {
-  await signInAsGuest(page);
+  await signIn(page, 'pat');
 
   // The catalog is the landing page; NKP clusters are Resources.
   await page.goto('/?filters%5Bkind%5D=resource&filters%5Buser%5D=all');
@@ -25,7 +27,7 @@ test('the catalog shows the demo NKP fleet', async ({ page }) => {
 test('the NKP fleet page lists the clusters with versions', async ({
   page,
 }) => {
-  await signInAsGuest(page);
+  await signIn(page, 'pat');
   await page.goto('/nkp/clusters');
   await expect(page.getByText(/NKP clusters \(\d+\)/)).toBeVisible();
   await expect(

@@ -66,9 +66,16 @@ nkp_ensure_postgres() {
   fi
   # Started already (by this checkout or another one on this machine): use it.
   if ! "$bin/pg_isready" -q -h 127.0.0.1 -p "$NKP_PG_PORT"; then
-    "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-      -o "-p $NKP_PG_PORT -c listen_addresses=127.0.0.1 -k $dir -c fsync=off" start >/dev/null ||
-      { cat "$dir/server.log" >&2; return 1; }
+    # The server outlives this shell: it must not inherit our open files (a caller's `flock`
+    # lock, for one, would stay held for as long as the server runs).
+    (
+      for fd in /proc/self/fd/*; do
+        fd="${fd##*/}"
+        if [ "$fd" -gt 2 ] 2>/dev/null; then eval "exec $fd>&-" 2>/dev/null || true; fi
+      done
+      "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+        -o "-p $NKP_PG_PORT -c listen_addresses=127.0.0.1 -k $dir -c fsync=off" start >/dev/null
+    ) || { cat "$dir/server.log" >&2; return 1; }
   fi
   export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="postgresql://postgres@127.0.0.1:$NKP_PG_PORT"
   export NKP_TEST_REQUIRE_POSTGRES=true

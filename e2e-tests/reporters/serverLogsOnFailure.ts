@@ -7,7 +7,12 @@ import type { FullResult, Reporter } from '@playwright/test/reporter';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const serverLogDir = path.resolve(__dirname, '..', '..', 'e2e-test-logs');
+export const serverLogDir = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  'e2e-test-logs',
+);
 
 const TAIL_LINES = 300;
 

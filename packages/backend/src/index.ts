@@ -8,9 +8,10 @@ const backend = createBackend();
 
 backend.add(import('@backstage/plugin-app-backend'));
 
-// auth: guest sign-in for the embedded default; see app-config.production.yaml for real providers
+// auth: OpenID Connect sign-in, against NKP's Dex in production and the development issuer in
+// the demo (app-config.yaml, app-config.production.yaml); users resolve to catalog users
 backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
 
 // catalog, with the NKP entity provider
 backend.add(import('@backstage/plugin-catalog-backend'));

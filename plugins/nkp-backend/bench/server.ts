@@ -30,8 +30,8 @@ import {
   nkpClusterPermissionResourceRef,
 } from '../src/permissions/rules';
 import { createRouter } from '../src/router';
-import { FleetReader } from '../src/service/FleetReader';
-import { FleetState } from '../src/service/FleetState';
+import { FleetReader } from '../src/state/FleetReader';
+import { FleetState } from '../src/state/FleetState';
 import { generateFleet, seedPolicy, TENANT_GROUP, TENANT_USER } from './fleet';
 
 export interface ServeRequest {

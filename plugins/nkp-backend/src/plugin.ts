@@ -8,6 +8,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   NKP_CATALOG_CHANGED_TOPIC,
   nkpPermissions,
+  entityRefKey,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { ReleaseFeeds } from './calendar/ReleaseFeeds';
 import { PolicyStore } from './database/PolicyStore';
@@ -18,12 +19,12 @@ import {
   nkpClusterPermissionRules,
 } from './permissions/rules';
 import { createRouter } from './router';
-import { FleetReader } from './service/FleetReader';
-import { FleetState } from './service/FleetState';
-import { readNkpBackendConfig } from './service/NkpBackendConfig';
-import { fleetMetrics } from './service/fleetMetrics';
-import { notifyOwners } from './service/notifyOwners';
-import { recordExpiries } from './service/recordExpiries';
+import { FleetReader } from './state/FleetReader';
+import { FleetState } from './state/FleetState';
+import { readNkpBackendConfig } from './config/NkpBackendConfig';
+import { fleetMetrics } from './listeners/fleetMetrics';
+import { notifyOwners } from './listeners/notifyOwners';
+import { recordExpiries } from './listeners/recordExpiries';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -96,8 +97,7 @@ export const nkpPlugin = createBackendPlugin({
           getResources: async refs => {
             const snapshot = await fleet.current();
             return refs.map(
-              ref =>
-                snapshot.byRef.get(ref.toLocaleLowerCase('en-US'))?.cluster,
+              ref => snapshot.byRef.get(entityRefKey(ref))?.cluster,
             );
           },
         });

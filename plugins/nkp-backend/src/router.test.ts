@@ -294,7 +294,7 @@ describe('GET /summary, /clusters, /tenants, /calendar', () => {
     for (const owners of [
       'owner=team-acme&owner=group:default/team-hooli',
       'owner=team-acme,team-hooli',
-      'owner=team-acme,nobody&owner=team-hooli',
+      'owner=team-acme,nobody,team-hooli',
     ]) {
       const res = await get(owners);
       expect([owners, names(res), res.totalCount]).toEqual([
@@ -695,23 +695,41 @@ describe('upgrade plans', () => {
     expect(await knex('upgrade_plans')).toHaveLength(0);
   });
 
-  it('rejects an invalid plan with 400 and changes nothing', async () => {
+  it('rejects a plan of the wrong shape with 400, naming each field, and changes nothing', async () => {
     const { server, knex } = await startBackend();
     const res = await request(server)
       .post('/api/nkp/plans')
-      .send({
-        ...plan,
-        targetVersion: 'latest',
-        scope: { kind: 'galaxy' },
-        requires: 'everything',
-      });
+      .send({ ...plan, scope: { kind: 'galaxy' }, requires: 'everything' });
     expect(res.status).toBe(400);
     expect(res.body.error.name).toBe('InputError');
-    expect(res.body.error.message).toContain('targetVersion');
     expect(res.body.error.message).toContain('scope');
     expect(res.body.error.message).toContain(
-      'requires: must be one of within-skew, reach-target',
+      'requires must be equal to one of the allowed values: within-skew, reach-target',
     );
+    expect(await knex('upgrade_plans')).toHaveLength(0);
+    expect(await knex('audit_log')).toHaveLength(0);
+  });
+
+  it('rejects a plan with refused values with 400 and each field error, and changes nothing', async () => {
+    const { server, knex } = await startBackend();
+    const res = await request(server)
+      .post('/api/nkp/plans')
+      .send({ ...plan, title: '', targetVersion: 'latest', windowDays: 0 });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({
+      name: 'InputError',
+      message: expect.stringContaining(
+        'targetVersion: must be an NKP version such as 2.17 or 2.17.1',
+      ),
+      fieldErrors: [
+        { field: 'title', message: expect.any(String) },
+        {
+          field: 'targetVersion',
+          message: 'must be an NKP version such as 2.17 or 2.17.1',
+        },
+        { field: 'windowDays', message: expect.any(String) },
+      ],
+    });
     expect(await knex('upgrade_plans')).toHaveLength(0);
     expect(await knex('audit_log')).toHaveLength(0);
   });
@@ -817,20 +835,47 @@ describe('exceptions', () => {
 
   it('rejects invalid requests with 400 and changes nothing', async () => {
     const { server, knex } = await startBackend();
-    for (const [body, mentions] of [
-      [{ ...exceptionRequest, reason: 'because' }, 'reason'],
-      [{ ...exceptionRequest, expiresAt: 'next month' }, 'expiresAt'],
-      [{ ...exceptionRequest, expiresAt: day(-1) }, 'expiresAt'],
-      [{ ...exceptionRequest, rule: 'be-nice' }, 'rule'],
+    // A value the backend refuses is also a field error; a body of the wrong shape is refused
+    // by the OpenAPI document, with a message that names the field.
+    for (const [body, mentions, fieldErrors] of [
+      [{ ...exceptionRequest, reason: 'because' }, 'reason', ['reason']],
+      [
+        { ...exceptionRequest, reason: '   because          ' },
+        'reason',
+        ['reason'],
+      ],
+      [{ ...exceptionRequest, expiresAt: 'next month' }, 'expiresAt', []],
+      [
+        { ...exceptionRequest, expiresAt: '2027-02-30' },
+        'expiresAt',
+        ['expiresAt'],
+      ],
+      [{ ...exceptionRequest, expiresAt: day(-1) }, 'expiresAt', ['expiresAt']],
+      [{ ...exceptionRequest, rule: 'be-nice' }, 'rule', []],
       [
         { ...exceptionRequest, target: { cluster: 'resource:default/nope' } },
         'target',
+        ['target'],
       ],
-      [{ ...exceptionRequest, target: { cluster: 'x', owner: 'y' } }, 'target'],
+      [
+        { ...exceptionRequest, target: { cluster: 'x', owner: 'y' } },
+        'target',
+        [],
+      ],
     ] as const) {
       const res = await request(server).post('/api/nkp/exceptions').send(body);
-      expect([mentions, res.status]).toEqual([mentions, 400]);
+      expect([mentions, res.status, res.body.error.name]).toEqual([
+        mentions,
+        400,
+        'InputError',
+      ]);
       expect(res.body.error.message).toContain(mentions);
+      expect([
+        mentions,
+        (res.body.error.fieldErrors ?? []).map(
+          (e: { field: string }) => e.field,
+        ),
+      ]).toEqual([mentions, fieldErrors]);
     }
     expect(await knex('exceptions')).toHaveLength(0);
     expect(await knex('audit_log')).toHaveLength(0);

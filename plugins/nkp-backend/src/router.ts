@@ -1,13 +1,13 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import express from 'express';
-import Router from 'express-promise-router';
 import { PolicyStore } from './database/PolicyStore';
 import { FleetAccess } from './permissions/FleetAccess';
-import { createAuditRoutes } from './routes/auditRoutes';
-import { createExceptionRoutes } from './routes/exceptionRoutes';
-import { createFleetRoutes } from './routes/fleetRoutes';
-import { createPlanRoutes } from './routes/planRoutes';
-import { FleetState } from './service/FleetState';
+import { registerAuditRoutes } from './routes/auditRoutes';
+import { registerExceptionRoutes } from './routes/exceptionRoutes';
+import { registerFleetRoutes } from './routes/fleetRoutes';
+import { registerPlanRoutes } from './routes/planRoutes';
+import { createOpenApiRouter } from './schema/openapi';
+import { FleetState } from './state/FleetState';
 
 export interface RouterOptions {
   access: FleetAccess;
@@ -21,21 +21,34 @@ export interface RouterOptions {
   requireSeparateApprover?: boolean;
 }
 
-/** The `/api/nkp` routes; documented in schema/openapi.yaml. */
+/**
+ * The `/api/nkp` routes, typed from and checked against `schema/openapi.yaml`: a request whose
+ * parameters or body do not fit the document is refused with a 400 before any route runs.
+ */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const router = Router();
-  router.use(express.json());
+  const router = await createOpenApiRouter({
+    validatorOptions: {
+      // Who the caller is, is the httpAuth service's to say (routes and the plugin's auth policy).
+      validateSecurity: false,
+      validateRequests: {
+        // Every problem of a request in one answer, not the first one found.
+        allErrors: true,
+        coerceTypes: false,
+        allowUnknownQueryParameters: false,
+      },
+    },
+  });
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
-  router.use(createFleetRoutes(options));
-  router.use(createPlanRoutes(options));
-  router.use(createExceptionRoutes(options));
-  router.use(createAuditRoutes(options));
+  registerFleetRoutes(router, options);
+  registerPlanRoutes(router, options);
+  registerExceptionRoutes(router, options);
+  registerAuditRoutes(router, options);
 
   return router;
 }

@@ -1,113 +1,75 @@
-import { NkpClusterFacts } from './clusterFacts';
-import {
-  ClusterEvaluation,
-  KubernetesMinorRelease,
-  NkpMinorRelease,
-  PolicyException,
-  PolicyExceptionStatus,
-  PolicyRollup,
-  PolicyState,
-  ServedNkpRelease,
-  TenantRollup,
-  UpgradePlan,
-  UpgradePlanEvaluation,
-} from './policy';
-import { ReleaseFeedStatus } from './releaseFeed';
+/**
+ * The wire types of `/api/nkp`, by the names the backend and the frontend use. Each is a schema
+ * or an operation of the backend's OpenAPI document (`plugins/nkp-backend/src/schema/openapi.yaml`)
+ * as `yarn openapi:generate` turns it into TypeScript, so the document, the backend that builds
+ * the answers and the frontend that reads them cannot drift apart.
+ */
+import type { components, operations } from './schema/openapi.generated';
+
+export type {
+  components as NkpApiComponents,
+  operations as NkpApiOperations,
+  paths as NkpApiPaths,
+} from './schema/openapi.generated';
 
 /**
- * One cluster as `GET /api/nkp/clusters` returns it: its facts, flattened, with its evaluation.
- * Shared so the backend that builds it and the frontend that shows it cannot drift apart.
+ * One cluster as `GET /clusters` returns it: its facts, flattened, with its evaluation.
  *
  * @public
  */
-export type NkpClusterView = NkpClusterFacts &
-  Pick<
-    ClusterEvaluation,
-    | 'state'
-    | 'deadline'
-    | 'daysLeft'
-    | 'targetVersion'
-    | 'upgradePath'
-    | 'findings'
-  >;
+export type NkpClusterView = components['schemas']['Cluster'];
 
 /**
- * A page of clusters.
+ * The sort orders of `GET /clusters`.
  *
  * @public
  */
-export interface NkpClusterPage {
-  items: NkpClusterView[];
-  totalCount: number;
-}
+export type NkpClusterOrderBy = components['schemas']['ClusterOrderBy'];
+
+/**
+ * `asc` or `desc`.
+ *
+ * @public
+ */
+export type NkpSortOrder = components['schemas']['SortOrder'];
 
 /**
  * Filters, sorting and paging of `GET /clusters`; every field is optional.
  *
  * @public
  */
-export interface NkpClusterQuery {
-  /**
-   * Owner entity ref, or several (clusters of any of them); `team-a` means
-   * `group:default/team-a`.
-   */
-  owner?: string | string[];
-  workspace?: string;
-  state?: PolicyState[];
-  /** Kubernetes or NKP version or prefix (`1.33` matches 1.33.x). */
-  version?: string;
-  offset?: number;
-  limit?: number;
-  orderBy?: 'name' | 'deadline' | 'state' | 'kubernetesVersion';
-  order?: 'asc' | 'desc';
-}
+export type NkpClusterListQuery = NonNullable<
+  operations['listClusters']['parameters']['query']
+>;
 
 /**
  * A page of clusters as `GET /clusters` returns it.
  *
  * @public
  */
-export type NkpClusterListResult = NkpClusterPage & {
-  offset?: number;
-  limit?: number;
-  /** The evaluation day (UTC) that `daysLeft` counts from. */
-  evaluatedOn?: string;
-};
+export type NkpClusterListResult = components['schemas']['ClusterPage'];
 
 /**
  * `GET /summary`: the roll-up of the clusters the caller may see.
  *
  * @public
  */
-export type NkpFleetSummary = PolicyRollup & {
-  evaluatedOn: string;
-  evaluatedAt?: string;
-  plans: number;
-  exceptions: { requested: number; active: number };
-};
+export type NkpFleetSummary = components['schemas']['FleetSummary'];
 
 /**
  * `GET /tenants`: roll-ups per owner group and per workspace.
  *
  * @public
  */
-export interface NkpTenants {
-  evaluatedOn: string;
-  byOwner: TenantRollup[];
-  byWorkspace: TenantRollup[];
-}
+export type NkpTenants = components['schemas']['Tenants'];
 
 /**
- * Why the caller may not approve an exception: it is approved already, the caller lacks
- * `nkp.exception.approve`, or they requested it themselves and the backend wants a separate
- * approver (`nkp.exceptions.requireSeparateApprover`, the default).
+ * Why the caller may not approve an exception.
  *
  * @public
  */
 export type NkpExceptionNotApprovableReason =
-  | 'already-approved'
-  | 'missing-permission'
-  | 'own-request';
+  components['schemas']['NotApprovableReason'];
 
 /**
  * An exception as the API lists it: requested first, approved later, with where an approved
@@ -115,82 +77,89 @@ export type NkpExceptionNotApprovableReason =
  *
  * @public
  */
-export type NkpExceptionView = Omit<
-  PolicyException,
-  'approvedBy' | 'approvedAt'
-> &
-  Partial<Pick<PolicyException, 'approvedBy' | 'approvedAt'>> & {
-    status: 'requested' | 'approved';
-    requestedBy: string;
-    requestedAt: string;
-    evaluation?: PolicyExceptionStatus;
-    /** The caller may approve it now; when not, `notApprovableBecause` says why. */
-    approvable: boolean;
-    /** Set exactly when `approvable` is false. */
-    notApprovableBecause?: NkpExceptionNotApprovableReason;
-  };
+export type NkpExceptionView = components['schemas']['Exception'];
+
+/**
+ * `GET /exceptions`.
+ *
+ * @public
+ */
+export type NkpExceptionList = components['schemas']['ExceptionList'];
 
 /**
  * `POST /exceptions`.
  *
  * @public
  */
-export type NkpExceptionRequest = Pick<
-  PolicyException,
-  'target' | 'rule' | 'reason' | 'expiresAt'
->;
+export type NkpExceptionRequest = components['schemas']['ExceptionRequest'];
 
 /**
  * `POST /exceptions/:id/approve`; both fields optional.
  *
  * @public
  */
-export interface NkpExceptionApproval {
-  /** Replaces the requested expiry. */
-  expiresAt?: string;
-  /** Written to the audit log. */
-  comment?: string;
-}
+export type NkpExceptionApproval = components['schemas']['ExceptionApproval'];
 
 /**
  * `GET /clusters/:namespace/:name`: one cluster with the exceptions that concern it.
  *
  * @public
  */
-export type NkpClusterDetail = NkpClusterView & {
-  evaluatedOn?: string;
-  exceptions: NkpExceptionView[];
-};
+export type NkpClusterDetail = components['schemas']['ClusterDetail'];
 
 /**
  * An upgrade plan with its progress and blockers, narrowed to the clusters the caller may see.
  *
  * @public
  */
-export type NkpPlanView = UpgradePlanEvaluation &
-  Pick<UpgradePlan, 'windowDays'> & {
-    createdBy?: string;
-    createdAt?: string;
-  };
+export type NkpPlanView = components['schemas']['Plan'];
+
+/**
+ * `GET /plans`.
+ *
+ * @public
+ */
+export type NkpPlanList = components['schemas']['PlanList'];
 
 /**
  * `POST /plans`.
  *
  * @public
  */
-export type NkpNewPlan = Omit<UpgradePlan, 'id'>;
+export type NkpNewPlan = components['schemas']['NewPlan'];
 
 /**
  * `GET /calendar`: the release calendar in use, minors in version order.
  *
  * @public
  */
-export interface NkpCalendar {
-  kubernetes: KubernetesMinorRelease[];
-  nkp: NkpMinorRelease[];
-  /** The NKP Release objects read from the catalog, the calendar's top layer. */
-  served?: ServedNkpRelease[];
-  /** The configured release feeds and where each stands; empty when none is configured. */
-  feeds?: ReleaseFeedStatus[];
-  warnings: string[];
-}
+export type NkpCalendar = components['schemas']['Calendar'];
+
+/**
+ * One entry of `GET /audit`.
+ *
+ * @public
+ */
+export type NkpAuditEntry = components['schemas']['AuditEntry'];
+
+/**
+ * A page of `GET /audit`, newest first.
+ *
+ * @public
+ */
+export type NkpAuditPage = components['schemas']['AuditPage'];
+
+/**
+ * A refused value of a request, in the `fieldErrors` of an `InputError`'s body.
+ *
+ * @public
+ */
+export type NkpFieldError = components['schemas']['FieldError'];
+
+/**
+ * The body of every error answer: Backstage's error body, with `error.fieldErrors` when the
+ * backend refused values of a request.
+ *
+ * @public
+ */
+export type NkpErrorBody = components['schemas']['ErrorBody'];

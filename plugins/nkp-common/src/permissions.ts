@@ -21,7 +21,7 @@ export const nkpFleetReadPermission = createPermission({
 });
 
 /**
- * Create, change and cancel upgrade plans.
+ * Announce upgrade plans (`POST /plans`).
  *
  * @public
  */
@@ -41,7 +41,8 @@ export const nkpExceptionRequestPermission = createPermission({
 });
 
 /**
- * Approve, reject or revoke exceptions.
+ * Approve requested exceptions (`POST /exceptions/:id/approve`); never one's own request unless
+ * `nkp.exceptions.requireSeparateApprover` is false.
  *
  * @public
  */

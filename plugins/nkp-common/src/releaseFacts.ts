@@ -110,8 +110,9 @@ export function servedReleasesFromEntities(
 }
 
 /**
- * The release calendar the backend and the CLI evaluate with: shipped data < release feeds <
- * app-config < served releases, with a warning for every release entity that had to be skipped.
+ * The release calendar the backend and the CLI evaluate with: shipped data, then the release
+ * feeds, app-config and the served releases, each winning over the ones before it; with a warning
+ * for every release entity that had to be skipped.
  *
  * @public
  */

@@ -17,7 +17,7 @@ import CloudQueueIcon from '@material-ui/icons/CloudQueue';
 import { ComponentType } from 'react';
 import { nkpApiRef } from './api/NkpApi';
 import { NkpClient } from './api/NkpClient';
-import { NKP_TABS, rootRouteRef } from './routes';
+import { NKP_TABS, NkpTab, rootRouteRef } from './routes';
 
 const nkpApi = ApiBlueprint.make({
   params: define =>
@@ -38,16 +38,27 @@ const fleetPage = PageBlueprint.make({
   },
 });
 
-/** A tab of the NKP page; its view gets the page's standard padding. */
-const tab = <TName extends string>(
-  name: TName,
-  path: string,
-  title: string,
+/** The view of each tab, loaded when the tab is first shown. */
+const VIEWS: Record<NkpTab, () => Promise<ComponentType>> = {
+  overview: () => import('./components/Overview').then(m => m.FleetOverview),
+  myDeadlines: () => import('./components/Deadlines').then(m => m.MyDeadlines),
+  clusters: () => import('./components/Clusters').then(m => m.FleetTable),
+  plans: () =>
+    import('./components/UpgradePlans').then(m => m.UpgradePlansView),
+  exceptions: () =>
+    import('./components/Exceptions').then(m => m.ExceptionsView),
+  calendar: () =>
+    import('./components/ReleaseCalendar').then(m => m.ReleaseCalendarView),
+};
+
+/** A tab of the NKP page (`sub-page:nkp/<path>`); its view gets the page's standard padding. */
+const tab = <TPath extends string>(
+  { path, title }: { path: TPath; title: string },
   load: () => Promise<ComponentType>,
 ) =>
   SubPageBlueprint.make({
     attachTo: { id: 'page:nkp', input: 'pages' },
-    name,
+    name: path,
     params: {
       path,
       title,
@@ -59,28 +70,6 @@ const tab = <TName extends string>(
         )),
     },
   });
-
-const overviewTab = tab('overview', NKP_TABS.overview, 'Overview', () =>
-  import('./components/FleetDashboard').then(m => m.FleetOverview),
-);
-const myDeadlinesTab = tab(
-  'my-deadlines',
-  NKP_TABS.myDeadlines,
-  'My deadlines',
-  () => import('./components/Deadlines').then(m => m.MyDeadlines),
-);
-const clustersTab = tab('clusters', NKP_TABS.clusters, 'Clusters', () =>
-  import('./components/FleetPage').then(m => m.FleetTable),
-);
-const plansTab = tab('plans', NKP_TABS.plans, 'Upgrade plans', () =>
-  import('./components/UpgradePlans').then(m => m.UpgradePlansView),
-);
-const exceptionsTab = tab('exceptions', NKP_TABS.exceptions, 'Exceptions', () =>
-  import('./components/Exceptions').then(m => m.ExceptionsView),
-);
-const calendarTab = tab('calendar', NKP_TABS.calendar, 'Release calendar', () =>
-  import('./components/ReleaseCalendar').then(m => m.ReleaseCalendarView),
-);
 
 const clusterCard = EntityCardBlueprint.make({
   name: 'cluster',
@@ -113,12 +102,13 @@ export default createFrontendPlugin({
   extensions: [
     nkpApi,
     fleetPage,
-    overviewTab,
-    myDeadlinesTab,
-    clustersTab,
-    plansTab,
-    exceptionsTab,
-    calendarTab,
+    // One by one, so that each sub-page keeps its own name in the plugin's type.
+    tab(NKP_TABS.overview, VIEWS.overview),
+    tab(NKP_TABS.myDeadlines, VIEWS.myDeadlines),
+    tab(NKP_TABS.clusters, VIEWS.clusters),
+    tab(NKP_TABS.plans, VIEWS.plans),
+    tab(NKP_TABS.exceptions, VIEWS.exceptions),
+    tab(NKP_TABS.calendar, VIEWS.calendar),
     clusterCard,
     groupDeadlinesCard,
   ],

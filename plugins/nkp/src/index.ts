@@ -12,10 +12,10 @@ export {
   EntityNkpGroupDeadlinesCard,
 } from './plugin';
 export { nkpApiRef } from './api/NkpApi';
-export type { NkpApi } from './api/NkpApi';
+export type { NkpApi, NkpClusterQuery } from './api/NkpApi';
 export type * from './api/types';
 export { NkpClient } from './api/NkpClient';
-export { FleetTable } from './components/FleetPage';
+export { FleetTable } from './components/Clusters';
 export { NkpClusterCard } from './components/NkpClusterCard';
 export { PolicyStateLabel, describeDeadline } from './components/PolicyState';
 export { isNkpCluster } from '@nkp-lifecycle/backstage-plugin-nkp-common';

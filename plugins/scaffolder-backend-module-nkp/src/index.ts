@@ -1,5 +1,6 @@
 /**
- * Scaffolder actions that render, validate and deliver NKP cluster manifests.
+ * Scaffolder actions for NKP cluster manifests: `nkp:cluster:render` renders and validates one
+ * into the task workspace.
  *
  * @packageDocumentation
  */

@@ -81,6 +81,8 @@ async function calendar(options: CalendarOptions, io: CliIo): Promise<number> {
   });
   const result: NkpCalendar = {
     ...releasesInVersionOrder(merged),
+    // No catalog here, so no served Release objects.
+    served: [],
     feeds: statuses,
     warnings: merged.warnings,
   };

@@ -9,6 +9,7 @@ import {
   PolicyState,
   ReleaseFeedSource,
   parsePolicySettings,
+  utcDay,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { NkpSourceModel } from '@nkp-lifecycle/backstage-plugin-nkp-node';
 import {
@@ -143,7 +144,7 @@ async function evaluate(
     plans,
     exceptions,
     feeds: feeds.layers,
-    now: options.now ?? io.clock().toISOString().slice(0, 10),
+    now: options.now ?? utcDay(io.clock()),
   });
 
   for (const warning of warnings) {

@@ -9,6 +9,7 @@ import {
   POLICY_STATES,
   PolicyFinding,
   TargetVersion,
+  plural,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import Table from 'cli-table3';
 
@@ -77,7 +78,7 @@ function summaryLines(evaluation: FleetEvaluation): string[] {
     ? ` Nearest deadline: ${fleet.nearestDeadline} (${fleet.daysToNearestDeadline} days).`
     : '';
   const lines = [
-    `${fleet.total} ${fleet.total === 1 ? 'cluster' : 'clusters'} on ${
+    `${plural(fleet.total, 'cluster')} on ${
       evaluation.evaluatedOn
     }: ${counts}.${nearest}`,
   ];

@@ -17,7 +17,11 @@ import { Knex } from 'knex';
 const MIGRATIONS_TABLE = 'nkp_catalog_module__knex_migrations';
 const TABLE = 'nkp_applied_parts';
 
-/** What was last applied from one part. */
+/**
+ * What was last applied from one part.
+ *
+ * @public
+ */
 export interface AppliedPart {
   count: number;
   /** Only for sources of several parts. */
@@ -32,7 +36,11 @@ interface Row {
   applied_at: string;
 }
 
-/** @public */
+/**
+ * What each provider last applied per part, in the catalog's database; `NkpEntityProvider.fromConfig` needs one.
+ *
+ * @public
+ */
 export class AppliedPartsStore {
   static async create(options: {
     database: DatabaseService;

@@ -44,7 +44,11 @@ import { NkpProviderConfig, readNkpProviderConfigs } from './NkpProviderConfig';
 import { PartFollowing } from './PartFollowing';
 import { settleUnlessAborted } from './settleUnlessAborted';
 
-/** What one run did; returned for tests and logged for operators. */
+/**
+ * What one run did; returned for tests and logged for operators.
+ *
+ * @public
+ */
 export type NkpRefreshResult =
   | {
       status: 'applied';

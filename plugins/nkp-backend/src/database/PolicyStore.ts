@@ -15,6 +15,7 @@ import {
 } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
+  NkpAuditEntry,
   PolicyException,
   PolicyRuleId,
   UpgradePlan,
@@ -23,7 +24,7 @@ import {
   planRequirement,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { Knex } from 'knex';
-import { sameActor } from '../permissions/fourEyes';
+import { approvability, isOwnRequest } from '../permissions/fourEyes';
 import { connect } from './connect';
 
 /** An upgrade plan as stored: the engine's input plus who created it and when. */
@@ -64,7 +65,7 @@ export interface AuditEntry {
   id: number;
   at: string;
   actor: string;
-  action: string;
+  action: NkpAuditEntry['action'];
   objectType: 'upgrade-plan' | 'exception';
   objectId: string;
   reason?: string;
@@ -265,16 +266,28 @@ export class PolicyStore {
       if (!existing) {
         throw new NotFoundError(`No exception with id '${id}'`);
       }
-      if (existing.status !== 'requested') {
+      // The one four-eyes rule, inside the transaction: the caller holds the approve permission.
+      const verdict = approvability(
+        { status: existing.status, requestedBy: existing.requested_by },
+        {
+          actor,
+          mayApprove: true,
+          allowSelfApproval: options.allowSelfApproval ?? false,
+        },
+      );
+      if (!verdict.approvable) {
+        if (verdict.notApprovableBecause === 'own-request') {
+          throw new NotAllowedError(
+            `Exception '${id}' was requested by ${existing.requested_by}, who may not also approve it: ` +
+              'exceptions need a separate approver, someone else with nkp.exception.approve',
+          );
+        }
         throw alreadyApproved(existing);
       }
-      const selfApproved = sameActor(existing.requested_by, actor);
-      if (selfApproved && !options.allowSelfApproval) {
-        throw new NotAllowedError(
-          `Exception '${id}' was requested by ${existing.requested_by}, who may not also approve it: ` +
-            'exceptions need a separate approver, someone else with nkp.exception.approve',
-        );
-      }
+      const selfApproved = isOwnRequest(
+        { requestedBy: existing.requested_by },
+        actor,
+      );
       const changes: Partial<ExceptionRow> = {
         status: 'approved',
         approved_by: actor,
@@ -430,7 +443,7 @@ function auditFromRow(row: AuditRow): AuditEntry {
     id: row.id,
     at: row.at,
     actor: row.actor,
-    action: row.action,
+    action: row.action as AuditEntry['action'],
     objectType: row.object_type,
     objectId: row.object_id,
     ...(row.reason !== null ? { reason: row.reason } : {}),

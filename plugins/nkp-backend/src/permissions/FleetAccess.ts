@@ -24,6 +24,10 @@ import {
 import { Request } from 'express';
 import { NkpClusterQuery } from './rules';
 
+/** Any route's request, whatever the OpenAPI document types its parameters and body as. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyRequest = Request<any, any, any, any>;
+
 /** What the caller may read of the fleet. */
 export interface ReadScope {
   credentials: BackstageCredentials;
@@ -50,11 +54,11 @@ export class FleetAccess {
     this.applyConditions = createConditionAuthorizer(ruleset);
   }
 
-  async credentials(req: Request): Promise<BackstageCredentials> {
+  async credentials(req: AnyRequest): Promise<BackstageCredentials> {
     return this.httpAuth.credentials(req, { allow: ['user', 'service'] });
   }
 
-  async read(req: Request): Promise<ReadScope> {
+  async read(req: AnyRequest): Promise<ReadScope> {
     const credentials = await this.credentials(req);
     const [decision] = await this.permissions.authorizeConditional(
       [{ permission: nkpFleetReadPermission }],
@@ -78,7 +82,7 @@ export class FleetAccess {
 
   /** Checks a basic permission; answers 403 unless the decision is ALLOW. */
   async require(
-    req: Request,
+    req: AnyRequest,
     permission: BasicPermission,
   ): Promise<BackstageCredentials> {
     const credentials = await this.credentials(req);

@@ -4,7 +4,10 @@
  * is false). The store enforces it and the lists report it with the same functions, so what the
  * UI offers and what the backend accepts cannot drift apart.
  */
-import { NkpExceptionNotApprovableReason } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import {
+  NkpExceptionNotApprovableReason,
+  entityRefKey,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
 
 /** The caller, as far as approving exceptions goes. */
 export interface Approver {
@@ -16,9 +19,15 @@ export interface Approver {
   allowSelfApproval: boolean;
 }
 
-/** Entity refs are case-insensitive; service subjects are compared the same way. */
-export function sameActor(a: string, b: string): boolean {
-  return a.toLocaleLowerCase('en-US') === b.toLocaleLowerCase('en-US');
+/**
+ * The caller requested the exception themselves. Entity refs are case-insensitive; service
+ * subjects are compared the same way.
+ */
+export function isOwnRequest(
+  exception: { requestedBy: string },
+  actor: string,
+): boolean {
+  return entityRefKey(exception.requestedBy) === entityRefKey(actor);
 }
 
 /** Whether `approver` may approve the exception now, and if not, why not. */
@@ -37,10 +46,7 @@ export function approvability(
   if (!approver.mayApprove) {
     return { approvable: false, notApprovableBecause: 'missing-permission' };
   }
-  if (
-    !approver.allowSelfApproval &&
-    sameActor(exception.requestedBy, approver.actor)
-  ) {
+  if (!approver.allowSelfApproval && isOwnRequest(exception, approver.actor)) {
     return { approvable: false, notApprovableBecause: 'own-request' };
   }
   return { approvable: true };

@@ -3,7 +3,6 @@
  * `nkp.fleet.read`: a policy can let tenants read the clusters their groups own. The fleet lives
  * in memory, so the rules are applied to loaded clusters; `toQuery` exists for the framework.
  */
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   createConditionExports,
   createPermissionResourceRef,
@@ -12,6 +11,7 @@ import {
 import {
   NKP_CLUSTER_RESOURCE_TYPE,
   NkpClusterFacts,
+  normalizeOwnerRef,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { stringListParams } from './paramsSchema';
 
@@ -34,31 +34,6 @@ export const nkpClusterPermissionResourceRef = createPermissionResourceRef<
   NkpClusterFacts,
   NkpClusterQuery
 >().with({ pluginId: 'nkp', resourceType: NKP_CLUSTER_RESOURCE_TYPE });
-
-const ownerRefCache = new Map<string, string>();
-
-/**
- * `team-a`, `group:team-a` and `Group:default/team-a` are the same owner. Memoised: a fleet has
- * few distinct owners and this runs per cluster per request.
- */
-export function normalizeOwnerRef(ref: string): string {
-  let normalized = ownerRefCache.get(ref);
-  if (normalized === undefined) {
-    try {
-      normalized = stringifyEntityRef(
-        parseEntityRef(ref, {
-          defaultKind: 'group',
-          defaultNamespace: 'default',
-        }),
-      ).toLocaleLowerCase('en-US');
-    } catch {
-      normalized = ref.toLocaleLowerCase('en-US');
-    }
-    if (ownerRefCache.size > 10_000) ownerRefCache.clear();
-    ownerRefCache.set(ref, normalized);
-  }
-  return normalized;
-}
 
 const isClusterOwner = createPermissionRule<
   typeof nkpClusterPermissionResourceRef,
@@ -98,16 +73,24 @@ const isInWorkspace = createPermissionRule<
  */
 export const nkpClusterPermissionRules = { isClusterOwner, isInWorkspace };
 
-/**
- * Condition factories for permission policies, e.g.
- * `createNkpClusterConditionalDecision(request.permission, nkpClusterConditions.isClusterOwner({ claims: user.identity.ownershipEntityRefs }))`.
- *
- * @public
- */
-export const {
-  conditions: nkpClusterConditions,
-  createConditionalDecision: createNkpClusterConditionalDecision,
-} = createConditionExports({
+const conditionExports = createConditionExports({
   resourceRef: nkpClusterPermissionResourceRef,
   rules: nkpClusterPermissionRules,
 });
+
+/**
+ * Condition factories for permission policies, e.g.
+ * `nkpClusterConditions.isClusterOwner({ claims: user.identity.ownershipEntityRefs })`.
+ *
+ * @public
+ */
+export const nkpClusterConditions = conditionExports.conditions;
+
+/**
+ * A conditional decision on `nkp.fleet.read`, e.g.
+ * `createNkpClusterConditionalDecision(request.permission, nkpClusterConditions.isClusterOwner({ claims }))`.
+ *
+ * @public
+ */
+export const createNkpClusterConditionalDecision =
+  conditionExports.createConditionalDecision;

@@ -2,11 +2,15 @@
  * The audit log (`nkp.audit.read`): who created which plan, who requested and approved which
  * exception, and when exceptions expired; newest first, filtered and paged on the server.
  */
-import { nkpAuditReadPermission } from '@nkp-lifecycle/backstage-plugin-nkp-common';
-import Router from 'express-promise-router';
+import {
+  NkpAuditEntry,
+  NkpAuditPage,
+  nkpAuditReadPermission,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { AuditEntry, PolicyStore } from '../database/PolicyStore';
 import { FleetAccess } from '../permissions/FleetAccess';
-import { auditQuerySchema, parseInput } from './validation';
+import { NkpApiRouter } from './types';
+import { auditCursor } from './validation';
 
 /** The API names the subjects as the rest of the API does (`/plans`, `/exceptions`). */
 const SUBJECT_KINDS = {
@@ -14,7 +18,11 @@ const SUBJECT_KINDS = {
   exception: 'exception',
 } as const satisfies Record<string, AuditEntry['objectType']>;
 
-function auditView({ objectType, objectId, ...entry }: AuditEntry) {
+function auditView({
+  objectType,
+  objectId,
+  ...entry
+}: AuditEntry): NkpAuditEntry {
   return {
     ...entry,
     subjectKind: objectType === 'upgrade-plan' ? 'plan' : 'exception',
@@ -22,31 +30,29 @@ function auditView({ objectType, objectId, ...entry }: AuditEntry) {
   };
 }
 
-export function createAuditRoutes(options: {
-  access: FleetAccess;
-  store: PolicyStore;
-}) {
+export function registerAuditRoutes(
+  router: NkpApiRouter,
+  options: { access: FleetAccess; store: PolicyStore },
+) {
   const { access, store } = options;
-  const router = Router();
 
   router.get('/audit', async (req, res) => {
     await access.require(req, nkpAuditReadPermission);
-    const query = parseInput(auditQuerySchema, req.query, 'query');
+    const { subjectKind, subjectId, actor, cursor, limit = 50 } = req.query;
     const page = await store.queryAudit({
-      objectType: query.subjectKind && SUBJECT_KINDS[query.subjectKind],
-      objectId: query.subjectId,
-      actor: query.actor,
-      beforeId: query.cursor,
-      limit: query.limit,
+      objectType: subjectKind && SUBJECT_KINDS[subjectKind],
+      objectId: subjectId,
+      actor,
+      beforeId: auditCursor(cursor),
+      limit,
     });
-    res.json({
+    const body: NkpAuditPage = {
       items: page.items.map(auditView),
-      limit: query.limit,
+      limit,
       ...(page.nextBeforeId !== undefined
         ? { nextCursor: String(page.nextBeforeId) }
         : {}),
-    });
+    };
+    res.json(body);
   });
-
-  return router;
 }

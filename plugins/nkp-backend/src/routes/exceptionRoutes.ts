@@ -6,24 +6,24 @@
  * permissions/fourEyes.ts); every exception answered says whether the caller may approve it.
  */
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, isError } from '@backstage/errors';
+import { isError } from '@backstage/errors';
 import {
   nkpExceptionApprovePermission,
   nkpExceptionRequestPermission,
+  entityRefKey,
+  normalizeEntityRef,
+  normalizeOwnerRef,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
-import Router from 'express-promise-router';
 import { PolicyStore, StoredException } from '../database/PolicyStore';
 import { FleetAccess, ReadScope, actorOf } from '../permissions/FleetAccess';
-import { normalizeOwnerRef } from '../permissions/rules';
-import { FleetSnapshot, FleetState } from '../service/FleetState';
-import { ownerTenant } from '../service/clusterViews';
-import { approverOf, exceptionView } from '../service/exceptionViews';
+import { FleetSnapshot, FleetState } from '../state/FleetState';
+import { ownerTenant } from '../views/clusterViews';
+import { approverOf, exceptionView } from '../views/exceptionViews';
+import { NkpApiRouter } from './types';
 import {
   exceptionApprovalSchema,
-  exceptionParamsSchema,
   exceptionRequestSchema,
-  noQuerySchema,
+  invalidInput,
   parseInput,
 } from './validation';
 
@@ -38,9 +38,7 @@ function targetVisible(
   scope: ReadScope,
 ): boolean {
   if ('cluster' in target) {
-    const result = snapshot.byRef.get(
-      target.cluster.toLocaleLowerCase('en-US'),
-    );
+    const result = snapshot.byRef.get(entityRefKey(target.cluster));
     return result !== undefined && scope.visible(result.cluster);
   }
   const owner = normalizeOwnerRef(target.owner);
@@ -50,42 +48,44 @@ function targetVisible(
 }
 
 function normalizeClusterRef(ref: string): string {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(ref, {
-        defaultKind: 'resource',
-        defaultNamespace: 'default',
-      }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    throw new InputError(
-      `Invalid exception request: target.cluster '${ref}' is not an entity ref such as resource:default/my-cluster`,
-    );
+  const normalized = normalizeEntityRef(ref, 'resource');
+  if (normalized === undefined) {
+    throw invalidInput('exception request', [
+      {
+        field: 'target.cluster',
+        message: `'${ref}' is not an entity ref such as resource:default/my-cluster`,
+      },
+    ]);
   }
+  return normalized;
 }
 
-function assertAfter(date: string, today: string, field: string) {
+function assertAfter(date: string, today: string, what: string) {
   if (date.slice(0, 10) <= today) {
-    throw new InputError(
-      `Invalid ${field}: ${date} is not after today (${today}); an exception must end in the future`,
-    );
+    throw invalidInput(what, [
+      {
+        field: 'expiresAt',
+        message: `${date} is not after today (${today}); an exception must end in the future`,
+      },
+    ]);
   }
 }
 
-export function createExceptionRoutes(options: {
-  access: FleetAccess;
-  fleet: FleetState;
-  store: PolicyStore;
-  logger: LoggerService;
-  /** Default true. */
-  requireSeparateApprover?: boolean;
-}) {
+export function registerExceptionRoutes(
+  router: NkpApiRouter,
+  options: {
+    access: FleetAccess;
+    fleet: FleetState;
+    store: PolicyStore;
+    logger: LoggerService;
+    /** Default true. */
+    requireSeparateApprover?: boolean;
+  },
+) {
   const { access, fleet, store, logger } = options;
   const allowSelfApproval = options.requireSeparateApprover === false;
-  const router = Router();
 
   router.get('/exceptions', async (req, res) => {
-    parseInput(noQuerySchema, req.query, 'query');
     const scope = await access.read(req);
     const snapshot = await fleet.current();
     const statuses = new Map(
@@ -118,7 +118,7 @@ export function createExceptionRoutes(options: {
     assertAfter(
       input.expiresAt,
       snapshot.evaluation.evaluatedOn,
-      'exception request: expiresAt',
+      'exception request',
     );
 
     const target =
@@ -127,11 +127,14 @@ export function createExceptionRoutes(options: {
         : { owner: normalizeOwnerRef(input.target.owner) };
     const request = { ...input, target };
     if (!targetVisible(target, snapshot, scope)) {
-      throw new InputError(
-        `Invalid exception request: target ${JSON.stringify(
-          input.target,
-        )} is not an NKP cluster or owner of a cluster that you can see`,
-      );
+      throw invalidInput('exception request', [
+        {
+          field: 'target',
+          message: `${JSON.stringify(
+            input.target,
+          )} is not an NKP cluster or owner of a cluster that you can see`,
+        },
+      ]);
     }
 
     const actor = actorOf(credentials);
@@ -156,15 +159,11 @@ export function createExceptionRoutes(options: {
       req,
       nkpExceptionApprovePermission,
     );
-    const { id } = parseInput(exceptionParamsSchema, req.params, 'path');
+    const { id } = req.params;
     const input = parseInput(exceptionApprovalSchema, req.body, 'approval');
     if (input.expiresAt) {
       const { evaluation } = await fleet.current();
-      assertAfter(
-        input.expiresAt,
-        evaluation.evaluatedOn,
-        'approval: expiresAt',
-      );
+      assertAfter(input.expiresAt, evaluation.evaluatedOn, 'approval');
     }
     const actor = actorOf(credentials);
     let exception: StoredException;
@@ -203,6 +202,4 @@ export function createExceptionRoutes(options: {
       }),
     );
   });
-
-  return router;
 }

@@ -12,24 +12,20 @@ import {
   NkpFleetSummary,
   NkpTenants,
   releasesInVersionOrder,
+  entityRefKey,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
-import Router from 'express-promise-router';
+import { Response } from 'express';
 import { FleetAccess } from '../permissions/FleetAccess';
-import { ClusterIndex } from '../service/ClusterIndex';
-import { FleetState } from '../service/FleetState';
+import { ClusterIndex } from '../state/ClusterIndex';
+import { FleetState } from '../state/FleetState';
 import {
   clusterView,
   ownerTenant,
   rollupOf,
   tenantRollupsOf,
-} from '../service/clusterViews';
-import { approverOf, exceptionView } from '../service/exceptionViews';
-import {
-  clusterListQuerySchema,
-  clusterParamsSchema,
-  noQuerySchema,
-  parseInput,
-} from './validation';
+} from '../views/clusterViews';
+import { approverOf, exceptionView } from '../views/exceptionViews';
+import { NkpApiRouter } from './types';
 
 const COMMA = Buffer.from(',');
 
@@ -51,18 +47,19 @@ function pageJson(
   return Buffer.concat(parts);
 }
 
-export function createFleetRoutes(options: {
-  access: FleetAccess;
-  fleet: FleetState;
-  /** Default true; see exceptionRoutes. */
-  requireSeparateApprover?: boolean;
-}) {
+export function registerFleetRoutes(
+  router: NkpApiRouter,
+  options: {
+    access: FleetAccess;
+    fleet: FleetState;
+    /** Default true; see exceptionRoutes. */
+    requireSeparateApprover?: boolean;
+  },
+) {
   const { access, fleet } = options;
   const allowSelfApproval = options.requireSeparateApprover === false;
-  const router = Router();
 
   router.get('/summary', async (req, res) => {
-    parseInput(noQuerySchema, req.query, 'query');
     const scope = await access.read(req);
     const snapshot = await fleet.current();
     const { evaluation } = snapshot;
@@ -83,31 +80,43 @@ export function createFleetRoutes(options: {
   });
 
   router.get('/clusters', async (req, res) => {
-    const query = parseInput(clusterListQuerySchema, req.query, 'query');
+    // Checked, and completed with the defaults, by the OpenAPI document.
+    const { owner, state, offset = 0, limit, ...rest } = req.query;
     const scope = await access.read(req);
     const { evaluation, index } = await fleet.current();
-    const { owner, state, ...rest } = query;
     const { items, totalCount } = index.list(
-      { ...rest, owners: owner, states: state },
+      {
+        ...rest,
+        orderBy: rest.orderBy ?? 'name',
+        order: rest.order ?? 'asc',
+        offset,
+        limit,
+        owners: owner,
+        states: state,
+      },
       scope,
     );
     const page = {
       totalCount,
-      offset: query.offset,
-      ...(query.limit !== undefined ? { limit: query.limit } : {}),
+      offset,
+      ...(limit !== undefined ? { limit } : {}),
       evaluatedOn: evaluation.evaluatedOn,
     };
     // The answer depends on nothing else, so a client can revalidate it with If-None-Match.
     res.set('ETag', index.etag(`${scope.decisionKey}\n${req.originalUrl}`));
-    res.type('json').send(pageJson(index, items, page));
+    // The items as the index serialised them once: bytes of a ClusterPage, not an object.
+    (res as Response).type('json').send(pageJson(index, items, page));
   });
 
   router.get('/clusters/:namespace/:name', async (req, res) => {
-    const params = parseInput(clusterParamsSchema, req.params, 'path');
     const scope = await access.read(req);
     const snapshot = await fleet.current();
-    const ref = stringifyEntityRef({ kind: 'resource', ...params });
-    const result = snapshot.byRef.get(ref.toLocaleLowerCase('en-US'));
+    const ref = stringifyEntityRef({
+      kind: 'resource',
+      namespace: req.params.namespace,
+      name: req.params.name,
+    });
+    const result = snapshot.byRef.get(entityRefKey(ref));
     // A cluster the caller may not see is answered like one that does not exist.
     if (!result || !scope.visible(result.cluster)) {
       throw new NotFoundError(`No NKP cluster ${ref}`);
@@ -115,8 +124,7 @@ export function createFleetRoutes(options: {
     const ownerRef = ownerTenant(result);
     const exceptions = snapshot.exceptions.filter(e =>
       'cluster' in e.target
-        ? e.target.cluster.toLocaleLowerCase('en-US') ===
-          result.entityRef.toLocaleLowerCase('en-US')
+        ? entityRefKey(e.target.cluster) === entityRefKey(result.entityRef)
         : e.target.owner === ownerRef,
     );
     const statuses = new Map(
@@ -133,36 +141,32 @@ export function createFleetRoutes(options: {
   });
 
   router.get('/tenants', async (req, res) => {
-    parseInput(noQuerySchema, req.query, 'query');
     const scope = await access.read(req);
     const { evaluation, index } = await fleet.current();
+    let tenants: NkpTenants;
     if (scope.all) {
-      res.json({
+      tenants = { evaluatedOn: evaluation.evaluatedOn, ...evaluation.tenants };
+    } else {
+      const visible = index.visibleClusters(scope);
+      tenants = {
         evaluatedOn: evaluation.evaluatedOn,
-        ...evaluation.tenants,
-      } satisfies NkpTenants);
-      return;
+        byOwner: tenantRollupsOf(visible, ownerTenant),
+        byWorkspace: tenantRollupsOf(visible, r => r.cluster.workspace),
+      };
     }
-    const visible = index.visibleClusters(scope);
-    res.json({
-      evaluatedOn: evaluation.evaluatedOn,
-      byOwner: tenantRollupsOf(visible, ownerTenant),
-      byWorkspace: tenantRollupsOf(visible, r => r.cluster.workspace),
-    } satisfies NkpTenants);
+    res.json(tenants);
   });
 
   router.get('/calendar', async (req, res) => {
-    parseInput(noQuerySchema, req.query, 'query');
     await access.read(req);
     const { calendar, served, feeds } = await fleet.current();
-    res.json({
+    const body: NkpCalendar = {
       ...releasesInVersionOrder(calendar),
       // The top layer as read, so a date can be traced to the Release object it came from.
       served,
       feeds,
       warnings: calendar.warnings,
-    } satisfies NkpCalendar);
+    };
+    res.json(body);
   });
-
-  return router;
 }

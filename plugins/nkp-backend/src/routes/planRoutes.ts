@@ -7,13 +7,14 @@ import {
   NkpPlanView,
   UpgradePlanEvaluation,
   nkpUpgradePlanManagePermission,
+  entityRefKey,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
-import Router from 'express-promise-router';
 import { PolicyStore, StoredUpgradePlan } from '../database/PolicyStore';
 import { FleetAccess, ReadScope, actorOf } from '../permissions/FleetAccess';
-import { FleetSnapshot, FleetState } from '../service/FleetState';
-import { ownerTenant } from '../service/clusterViews';
-import { newPlanSchema, noQuerySchema, parseInput } from './validation';
+import { FleetSnapshot, FleetState } from '../state/FleetState';
+import { ownerTenant } from '../views/clusterViews';
+import { NkpApiRouter } from './types';
+import { newPlanSchema, parseInput } from './validation';
 
 /** A plan with its evaluation, narrowed to the clusters the caller may see. */
 function planView(
@@ -23,7 +24,7 @@ function planView(
   scope: ReadScope,
 ): NkpPlanView {
   const visibleRef = (ref: string) => {
-    const result = snapshot.byRef.get(ref.toLocaleLowerCase('en-US'));
+    const result = snapshot.byRef.get(entityRefKey(ref));
     return result !== undefined && scope.visible(result.cluster);
   };
   const narrow = (refs: string[]) =>
@@ -35,7 +36,7 @@ function planView(
   };
   if (!scope.all) {
     const results = blockingClusters.map(
-      ref => snapshot.byRef.get(ref.toLocaleLowerCase('en-US'))!,
+      ref => snapshot.byRef.get(entityRefKey(ref))!,
     );
     const unique = (values: (string | undefined)[]) =>
       [...new Set(values.filter((v): v is string => Boolean(v)))].sort();
@@ -59,17 +60,18 @@ function planView(
   };
 }
 
-export function createPlanRoutes(options: {
-  access: FleetAccess;
-  fleet: FleetState;
-  store: PolicyStore;
-  logger: LoggerService;
-}) {
+export function registerPlanRoutes(
+  router: NkpApiRouter,
+  options: {
+    access: FleetAccess;
+    fleet: FleetState;
+    store: PolicyStore;
+    logger: LoggerService;
+  },
+) {
   const { access, fleet, store, logger } = options;
-  const router = Router();
 
   router.get('/plans', async (req, res) => {
-    parseInput(noQuerySchema, req.query, 'query');
     const scope = await access.read(req);
     const snapshot = await fleet.current();
     const evaluations = new Map(snapshot.evaluation.plans.map(p => [p.id, p]));
@@ -101,6 +103,4 @@ export function createPlanRoutes(options: {
     const evaluation = snapshot.evaluation.plans.find(p => p.id === plan.id);
     res.status(201).json(planView(plan, evaluation, snapshot, scope));
   });
-
-  return router;
 }

@@ -60,3 +60,51 @@ export function toIsoDate(day: DayNumber): string {
   }
   return iso;
 }
+
+/**
+ * The UTC day of `now` as an ISO date (`2026-03-01`): the day the engine evaluates on, and the
+ * "today" every part of the suite counts deadlines from.
+ *
+ * @public
+ */
+export function utcDay(now: Date | string = new Date()): string {
+  const day = dayOf(now);
+  if (day === undefined) {
+    throw new TypeError(`Not a date: '${String(now)}'`);
+  }
+  return toIsoDate(day);
+}
+
+/**
+ * True when `input` is an ISO date or timestamp of a real calendar day (`2027-02-30` is not).
+ *
+ * @public
+ */
+export function isIsoDay(input: string | undefined | null): boolean {
+  return toDay(input) !== undefined;
+}
+
+/**
+ * Whole UTC days from `from` to `to` (ISO dates or timestamps); negative when `to` is earlier.
+ *
+ * @public
+ */
+export function daysBetween(from: string, to: string): number {
+  const a = toDay(from);
+  const b = toDay(to);
+  if (a === undefined || b === undefined) {
+    throw new TypeError(`Not an ISO date: '${a === undefined ? from : to}'`);
+  }
+  return b - a;
+}
+
+/**
+ * The ISO date `days` after the UTC day of `iso` (before it when negative).
+ *
+ * @public
+ */
+export function addDays(iso: string, days: number): string {
+  const day = toDay(iso);
+  if (day === undefined) throw new TypeError(`Not an ISO date: '${iso}'`);
+  return toIsoDate(day + days);
+}

@@ -8,6 +8,7 @@
  * concern it; clusters with the same facts share one summary.
  */
 import { NkpClusterFacts } from '../clusterFacts';
+import { normalizeOwnerRef } from '../entityRefs';
 import { dayOf, toIsoDate } from './days';
 import { DEFAULT_POLICY_CONFIG, PolicyConfig } from './config';
 import { ReleaseCalendar } from './calendar/types';
@@ -18,7 +19,6 @@ import {
   PolicyExceptionStatus,
   applyExceptions,
   matchingExceptions,
-  normalizeRef,
   prepareExceptions,
 } from './exceptions';
 import { POLICY_RULES } from './rules';
@@ -170,7 +170,7 @@ export function evaluateFleet(input: EvaluateFleetInput): FleetEvaluation {
       leaf.base = summary;
     }
     const ownerRef = cluster.owner
-      ? normalizeRef(cluster.owner, 'group')
+      ? normalizeOwnerRef(cluster.owner)
       : undefined;
     const exceptions = matchingExceptions(cluster, ownerRef, exceptionIndex);
     if (exceptions) {

@@ -4,11 +4,11 @@ import {
   PolicyException,
   applyExceptions,
   matchingExceptions,
-  normalizeRef,
   policyExceptionSchema,
   prepareExceptions,
 } from './exceptions';
 import { PolicyFinding } from './types';
+import { normalizeOwnerRef } from '../entityRefs';
 
 const exception = (extra: Partial<PolicyException> = {}): PolicyException => ({
   id: 'exc-1',
@@ -38,7 +38,7 @@ function applyOn(
   const index = prepareExceptions(exceptions, cfg.exceptions, dayOf(now)!);
   const matching = matchingExceptions(
     tenantA,
-    normalizeRef(tenantA.owner!, 'group'),
+    normalizeOwnerRef(tenantA.owner!),
     index,
   );
   return {

@@ -12,9 +12,13 @@
  * yet; the reason still names the exception); `unknown` stays `unknown`, because an exception
  * cannot make a fact known.
  */
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { z } from 'zod';
 import { NkpClusterFacts } from '../clusterFacts';
+import {
+  entityRefKey,
+  normalizeEntityRef,
+  normalizeOwnerRef,
+} from '../entityRefs';
 import { DayNumber, toDay, toIsoDate } from './days';
 import { PolicyConfig } from './config';
 import { POLICY_RULE_IDS, PolicyFinding, PolicyRuleId } from './types';
@@ -90,31 +94,6 @@ export interface ExceptionIndex {
   statuses: PolicyExceptionStatus[];
 }
 
-const refCaches = new Map<string, Map<string, string>>();
-
-/** Normalises an entity reference so `team-a`, `group:team-a` and `group:default/team-a` match. */
-export function normalizeRef(ref: string, defaultKind: string): string {
-  let cache = refCaches.get(defaultKind);
-  if (!cache) {
-    cache = new Map();
-    refCaches.set(defaultKind, cache);
-  }
-  let out = cache.get(ref);
-  if (out === undefined) {
-    try {
-      out = stringifyEntityRef(
-        parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' }),
-      );
-    } catch {
-      out = ref;
-    }
-    out = out.toLowerCase();
-    if (cache.size > 200_000) cache.clear();
-    cache.set(ref, out);
-  }
-  return out;
-}
-
 /** Works out each exception's window and indexes the active ones. */
 export function prepareExceptions(
   exceptions: readonly PolicyException[],
@@ -170,8 +149,12 @@ export function prepareExceptions(
     const active: ActiveException = { exception, endDay, endsOn, capped };
     const [map, key] =
       'cluster' in exception.target
-        ? [index.byCluster, normalizeRef(exception.target.cluster, 'resource')]
-        : [index.byOwner, normalizeRef(exception.target.owner, 'group')];
+        ? [
+            index.byCluster,
+            normalizeEntityRef(exception.target.cluster, 'resource') ??
+              entityRefKey(exception.target.cluster),
+          ]
+        : [index.byOwner, normalizeOwnerRef(exception.target.owner)];
     const list = map.get(key) ?? [];
     list.push(active);
     map.set(key, list);
@@ -182,7 +165,7 @@ export function prepareExceptions(
 /** The active exceptions that target the cluster or its owner, or `undefined` when none do. */
 export function matchingExceptions(
   cluster: NkpClusterFacts,
-  /** The cluster's owner, normalised with `normalizeRef(owner, 'group')`. */
+  /** The cluster's owner, normalised with `normalizeOwnerRef`. */
   ownerRef: string | undefined,
   index: ExceptionIndex,
 ): ActiveException[] | undefined {
@@ -191,7 +174,7 @@ export function matchingExceptions(
     index.byCluster.size > 0
       ? // Catalog entity refs are already complete; only the case may differ from the target's.
         index.byCluster.get(cluster.entityRef) ??
-        index.byCluster.get(cluster.entityRef.toLowerCase())
+        index.byCluster.get(entityRefKey(cluster.entityRef))
       : undefined;
   const byOwner =
     ownerRef && index.byOwner.size > 0

@@ -49,3 +49,5 @@ export type {
   FleetEvaluation,
 } from './evaluate';
 export { evaluateFleet } from './evaluate';
+export { versionSortKey } from './minor';
+export { addDays, daysBetween, isIsoDay, utcDay } from './days';

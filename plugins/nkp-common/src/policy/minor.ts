@@ -63,7 +63,22 @@ export function compareVersions(a: MinorVersion, b: MinorVersion): number {
   );
 }
 
-/** Sort key for `major.minor` strings, so that `1.9` sorts before `1.10`. */
+/**
+ * Sort key of a version or minor: `1.9` before `1.10`, `1.34.2` before `1.34.10`, a minor before
+ * its patches. `undefined` for a missing or unreadable version.
+ *
+ * @public
+ */
+export function versionSortKey(
+  version: string | undefined | null,
+): number | undefined {
+  const v = parseMinor(version);
+  return v === undefined
+    ? undefined
+    : (v.major * 10_000 + v.minor) * 100_000 + (v.patch ?? 0);
+}
+
+/** Sort key of the minor of a version (patches ignored), unreadable ones last. */
 export function minorSortKey(minorVersion: string): number {
   const v = parseMinor(minorVersion);
   return v ? v.major * 10_000 + v.minor : Number.MAX_SAFE_INTEGER;

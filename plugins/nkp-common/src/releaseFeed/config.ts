@@ -8,9 +8,25 @@ import { z } from 'zod';
 import { PolicyInputError, parsePolicyInput } from '../policy/settings';
 import { ReleaseFeedProduct, ReleaseFeedSource } from './types';
 
-/** endoflife.date's API, whose `/<product>.json` documents the format. */
+/**
+ * endoflife.date's API, whose `/<product>.json` documents the format.
+ *
+ * @public
+ */
 export const DEFAULT_FEED_BASE_URL = 'https://endoflife.date/api';
+
+/**
+ * Minutes between reads of the release feeds: twice a day.
+ *
+ * @public
+ */
 export const DEFAULT_FEED_REFRESH_MINUTES = 720;
+
+/**
+ * How long a read of a release feed may take.
+ *
+ * @public
+ */
 export const DEFAULT_FEED_TIMEOUT_SECONDS = 30;
 
 const httpUrl = z
@@ -44,7 +60,7 @@ const productFeed = z
  *
  * @public
  */
-export const releaseFeedConfigSchema = z
+const releaseFeedConfigSchema = z
   .object({
     baseUrl: httpUrl.default(DEFAULT_FEED_BASE_URL),
     refreshIntervalMinutes: z

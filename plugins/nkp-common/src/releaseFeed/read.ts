@@ -8,7 +8,11 @@ import { parseReleaseFeed } from './parse';
 import { describeFeedLocation } from './location';
 import { ReleaseFeedResult, ReleaseFeedSource } from './types';
 
-/** The answer of a `fetch`, as much of it as a feed needs. */
+/**
+ * The answer of a `fetch`, as much of it as a feed needs.
+ *
+ * @public
+ */
 export interface ReleaseFeedResponse {
   ok: boolean;
   status: number;

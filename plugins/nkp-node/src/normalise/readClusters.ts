@@ -7,14 +7,18 @@
 
 import { NkpClusterType } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { CollectedObject, CollectedObjects } from './collectObjects';
-import { clusterFacts } from './clusterFacts';
+import { clusterFactsFromObjects } from './clusterFactsFromObjects';
 import { displayNameOf, HOST_CLUSTER_NAME, ownerOf } from './labels';
 import { compareNames, NormaliseMemo, remember } from './NormaliseMemo';
 import { asString, field } from './objects';
 import { ReadWorkspace } from './readWorkspaces';
 import { NkpCluster, NkpWarning } from './types';
 
-/** How the source's own cluster is operated. */
+/**
+ * How the source's own cluster is operated.
+ *
+ * @public
+ */
 export type NkpSourceModel = 'management' | 'self-managed';
 
 export interface ClusterParts {
@@ -233,7 +237,7 @@ function toCluster(
       ...workspace?.clusterLabels,
     },
     owner: [kommander, capi, nkp].map(p => p && ownerOf(p.meta)).find(Boolean),
-    ...clusterFacts(parts, type, describeParts(parts), warnings),
+    ...clusterFactsFromObjects(parts, type, describeParts(parts), warnings),
   };
 }
 

@@ -1,6 +1,6 @@
 /*
  * The data that flows through normalisation: raw Kubernetes objects in, a source-independent
- * fleet model and warnings out. Every source (offline export today, the Kubernetes API later)
+ * fleet model and warnings out. Every source (the offline export and the Kubernetes API)
  * produces `RawObject`s, so everything after the read is shared.
  */
 

@@ -16,13 +16,38 @@ import { pipeline } from 'node:stream/promises';
 import apis from './__fixtures__/apis.json';
 import apiResourceLists from './__fixtures__/apiResourceLists.json';
 
-type Obj = Record<string, any>;
-type Responder = (request: Request) => Response | Promise<Response>;
-type Intercept = (
+/**
+ * A Kubernetes object as the fake server stores it.
+ *
+ * @public
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type FakeApiObject = Record<string, any>;
+
+/**
+ * Sees every request to a listening fake first; may delay it, or answer it by returning a response.
+ *
+ * @public
+ */
+export type FakeApiIntercept = (
   request: Request,
 ) => void | Response | Promise<void | Response>;
 
-interface Watcher {
+/**
+ * A faulty answer injected with `failNext`.
+ *
+ * @public
+ */
+export type FakeApiResponder = (
+  request: Request,
+) => Response | Promise<Response>;
+
+/**
+ * One open WATCH stream.
+ *
+ * @public
+ */
+export interface FakeApiWatcher {
   path: string;
   url: URL;
   send(event: unknown): void;
@@ -41,14 +66,14 @@ const PLURALS: Record<string, string> = {
 /** @public */
 export class FakeApiServer {
   readonly requests: URL[] = [];
-  private readonly objects = new Map<string, Map<string, Obj>>();
+  private readonly objects = new Map<string, Map<string, FakeApiObject>>();
   private readonly faults: Array<{
     match: (url: URL) => boolean;
-    respond: Responder;
+    respond: FakeApiResponder;
   }> = [];
-  private readonly watchers = new Set<Watcher>();
+  private readonly watchers = new Set<FakeApiWatcher>();
   /** Every watch ever opened, oldest first (msw does not tell when a client goes away). */
-  readonly watchHistory: Watcher[] = [];
+  readonly watchHistory: FakeApiWatcher[] = [];
   private resourceVersion = 1000;
   /** Watches from before this resourceVersion are refused with 410 Gone. */
   private compactedBefore = 0;
@@ -60,7 +85,7 @@ export class FakeApiServer {
    */
   static async listen(
     options: ConstructorParameters<typeof FakeApiServer>[1] & {
-      intercept?: Intercept;
+      intercept?: FakeApiIntercept;
     } = {},
   ): Promise<{ api: FakeApiServer; close(): Promise<void> }> {
     const server = createServer();
@@ -102,7 +127,7 @@ export class FakeApiServer {
   ) {}
 
   /** Stores objects the way a server would after creating them. */
-  add(...objects: Obj[]): this {
+  add(...objects: FakeApiObject[]): this {
     for (const object of objects) {
       this.put(object);
     }
@@ -110,14 +135,14 @@ export class FakeApiServer {
   }
 
   /** Changes or creates an object and tells the open watches (MODIFIED / ADDED). */
-  modify(object: Obj): Obj {
+  modify(object: FakeApiObject): FakeApiObject {
     const existed = this.find(object) !== undefined;
     const stored = this.put(object);
     this.notify(stored, existed ? 'MODIFIED' : 'ADDED');
     return stored;
   }
 
-  remove(object: Obj): void {
+  remove(object: FakeApiObject): void {
     const stored = this.find(object);
     if (stored) {
       this.collection(stored).delete(keyOf(stored));
@@ -131,7 +156,7 @@ export class FakeApiServer {
    * lost its storage does: the history is gone, so open watches get an `ERROR` event with code
    * 410 and end, and watches from an older resourceVersion are refused with `410 Gone`.
    */
-  restore(...objects: Obj[]): this {
+  restore(...objects: FakeApiObject[]): this {
     this.objects.clear();
     this.add(...objects);
     this.resourceVersion += 100;
@@ -171,12 +196,12 @@ export class FakeApiServer {
   }
 
   /** The watches of `path` opened so far, oldest first. */
-  watches(path: string): Watcher[] {
+  watches(path: string): FakeApiWatcher[] {
     return this.watchHistory.filter(w => w.path === path);
   }
 
   /** Waits until `count` watches of `path` have been opened in total; returns the newest. */
-  async waitForWatch(path: string, count = 1): Promise<Watcher> {
+  async waitForWatch(path: string, count = 1): Promise<FakeApiWatcher> {
     for (let i = 0; i < 300; i++) {
       const watches = this.watches(path);
       if (watches.length >= count) {
@@ -187,7 +212,7 @@ export class FakeApiServer {
     throw new Error(`expected ${count} watches of ${path}`);
   }
 
-  failNext(match: (url: URL) => boolean, respond: Responder): this {
+  failNext(match: (url: URL) => boolean, respond: FakeApiResponder): this {
     this.faults.push({ match, respond });
     return this;
   }
@@ -295,7 +320,7 @@ export class FakeApiServer {
       );
     }
     const encoder = new TextEncoder();
-    let watcher: Watcher;
+    let watcher: FakeApiWatcher;
     const stream = new ReadableStream({
       start: controller => {
         let open = true;
@@ -329,7 +354,7 @@ export class FakeApiServer {
     });
   }
 
-  private put(object: Obj): Obj {
+  private put(object: FakeApiObject): FakeApiObject {
     const previous = this.find(object);
     const stored = structuredClone(object);
     stored.metadata = {
@@ -354,11 +379,11 @@ export class FakeApiServer {
     return stored;
   }
 
-  private find(object: Obj): Obj | undefined {
+  private find(object: FakeApiObject): FakeApiObject | undefined {
     return this.collection(object).get(keyOf(object));
   }
 
-  private collection(object: Obj): Map<string, Obj> {
+  private collection(object: FakeApiObject): Map<string, FakeApiObject> {
     const path = `/apis/${object.apiVersion}/${PLURALS[object.kind]}`;
     let collection = this.objects.get(path);
     if (!collection) {
@@ -368,7 +393,7 @@ export class FakeApiServer {
     return collection;
   }
 
-  private notify(object: Obj, type: string) {
+  private notify(object: FakeApiObject, type: string) {
     this.sendEvent(`/apis/${object.apiVersion}/${PLURALS[object.kind]}`, {
       type,
       object,
@@ -382,7 +407,7 @@ async function serveHttp(
   base: string,
   incoming: IncomingMessage,
   outgoing: ServerResponse,
-  intercept?: Intercept,
+  intercept?: FakeApiIntercept,
 ) {
   const headers = new Headers();
   for (const [name, value] of Object.entries(incoming.headers)) {
@@ -408,7 +433,7 @@ async function serveHttp(
   );
 }
 
-function keyOf(object: Obj): string {
+function keyOf(object: FakeApiObject): string {
   return `${object.metadata?.namespace ?? ''}/${object.metadata?.name ?? ''}`;
 }
 

@@ -6,6 +6,12 @@
  */
 
 export { FakeApiServer, notFound, status } from './FakeApiServer';
+export type {
+  FakeApiIntercept,
+  FakeApiObject,
+  FakeApiResponder,
+  FakeApiWatcher,
+} from './FakeApiServer';
 export {
   capiCluster,
   kommanderCluster,
@@ -15,3 +21,4 @@ export {
   smallFleet,
   workspace,
 } from './nkpObjects';
+export type { NkpLabels } from './nkpObjects';

@@ -3,13 +3,22 @@
  * must ignore). Tests override only what they are about.
  */
 
-type Labels = Record<string, string>;
+/**
+ * Kubernetes labels.
+ *
+ * @public
+ */
+export type NkpLabels = Record<string, string>;
 
 /** @public */
 export function workspace(
   name: string,
   namespace: string,
-  opts: { labels?: Labels; clusterLabels?: Labels; annotations?: Labels } = {},
+  opts: {
+    labels?: NkpLabels;
+    clusterLabels?: NkpLabels;
+    annotations?: NkpLabels;
+  } = {},
 ) {
   return {
     apiVersion: 'workspaces.kommander.mesosphere.io/v1alpha1',
@@ -33,7 +42,7 @@ export function project(
   namespace: string,
   workspaceName: string | undefined,
   placement: unknown,
-  labels?: Labels,
+  labels?: NkpLabels,
 ) {
   return {
     apiVersion: 'workspaces.kommander.mesosphere.io/v1alpha1',
@@ -56,7 +65,7 @@ export function capiCluster(
     clusterClass?: unknown;
     phase?: string;
     endpoint?: unknown;
-    labels?: Labels;
+    labels?: NkpLabels;
   } = {},
 ) {
   return {
@@ -91,7 +100,7 @@ export function kommanderCluster(
     capiName?: string;
     kubernetesVersion?: string;
     phase?: string;
-    labels?: Labels;
+    labels?: NkpLabels;
     type?: string;
   } = {},
 ) {

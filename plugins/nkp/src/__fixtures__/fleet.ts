@@ -3,10 +3,15 @@
  * interesting case, a plan with blockers, exceptions in both states and a calendar.
  */
 import { ResponseError } from '@backstage/errors';
-import { NkpClusterView } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import {
+  NkpClusterView,
+  NkpFieldError,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { NkpApi } from '../api/NkpApi';
 import {
   NkpCalendar,
+  NkpClusterDetail,
+  NkpClusterListResult,
   NkpExceptionView,
   NkpFleetSummary,
   NkpPlanView,
@@ -143,8 +148,33 @@ export const platformMgmt: NkpClusterView = {
   ],
 };
 
+/** The day the fixtures were evaluated on. */
+export const EVALUATED_ON = '2026-11-21';
+
+/** A page of `GET /clusters` holding `items`, of `totalCount` matching clusters. */
+export const clusterPage = (
+  items: NkpClusterView[],
+  totalCount = items.length,
+): NkpClusterListResult => ({
+  items,
+  totalCount,
+  offset: 0,
+  evaluatedOn: EVALUATED_ON,
+});
+
+/** `GET /clusters/:namespace/:name` of a cluster, with the exceptions that concern it. */
+export const clusterDetail = (
+  cluster: NkpClusterView,
+  exceptions: NkpExceptionView[] = [],
+): NkpClusterDetail => ({
+  ...cluster,
+  evaluatedOn: EVALUATED_ON,
+  exceptions,
+});
+
 export const summary: NkpFleetSummary = {
-  evaluatedOn: '2026-11-21',
+  evaluatedOn: EVALUATED_ON,
+  evaluatedAt: '2026-11-21T06:00:00.000Z',
   total: 14,
   counts: {
     compliant: 5,
@@ -328,6 +358,8 @@ export const calendar: NkpCalendar = {
       releaseDate: { date: '2025-12-23', source: 'git tag', inferred: true },
     },
   ],
+  served: [],
+  feeds: [],
   warnings: [],
 };
 
@@ -359,9 +391,10 @@ export async function responseError(
   status: number,
   name: string,
   message: string,
+  fieldErrors?: NkpFieldError[],
 ) {
   const body = JSON.stringify({
-    error: { name, message },
+    error: { name, message, ...(fieldErrors ? { fieldErrors } : {}) },
     response: { statusCode: status },
   });
   return ResponseError.fromResponse({

@@ -3,7 +3,7 @@ import {
   NkpCalendar,
   NkpClusterDetail,
   NkpClusterListResult,
-  NkpClusterQuery,
+  NkpClusterListQuery,
   NkpExceptionApproval,
   NkpExceptionRequest,
   NkpExceptionView,
@@ -12,6 +12,15 @@ import {
   NkpPlanView,
   NkpTenants,
 } from './types';
+
+/**
+ * The query of `GET /clusters` (`NkpClusterListQuery`), where `owner` may also be one entity ref.
+ *
+ * @public
+ */
+export type NkpClusterQuery = Omit<NkpClusterListQuery, 'owner'> & {
+  owner?: string | string[];
+};
 
 /**
  * Client of the NKP Lifecycle backend (`/api/nkp`). Every answer is already narrowed by the

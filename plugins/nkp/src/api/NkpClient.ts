@@ -1,11 +1,10 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { NkpApi } from './NkpApi';
+import { NkpApi, NkpClusterQuery } from './NkpApi';
 import {
   NkpCalendar,
   NkpClusterDetail,
   NkpClusterListResult,
-  NkpClusterQuery,
   NkpExceptionApproval,
   NkpExceptionRequest,
   NkpExceptionView,

@@ -1,9 +1,12 @@
 /**
- * The shapes `/api/nkp` answers with live in nkp-common, shared with the backend that builds them.
+ * The shapes `/api/nkp` answers with: generated from the backend's OpenAPI document into
+ * nkp-common, shared with the backend that builds them.
  */
 export type {
-  NkpClusterQuery,
+  NkpClusterListQuery,
   NkpClusterListResult,
+  NkpClusterOrderBy,
+  NkpSortOrder,
   NkpFleetSummary,
   NkpTenants,
   NkpExceptionView,
@@ -13,4 +16,6 @@ export type {
   NkpPlanView,
   NkpNewPlan,
   NkpCalendar,
+  NkpFieldError,
+  NkpErrorBody,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';

@@ -3,8 +3,10 @@
  * data the backend reads from NKP `Release` objects.
  */
 import { z } from 'zod';
+import { ConfiguredDate } from './types';
 
-const configuredDate = z.union([
+// Typed, so that the API report names the type instead of printing its fields.
+const configuredDate: z.ZodType<ConfiguredDate> = z.union([
   z.string(),
   z.object({
     date: z.string(),

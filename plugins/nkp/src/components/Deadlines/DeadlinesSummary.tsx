@@ -4,8 +4,9 @@ import {
   NkpClusterView,
   POLICY_STATES,
   PolicyState,
+  plural,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
-import { StateBar } from '../FleetDashboard/StateBar';
+import { StateBar } from '../Overview/StateBar';
 
 /** One sentence and a state bar over a tenant's clusters: how many need action, and the next date. */
 export const DeadlinesSummary = ({
@@ -28,8 +29,6 @@ export const DeadlinesSummary = ({
       c.state !== 'unsupported' &&
       c.state !== 'overdue',
   );
-  const plural = (n: number, word: string) =>
-    `${n} ${word}${n === 1 ? '' : 's'}`;
   const sentence = [
     needAction === 0
       ? `${

@@ -5,6 +5,7 @@ import {
   globexProd,
   mockNkpApi,
   never,
+  clusterPage,
 } from '../../__fixtures__/fleet';
 import { renderView } from '../../__testUtils__/render';
 import { GroupDeadlinesCard } from './GroupDeadlinesCard';
@@ -24,10 +25,9 @@ const card = (
 
 describe('GroupDeadlinesCard', () => {
   it("shows the group's clusters, most urgent first, and links to them in the fleet", async () => {
-    const listClusters = jest.fn(async () => ({
-      items: [globexProd, globexDr],
-      totalCount: 2,
-    }));
+    const listClusters = jest.fn(async () =>
+      clusterPage([globexProd, globexDr]),
+    );
     await renderView(card, mockNkpApi({ listClusters }));
     expect(
       await screen.findByText('NKP upgrade deadlines'),
@@ -60,7 +60,7 @@ describe('GroupDeadlinesCard', () => {
   it('says when the group owns no cluster', async () => {
     await renderView(
       card,
-      mockNkpApi({ listClusters: async () => ({ items: [], totalCount: 0 }) }),
+      mockNkpApi({ listClusters: async () => clusterPage([]) }),
     );
     expect(
       await screen.findByText(/No NKP clusters are owned by this group/),

@@ -9,11 +9,10 @@ import {
   platformMgmt,
   requestedByAlice,
   responseError,
+  clusterPage,
 } from '../../__fixtures__/fleet';
 import { renderView } from '../../__testUtils__/render';
 import { MyDeadlines } from './MyDeadlines';
-
-jest.setTimeout(20_000);
 
 const byOwner: Record<string, (typeof globexDr)[]> = {
   'group:default/team-globex': [globexProd, globexDr, globexStaging],
@@ -36,7 +35,7 @@ const api = (overrides = {}, pageSize = Infinity) =>
         offset,
         offset + Math.min(pageSize, query?.limit ?? Infinity),
       );
-      return { items, totalCount: all.length };
+      return { ...clusterPage(items, all.length), offset };
     }),
     ...overrides,
   });
@@ -153,6 +152,7 @@ describe('MyDeadlines', () => {
       400,
       'InputError',
       'Invalid exception request: reason: must say why, in at least 10 characters',
+      [{ field: 'reason', message: 'must say why, in at least 10 characters' }],
     );
     const requestException = jest
       .fn()

@@ -12,7 +12,7 @@ import {
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { RequestExceptionDialog } from '../Exceptions/RequestExceptionDialog';
-import { ownerLabel } from '../FleetPage/FleetFilters';
+import { ownerLabel } from '../common/ownerLabel';
 import { DeadlinesSummary } from './DeadlinesSummary';
 import { DeadlinesTable } from './DeadlinesTable';
 import { useOwnedClusters } from './useOwnedClusters';

@@ -14,7 +14,6 @@ import { ExceptionsView } from './ExceptionsView';
 const exceptions = [requestedByAlice, requestedByMe, approved];
 
 // Form tests type character by character; give them time on a busy machine.
-jest.setTimeout(20_000);
 
 describe('ExceptionsView', () => {
   it('lists exceptions with their target, rule, requester and where they stand', async () => {

@@ -20,7 +20,7 @@ import { NkpExceptionView } from '../../api/types';
 import { ApproveExceptionDialog } from './ApproveExceptionDialog';
 import { TargetLink } from './describeTarget';
 import { ExceptionStatusLabel } from './ExceptionStatusLabel';
-import { RULE_LABELS } from './RequestExceptionDialog';
+import { RULE_LABELS } from '../common/ruleLabels';
 import { NkpErrorPanel } from '../common/NkpErrorPanel';
 
 /** A user links to their catalog page; a service is named as the backend recorded it. */

@@ -13,23 +13,17 @@ import TextField from '@material-ui/core/TextField';
 import {
   POLICY_RULE_IDS,
   PolicyRuleId,
+  addDays,
+  utcDay,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { FormEvent, useState } from 'react';
 import { nkpApiRef } from '../../api/NkpApi';
 import { NkpExceptionView } from '../../api/types';
-import { ownerLabel } from '../FleetPage/FleetFilters';
-import { addDays, todayIso } from '../common/format';
+import { ownerLabel } from '../common/ownerLabel';
 import { FormActions } from '../common/FormActions';
 import { FormError } from '../common/FormError';
+import { RULE_LABELS } from '../common/ruleLabels';
 import { useFormSubmit } from '../common/useFormSubmit';
-
-/** What the rules mean to someone asking to be let off one of them. */
-export const RULE_LABELS: Record<PolicyRuleId, string> = {
-  'managed-skew': 'Managed skew (behind the management cluster)',
-  'self-managed-window': 'Self-managed window (behind the newest NKP)',
-  'upstream-eol': 'Upstream Kubernetes end of life',
-  'upgrade-plan': 'Upgrade plan deadline',
-};
 
 const FIELDS = ['target', 'rule', 'reason', 'expiresAt'] as const;
 
@@ -49,7 +43,7 @@ export const RequestExceptionDialog = (props: {
   const [targetKind, setTargetKind] = useState<'cluster' | 'owner'>('cluster');
   const [rule, setRule] = useState<PolicyRuleId | ''>('');
   const [reason, setReason] = useState('');
-  const [expiresAt, setExpiresAt] = useState(addDays(todayIso(), 30));
+  const [expiresAt, setExpiresAt] = useState(addDays(utcDay(), 30));
   const form = useFormSubmit(FIELDS);
   const name = cluster.title ?? cluster.name;
 

@@ -1,6 +1,6 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { NkpExceptionView } from '../../api/types';
-import { ownerLabel } from '../FleetPage/FleetFilters';
+import { ownerLabel } from '../common/ownerLabel';
 
 type Target = NkpExceptionView['target'];
 

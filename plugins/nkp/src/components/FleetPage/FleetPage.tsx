@@ -1,11 +1,21 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
-import { NKP_TABS } from '../../routes';
+import { ComponentType } from 'react';
+import { NKP_TABS, NkpTab } from '../../routes';
+import { FleetTable } from '../Clusters';
 import { MyDeadlines } from '../Deadlines';
 import { ExceptionsView } from '../Exceptions';
-import { FleetOverview } from '../FleetDashboard';
+import { FleetOverview } from '../Overview';
 import { ReleaseCalendarView } from '../ReleaseCalendar';
 import { UpgradePlansView } from '../UpgradePlans';
-import { FleetTable } from './FleetTable';
+
+const VIEWS: Record<NkpTab, ComponentType> = {
+  overview: FleetOverview,
+  myDeadlines: MyDeadlines,
+  clusters: FleetTable,
+  plans: UpgradePlansView,
+  exceptions: ExceptionsView,
+  calendar: ReleaseCalendarView,
+};
 
 /**
  * The NKP page for apps on the legacy frontend system: the same tabs, at the same paths, as the
@@ -20,30 +30,18 @@ export const FleetPage = () => (
       subtitle="Lifecycle policy across every NKP cluster"
     />
     <TabbedLayout>
-      <TabbedLayout.Route path={`/${NKP_TABS.overview}`} title="Overview">
-        <FleetOverview />
-      </TabbedLayout.Route>
-      <TabbedLayout.Route
-        path={`/${NKP_TABS.myDeadlines}`}
-        title="My deadlines"
-      >
-        <MyDeadlines />
-      </TabbedLayout.Route>
-      <TabbedLayout.Route path={`/${NKP_TABS.clusters}`} title="Clusters">
-        <FleetTable />
-      </TabbedLayout.Route>
-      <TabbedLayout.Route path={`/${NKP_TABS.plans}`} title="Upgrade plans">
-        <UpgradePlansView />
-      </TabbedLayout.Route>
-      <TabbedLayout.Route path={`/${NKP_TABS.exceptions}`} title="Exceptions">
-        <ExceptionsView />
-      </TabbedLayout.Route>
-      <TabbedLayout.Route
-        path={`/${NKP_TABS.calendar}`}
-        title="Release calendar"
-      >
-        <ReleaseCalendarView />
-      </TabbedLayout.Route>
+      {(Object.keys(NKP_TABS) as NkpTab[]).map(tab => {
+        const View = VIEWS[tab];
+        return (
+          <TabbedLayout.Route
+            key={tab}
+            path={`/${NKP_TABS[tab].path}`}
+            title={NKP_TABS[tab].title}
+          >
+            <View />
+          </TabbedLayout.Route>
+        );
+      })}
     </TabbedLayout>
   </Page>
 );

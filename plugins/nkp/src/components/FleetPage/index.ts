@@ -1,2 +1,1 @@
 export { FleetPage } from './FleetPage';
-export { FleetTable } from './FleetTable';

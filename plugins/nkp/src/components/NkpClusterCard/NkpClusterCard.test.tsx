@@ -7,6 +7,7 @@ import {
   never,
   requestedByAlice,
   responseError,
+  clusterDetail,
 } from '../../__fixtures__/fleet';
 import { renderView } from '../../__testUtils__/render';
 import { NkpClusterCard } from './NkpClusterCard';
@@ -35,10 +36,9 @@ const card = (
 
 describe('NkpClusterCard', () => {
   it('shows the policy state, deadline, target, upgrade path, reasons and exceptions', async () => {
-    const getCluster = jest.fn(async () => ({
-      ...globexDr,
-      exceptions: [requestedByAlice],
-    }));
+    const getCluster = jest.fn(async () =>
+      clusterDetail(globexDr, [requestedByAlice]),
+    );
     await renderView(card, mockNkpApi({ getCluster }));
     const findings = await screen.findByRole('list', {
       name: 'Policy findings',
@@ -72,7 +72,7 @@ describe('NkpClusterCard', () => {
     await renderView(
       card,
       mockNkpApi({
-        getCluster: async () => ({ ...scheduledMgmt, exceptions: [] }),
+        getCluster: async () => clusterDetail(scheduledMgmt),
       }),
     );
     expect(
@@ -126,7 +126,7 @@ describe('NkpClusterCard', () => {
   it('offers no exception request without nkp.exception.request', async () => {
     await renderView(
       card,
-      mockNkpApi({ getCluster: async () => ({ ...globexDr, exceptions: [] }) }),
+      mockNkpApi({ getCluster: async () => clusterDetail(globexDr) }),
       {
         deny: ['nkp.exception.request'],
       },

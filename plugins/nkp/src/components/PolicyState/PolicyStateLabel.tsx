@@ -4,7 +4,10 @@ import {
   StatusPending,
   StatusWarning,
 } from '@backstage/core-components';
-import { PolicyState } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import {
+  PolicyState,
+  plural,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { ComponentType, PropsWithChildren } from 'react';
 
 // overdue and unsupported share the error icon; the word next to it tells them apart.
@@ -43,7 +46,7 @@ export function describeDeadline(deadline?: string, daysLeft?: number): string {
     return deadline;
   }
   if (daysLeft > 0) {
-    return `${deadline} (in ${daysLeft} day${daysLeft === 1 ? '' : 's'})`;
+    return `${deadline} (in ${plural(daysLeft, 'day')})`;
   }
   if (daysLeft === 0) {
     return `${deadline} (today)`;

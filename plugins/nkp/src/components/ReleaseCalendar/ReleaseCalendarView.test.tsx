@@ -136,7 +136,13 @@ describe('ReleaseCalendarView', () => {
     const empty = await renderView(
       <ReleaseCalendarView />,
       mockNkpApi({
-        getCalendar: async () => ({ kubernetes: [], nkp: [], warnings: [] }),
+        getCalendar: async () => ({
+          kubernetes: [],
+          nkp: [],
+          served: [],
+          feeds: [],
+          warnings: [],
+        }),
       }),
     );
     expect(

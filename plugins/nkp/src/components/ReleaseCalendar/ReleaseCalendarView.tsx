@@ -13,12 +13,15 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { DatedFact } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import {
+  DatedFact,
+  utcDay,
+  plural,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { ComponentType, PropsWithChildren } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { nkpApiRef } from '../../api/NkpApi';
 import { NkpCalendar } from '../../api/types';
-import { todayIso } from '../common/format';
 import { ReleaseFeedsCard } from './ReleaseFeedsCard';
 import { ReleaseTimeline } from './ReleaseTimeline';
 import { NkpErrorPanel } from '../common/NkpErrorPanel';
@@ -60,9 +63,7 @@ function supportStatus(
   if (row.minorsBehind !== undefined) {
     return {
       Icon: StatusPending as Label,
-      text: `${row.minorsBehind} minor${
-        row.minorsBehind === 1 ? '' : 's'
-      } behind the newest`,
+      text: `${plural(row.minorsBehind, 'minor')} behind the newest`,
     };
   }
   return { Icon: StatusOK as Label, text: 'supported' };
@@ -144,7 +145,7 @@ function rowsOf(calendar: NkpCalendar): CalendarRow[] {
  * and the same dates in a table with where each comes from.
  */
 export const ReleaseCalendarView = ({
-  today = todayIso(),
+  today = utcDay(),
 }: {
   today?: string;
 }) => {
@@ -248,9 +249,11 @@ export const ReleaseCalendarView = ({
       {value.warnings.length > 0 && (
         <Grid item xs={12}>
           <WarningPanel
-            title={`${value.warnings.length} calendar entr${
-              value.warnings.length === 1 ? 'y was' : 'ies were'
-            } skipped`}
+            title={`${plural(
+              value.warnings.length,
+              'calendar entry',
+              'calendar entries',
+            )} ${value.warnings.length === 1 ? 'was' : 'were'} skipped`}
             message={value.warnings.join('\n')}
           />
         </Grid>

@@ -15,13 +15,14 @@ import TextField from '@material-ui/core/TextField';
 import {
   UpgradePlanRequirement,
   UpgradePlanScope,
+  addDays,
   planRequirement,
+  utcDay,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { FormEvent, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { nkpApiRef } from '../../api/NkpApi';
 import { NkpPlanView } from '../../api/types';
-import { addDays, todayIso } from '../common/format';
 import { FormActions } from '../common/FormActions';
 import { FormError } from '../common/FormError';
 import { useFormSubmit } from '../common/useFormSubmit';
@@ -68,7 +69,7 @@ export const CreatePlanDialog = (props: {
   const [targetVersion, setTargetVersion] = useState('');
   const [scopeKind, setScopeKind] = useState<UpgradePlanScope['kind']>('fleet');
   const [scopeName, setScopeName] = useState('');
-  const [announcedAt, setAnnouncedAt] = useState(todayIso());
+  const [announcedAt, setAnnouncedAt] = useState(utcDay());
   const [windowDays, setWindowDays] = useState('');
   // Until chosen, the kind follows the scope's default.
   const [requiresChoice, setRequiresChoice] =

@@ -8,11 +8,13 @@ import { makeStyles } from '@material-ui/core/styles';
 import {
   UpgradePlanRequirement,
   UpgradePlanScope,
+  daysBetween,
   plural,
+  utcDay,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { ComponentType, PropsWithChildren, ReactNode } from 'react';
 import { NkpPlanView } from '../../api/types';
-import { daysBetween, describeDays, todayIso } from '../common/format';
+import { describeDays } from '../common/format';
 
 const useStyles = makeStyles(theme => ({
   plan: { padding: theme.spacing(2) },
@@ -99,7 +101,7 @@ const RefList = ({
  */
 export const UpgradePlanCard = ({
   plan,
-  today = todayIso(),
+  today = utcDay(),
 }: {
   plan: NkpPlanView;
   today?: string;

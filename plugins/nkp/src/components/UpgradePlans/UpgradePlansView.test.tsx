@@ -12,7 +12,6 @@ import { renderView } from '../../__testUtils__/render';
 import { UpgradePlansView } from './UpgradePlansView';
 
 // Form tests type character by character; give them time on a busy machine.
-jest.setTimeout(20_000);
 
 describe('UpgradePlansView', () => {
   it('lists the plans with their blockers', async () => {
@@ -78,6 +77,12 @@ describe('UpgradePlansView', () => {
       400,
       'InputError',
       'Invalid upgrade plan: targetVersion: must be an NKP version such as 2.17 or 2.17.1',
+      [
+        {
+          field: 'targetVersion',
+          message: 'must be an NKP version such as 2.17 or 2.17.1',
+        },
+      ],
     );
     const createPlan = jest
       .fn()

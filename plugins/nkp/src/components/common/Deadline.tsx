@@ -1,12 +1,15 @@
 /** A cluster's deadline in the words its owner needs; shared by the fleet and deadline tables. */
 import Typography from '@material-ui/core/Typography';
-import { NkpClusterView } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import {
+  NkpClusterView,
+  plural,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
 
 /** `12 days left`, `due today`, `30 days late`, for the people who must act. */
 function daysLeftText(d: number): string {
-  if (d > 0) return `${d} day${d === 1 ? '' : 's'} left`;
+  if (d > 0) return `${plural(d, 'day')} left`;
   if (d === 0) return 'due today';
-  return `${-d} day${d === -1 ? '' : 's'} late`;
+  return `${plural(-d, 'day')} late`;
 }
 
 /**

@@ -1,45 +1,48 @@
 /**
- * Turning a failed request into words for the user. The backend answers bad input with an
- * `InputError` whose message names every offending field (`Invalid exception request: reason:
- * must say why...; expiresAt: ...`); the forms show the whole message and also put each part
- * under the field it names.
+ * Turning a failed request into words for the user. The backend answers values it refuses with
+ * an `InputError` whose body lists each refused field (`error.fieldErrors`, see the OpenAPI
+ * document); the forms show the whole message and put each field error under its field.
  */
 import { ResponseError } from '@backstage/errors';
+import {
+  NkpErrorBody,
+  NkpFieldError,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
+
+function isResponseError(error: unknown): error is ResponseError {
+  return (
+    error instanceof ResponseError || (error as Error)?.name === 'ResponseError'
+  );
+}
 
 /** The server's own message for a `ResponseError`, else the error's message. */
 export function errorMessage(error: unknown): string {
-  if (
-    error instanceof ResponseError ||
-    (error as Error)?.name === 'ResponseError'
-  ) {
-    return (error as ResponseError).cause?.message || (error as Error).message;
+  if (isResponseError(error)) {
+    return error.cause?.message || error.message;
   }
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The field errors in the body of a failed request; none for any other error. */
+export function fieldErrorsOf(error: unknown): NkpFieldError[] {
+  if (!isResponseError(error)) return [];
+  const body = error.body as Partial<NkpErrorBody> | undefined;
+  return body?.error?.fieldErrors ?? [];
+}
+
 /**
- * The problems of a backend validation message, keyed by the field path they name. Best effort:
- * parts that name no known field are left out (the whole message is shown anyway).
+ * The field errors of a failed request by the form field they concern: a nested field such as
+ * `target.cluster` belongs to `target`. Field errors of fields the form does not have are left
+ * out (the whole message is shown anyway).
  */
 export function fieldProblems<F extends string>(
-  message: string,
+  error: unknown,
   fields: readonly F[],
 ): Partial<Record<F, string>> {
-  const body = message.replace(/^Invalid [^:]+:\s*/, '');
   const out: Partial<Record<F, string>> = {};
-  let last: F | undefined;
-  for (const part of body.split(/;\s+/)) {
-    const match = /^(\(root\)|[\w.]+):\s*(.+)$/.exec(part.trim());
-    if (!match) {
-      // A sentence that continues the previous problem ("...; an exception must end in the future")
-      if (last) out[last] = `${out[last]}; ${part.trim()}`;
-      continue;
-    }
-    const field = fields.find(
-      f => match[1] === f || match[1].startsWith(`${f}.`),
-    );
-    last = field && !out[field] ? field : undefined;
-    if (last) out[last] = match[2];
+  for (const { field: path, message } of fieldErrorsOf(error)) {
+    const field = fields.find(f => path === f || path.startsWith(`${f}.`));
+    if (field) out[field] = out[field] ? `${out[field]}; ${message}` : message;
   }
   return out;
 }

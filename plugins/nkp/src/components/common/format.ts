@@ -1,13 +1,12 @@
 /**
  * Small formatting helpers shared by the views, so that a version, a path or a day count reads
- * the same everywhere.
+ * the same everywhere. Day arithmetic is nkp-common's (`utcDay`, `daysBetween`, `addDays`).
  */
 import {
   TargetVersion,
   UpgradeStep,
+  plural,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** `NKP 2.17 / Kubernetes 1.34`, or `—` when there is nothing to upgrade to. */
 export function formatTargetVersion(target?: TargetVersion): string {
@@ -30,29 +29,9 @@ export function formatUpgradeStep(step: UpgradeStep): string {
   return step.kubernetes ? `Kubernetes ${step.kubernetes}` : '?';
 }
 
-/** Whole UTC days from one ISO date to another (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round(
-    (Date.parse(to.slice(0, 10)) - Date.parse(from.slice(0, 10))) / DAY_MS,
-  );
-}
-
 /** `in 12 days`, `today`, `3 days ago`. */
 export function describeDays(days: number): string {
   if (days === 0) return 'today';
-  const n = Math.abs(days);
-  const unit = `${n} day${n === 1 ? '' : 's'}`;
+  const unit = plural(Math.abs(days), 'day');
   return days > 0 ? `in ${unit}` : `${unit} ago`;
-}
-
-/** Today as an ISO date in UTC, the calendar the backend counts days in. */
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
-/** The ISO date `days` after `iso`. */
-export function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(iso.slice(0, 10)) + days * DAY_MS)
-    .toISOString()
-    .slice(0, 10);
 }

@@ -3,7 +3,7 @@ import { errorMessage, fieldProblems } from './errors';
 
 /**
  * Submitting a form to the backend: tracks the request, and on failure keeps the server's
- * message for the form and the part of it that concerns each field.
+ * message for the form and its field errors for the fields they concern.
  */
 export function useFormSubmit<F extends string>(fields: readonly F[]) {
   const [submitting, setSubmitting] = useState(false);
@@ -17,9 +17,8 @@ export function useFormSubmit<F extends string>(fields: readonly F[]) {
     try {
       return await run();
     } catch (error) {
-      const text = errorMessage(error);
-      setMessage(text);
-      setProblems(fieldProblems(text, fields));
+      setMessage(errorMessage(error));
+      setProblems(fieldProblems(error, fields));
       return undefined;
     } finally {
       setSubmitting(false);

@@ -1,12 +1,12 @@
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { NKP_TABS, rootRouteRef } from '../../routes';
+import { NKP_TABS, NkpTab, rootRouteRef } from '../../routes';
 
 /**
  * A function that builds links to the tabs of the NKP page, e.g. the clusters tab filtered by a
  * state. Returns undefined links when the NKP page is not mounted (e.g. a card on its own).
  */
 export function useNkpLink(): (
-  tab: keyof typeof NKP_TABS,
+  tab: NkpTab,
   params?: Record<string, string | string[]>,
 ) => string | undefined {
   let base: string | undefined;
@@ -26,7 +26,7 @@ export function useNkpLink(): (
         search.append(key, v);
     }
     const query = search.toString();
-    return `${base.replace(/\/$/, '')}/${NKP_TABS[tab]}${
+    return `${base.replace(/\/$/, '')}/${NKP_TABS[tab].path}${
       query ? `?${query}` : ''
     }`;
   };

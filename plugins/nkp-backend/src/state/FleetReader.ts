@@ -1,0 +1,118 @@
+/**
+ * Reads what the NKP provider put in the catalog: the clusters (`Resource`s of type
+ * `kubernetes-cluster`) and the NKP `Release` objects served by management clusters (`Resource`s
+ * of type `nkp-release`). Both are read page by page with the catalog's cursor, so a fleet of
+ * 100,000 clusters is many small responses rather than one huge one.
+ */
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  CATALOG_FILTER_EXISTS,
+  EntityFilterQuery,
+} from '@backstage/catalog-client';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  KUBERNETES_CLUSTER_RESOURCE_TYPE,
+  NKP_ANNOTATIONS,
+  NKP_RELEASE_RESOURCE_TYPE,
+  NkpClusterFacts,
+  clusterFactsFromEntity,
+  ServedReleases,
+  servedReleasesFromEntities,
+  entityRefKey,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
+
+/** Entities per catalog request: small responses, and few enough requests for 100k clusters. */
+export const DEFAULT_CATALOG_PAGE_SIZE = 1000;
+
+const fromNkpProvider = (type: string): EntityFilterQuery => ({
+  kind: 'Resource',
+  'spec.type': type,
+  [`metadata.annotations.${NKP_ANNOTATIONS.source}`]: CATALOG_FILTER_EXISTS,
+});
+
+const byRef = (a: { ref: string }, b: { ref: string }) =>
+  a.ref < b.ref ? -1 : 1;
+
+export class FleetReader {
+  private readonly pageSize: number;
+
+  constructor(
+    private readonly catalog: CatalogService,
+    options: { pageSize?: number } = {},
+  ) {
+    this.pageSize = options.pageSize ?? DEFAULT_CATALOG_PAGE_SIZE;
+  }
+
+  /** The NKP clusters, reduced to their facts, sorted by entity ref. */
+  async listClusters(
+    credentials: BackstageCredentials,
+  ): Promise<NkpClusterFacts[]> {
+    const entities = await this.readAll(
+      fromNkpProvider(KUBERNETES_CLUSTER_RESOURCE_TYPE),
+      // Only what clusterFactsFromEntity reads: a fleet of thousands stays a small response.
+      [
+        'kind',
+        'metadata.name',
+        'metadata.namespace',
+        'metadata.title',
+        'metadata.annotations',
+        'spec.owner',
+        'spec.type',
+      ],
+      credentials,
+    );
+    return entities.map(({ entity }) => clusterFactsFromEntity(entity));
+  }
+
+  /** The served NKP releases, in entity ref order so that the calendar's sources are stable. */
+  async listReleases(
+    credentials: BackstageCredentials,
+  ): Promise<ServedReleases> {
+    const entities = await this.readAll(
+      fromNkpProvider(NKP_RELEASE_RESOURCE_TYPE),
+      // Only what isNkpRelease and servedReleaseFromEntity read.
+      [
+        'kind',
+        'metadata.name',
+        'metadata.namespace',
+        'metadata.annotations',
+        'spec.type',
+      ],
+      credentials,
+    );
+    return servedReleasesFromEntities(entities.map(({ entity }) => entity));
+  }
+
+  /**
+   * Every matching entity, page by page, sorted by entity ref. An entity that moves between pages
+   * while they are read (the catalog changes meanwhile) is kept once. A failing page fails the
+   * whole read, so a partial fleet is never evaluated.
+   */
+  private async readAll(
+    filter: EntityFilterQuery,
+    fields: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Array<{ ref: string; entity: Entity }>> {
+    // Keyed by lower-cased ref: entity refs are case-insensitive.
+    const byEntityRef = new Map<string, { ref: string; entity: Entity }>();
+    let response = await this.catalog.queryEntities(
+      { filter, fields, limit: this.pageSize },
+      { credentials },
+    );
+    for (;;) {
+      for (const entity of response.items) {
+        const ref = stringifyEntityRef(entity);
+        byEntityRef.set(entityRefKey(ref), { ref, entity });
+      }
+      const cursor = response.pageInfo.nextCursor;
+      if (!cursor) break;
+      // The cursor carries the filter; the projection has to be asked for on every page.
+      response = await this.catalog.queryEntities(
+        { cursor, fields, limit: this.pageSize },
+        { credentials },
+      );
+    }
+    return [...byEntityRef.values()].sort(byRef);
+  }
+}
