@@ -8,6 +8,8 @@
 
 export { catalogModuleNkp as default } from './module';
 export { NkpEntityProvider, readNkpProviderConfigs } from './providers';
+export { AppliedPartsStore } from './database/AppliedPartsStore';
+export type { AppliedPart } from './database/AppliedPartsStore';
 export type {
   NkpProviderConfig,
   NkpRefreshResult,

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { AppliedPartsStore } from './database/AppliedPartsStore';
 import { NkpEntityProvider } from './providers';
 
 /**
@@ -19,16 +20,27 @@ export const catalogModuleNkp = createBackendModule({
       deps: {
         logger: coreServices.logger,
         config: coreServices.rootConfig,
+        // The catalog's database: what each provider applied is kept beside the catalog.
+        database: coreServices.database,
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
         catalog: catalogProcessingExtensionPoint,
         events: eventsServiceRef,
       },
-      async init({ logger, config, scheduler, lifecycle, catalog, events }) {
+      async init({
+        logger,
+        config,
+        database,
+        scheduler,
+        lifecycle,
+        catalog,
+        events,
+      }) {
         const providers = NkpEntityProvider.fromConfig(config, {
           logger,
           scheduler,
           events,
+          store: await AppliedPartsStore.create({ database }),
         });
         catalog.addEntityProvider(providers);
         // Watches hold connections open; close them before the process goes.
