@@ -73,7 +73,10 @@ export interface Config {
           /**
            * Several self-managed NKP clusters (the federated model), each read like a cluster of
            * its own. Entity names get the endpoint name after the source prefix
-           * (`<prefix>-<name>-...`). A run applies nothing unless every endpoint was read.
+           * (`<prefix>-<name>-...`). Each endpoint is read and checked by the shrink guard on
+           * its own: one that cannot be read, or whose read is refused, keeps the entities it
+           * last gave (kept in the catalog's database, so also after a restart and whichever
+           * replica runs) while the others are applied; when none can be read, nothing changes.
            */
           endpoints?: Array<
             NkpApiEndpointConfig & {
@@ -96,8 +99,10 @@ export interface Config {
           /** Following changes on the API servers of `api` and `endpoints`. */
           watch?: {
             /**
-             * Watch after each successful run and apply changes as they happen. Default true;
-             * false leaves only the scheduled runs.
+             * Follow each endpoint after each run and apply changes as they happen. Default
+             * true; false leaves only the scheduled runs. After a `410 Gone` the server is read
+             * again and that read passes the shrink guard like a scheduled one; changes the
+             * watches report one by one (deletions included) are applied without it.
              */
             enabled?: boolean;
             /**
@@ -160,8 +165,12 @@ export interface Config {
             caData?: string;
           };
           /**
-           * Refuse (log and skip) a run whose entity count is more than this percentage below
-           * the last applied run. An empty result is always refused. Default 50.
+           * Refuse (log and skip) a read whose entity count is more than this percentage below
+           * what was last applied; for `endpoints`, per endpoint. The count is kept in the
+           * catalog's database, so the guard holds from the first run after a restart and on
+           * every replica. Applies to scheduled reads and to reads again after a watch's
+           * `410 Gone`, not to deletions a watch reports one by one. An empty read is always
+           * refused. Default 50.
            */
           maxShrinkPercent?: number;
           /**

@@ -5,10 +5,13 @@
  * bare for comparison. Reports an IngestResult to the parent.
  */
 
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { answer } from '@nkp-lifecycle/bench';
+import knexFactory from 'knex';
 import { request } from 'node:https';
 import { getHeapStatistics } from 'node:v8';
+import { AppliedPartsStore } from '../src/database/AppliedPartsStore';
 import { NkpEntityProvider } from '../src/providers';
 
 export interface IngestRun {
@@ -75,6 +78,16 @@ async function ingest({
     error: (message: string) => errors.push(message),
   };
   let task: any;
+  // What was applied is recorded as in the portal, in a database (here SQLite in memory).
+  const store = await AppliedPartsStore.create({
+    database: mockServices.database({
+      knex: knexFactory({
+        client: 'better-sqlite3',
+        connection: ':memory:',
+        useNullAsDefault: true,
+      }),
+    }),
+  });
   const [provider] = NkpEntityProvider.fromConfig(
     new ConfigReader({
       catalog: {
@@ -95,6 +108,7 @@ async function ingest({
           run: async (t: any) => void (task = t),
         }),
       } as any,
+      store,
     },
   );
   await provider.connect(connection);

@@ -9,6 +9,8 @@
 export { catalogModuleNkp as default } from './module';
 export { NkpEntityProvider, readNkpProviderConfigs } from './providers';
 export { NkpEntityOriginProcessor } from './processors';
+export { AppliedPartsStore } from './database/AppliedPartsStore';
+export type { AppliedPart } from './database/AppliedPartsStore';
 export type {
   NkpProviderConfig,
   NkpRefreshResult,

@@ -5,6 +5,7 @@ import {
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { NkpEntityOriginProcessor } from './processors';
+import { AppliedPartsStore } from './database/AppliedPartsStore';
 import { NkpEntityProvider } from './providers';
 
 /**
@@ -21,16 +22,27 @@ export const catalogModuleNkp = createBackendModule({
       deps: {
         logger: coreServices.logger,
         config: coreServices.rootConfig,
+        // The catalog's database: what each provider applied is kept beside the catalog.
+        database: coreServices.database,
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
         catalog: catalogProcessingExtensionPoint,
         events: eventsServiceRef,
       },
-      async init({ logger, config, scheduler, lifecycle, catalog, events }) {
+      async init({
+        logger,
+        config,
+        database,
+        scheduler,
+        lifecycle,
+        catalog,
+        events,
+      }) {
         const providers = NkpEntityProvider.fromConfig(config, {
           logger,
           scheduler,
           events,
+          store: await AppliedPartsStore.create({ database }),
         });
         catalog.addEntityProvider(providers);
         catalog.addProcessor(

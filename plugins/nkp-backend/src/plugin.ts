@@ -25,6 +25,7 @@ import { readNkpBackendConfig } from './config/NkpBackendConfig';
 import { fleetMetrics } from './listeners/fleetMetrics';
 import { notifyOwners } from './listeners/notifyOwners';
 import { recordExpiries } from './listeners/recordExpiries';
+import { randomUUID } from 'node:crypto';
 
 /**
  * The NKP Lifecycle backend plugin: keeps the fleet evaluated against the lifecycle policy and
@@ -119,9 +120,11 @@ export const nkpPlugin = createBackendPlugin({
         // A good read changes the calendar: evaluate with it rather than at the next interval.
         await feeds.start(scheduler, () => fleet.refresh());
         // Event-driven: the NKP catalog module says when it changed entities; the schedule
-        // remains the safety net (and covers replicas the in-process event does not reach).
+        // remains the safety net. Every replica keeps its own fleet state, so each needs every
+        // event, and the event bus delivers an event once per subscriber id: the id is this
+        // instance's own (the bus removes the subscriptions of instances that are gone).
         await events.subscribe({
-          id: 'nkp-fleet-state',
+          id: `nkp-fleet-state-${randomUUID()}`,
           topics: [NKP_CATALOG_CHANGED_TOPIC],
           onEvent: async () => fleet.catalogChanged(),
         });

@@ -1,6 +1,23 @@
 import { RawObject } from './normalise';
 
 /**
+ * A change of a followed source: its complete, current object set, and how it was learned.
+ *
+ * @public
+ */
+export interface NkpSourceChange {
+  objects: RawObject[];
+  /**
+   * `events`: the server reported each change one by one (`ADDED`, `MODIFIED`, `DELETED` watch
+   * events), so what is gone was really deleted. `read`: the source was read again from
+   * scratch (after a `410 Gone`, or to start following it), which is as untrusted as a
+   * scheduled read: a server restored from a backup or pointed at the wrong cluster looks
+   * exactly like one whose objects were deleted.
+   */
+  cause: 'events' | 'read';
+}
+
+/**
  * Everything a source read in one run. A source resolves only when it has read every resource
  * type completely; anything less must reject, so that a partial read never reaches the catalog.
  *
@@ -9,12 +26,12 @@ import { RawObject } from './normalise';
 export interface RawObjects {
   objects: RawObject[];
   /**
-   * Present when the source can follow changes (a Kubernetes API server): watches the server
-   * from exactly this read and calls `onChange` with the complete, current object set whenever
-   * it changes, until `signal` aborts. Resolves once it has stopped.
+   * Present when the source can follow changes (a Kubernetes API server): follows the server
+   * from exactly this read and calls `onChange` whenever its objects changed, until `signal`
+   * aborts. Resolves once it has stopped.
    */
   watch?(
-    onChange: (objects: RawObject[]) => void,
+    onChange: (change: NkpSourceChange) => void,
     signal: AbortSignal,
   ): Promise<void>;
 }
@@ -28,4 +45,13 @@ export interface RawObjects {
 export interface NkpSource {
   /** Reads the whole source; rejects on any failure or when `signal` aborts. */
   read(signal: AbortSignal): Promise<RawObjects>;
+  /**
+   * Present when the source can be followed: follows it without a read to start from (the last
+   * one failed). Reads it, retrying with backoff until a read succeeds, reports that read as a
+   * change with cause `read`, then follows it as `RawObjects.watch` does, until `signal` aborts.
+   */
+  follow?(
+    onChange: (change: NkpSourceChange) => void,
+    signal: AbortSignal,
+  ): Promise<void>;
 }

@@ -30,7 +30,7 @@ export type {
   NormaliseFleetOptions,
   RawObject,
 } from './normalise';
-export type { NkpSource, RawObjects } from './NkpSource';
+export type { NkpSource, NkpSourceChange, RawObjects } from './NkpSource';
 export { OfflineExportSource } from './offline';
 export * from './config';
 export { DEFAULT_KUBERNETES_READ_OPTIONS } from './kubernetes/types';

@@ -3,112 +3,26 @@
  * as delta mutations, and the failures that must leave the catalog alone.
  */
 
-import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
-import {
-  mockServices,
-  registerMswTestHooks,
-} from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { Entity } from '@backstage/catalog-model';
-import { EntityProviderMutation } from '@backstage/plugin-catalog-node';
 import { delay, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import {
   capiCluster,
   FakeApiServer,
   kommanderCluster,
-  project,
   smallFleet,
   status,
-  workspace,
 } from '@nkp-lifecycle/backstage-plugin-nkp-node/testUtils';
-import { NkpEntityProvider } from './NkpEntityProvider';
+import {
+  CLUSTERS,
+  fullEntities,
+  kubernetesProviders,
+  mutationNumber,
+  nameOf,
+  selfManagedFleet,
+  TOKEN,
+  tuning,
+} from '../__testUtils__/kubernetesProviders';
 
-const TOKEN = 'sha256~very-secret-service-account-token';
-const CLUSTERS = '/apis/cluster.x-k8s.io/v1beta1/clusters';
-const tuning = {
-  requests: { pageSize: 2, timeoutSeconds: 0.3 },
-  watch: { debounceMilliseconds: 20, idleTimeoutSeconds: 5 },
-};
-
-const msw = setupServer();
-registerMswTestHooks(msw);
-
-const providers: NkpEntityProvider[] = [];
-afterEach(async () => {
-  await Promise.all(providers.splice(0).map(p => p.stop()));
-});
-
-/** A self-managed NKP cluster: its own CAPI Cluster, `host-cluster`, a workspace, projects. */
-function selfManagedFleet(name: string) {
-  return [
-    workspace('default-workspace', 'kommander-default-workspace'),
-    capiCluster(name, 'default'),
-    kommanderCluster('host-cluster', 'kommander-default-workspace', {
-      labels: { tenant: name },
-    }),
-    project(`${name}-web`, 'kommander-default-workspace', 'default-workspace', {
-      clusters: [{ name: 'host-cluster' }],
-    }),
-  ];
-}
-
-async function setup(sources: Record<string, object>) {
-  const logger = mockServices.logger.mock();
-  logger.child.mockReturnValue(logger);
-  const tasks: SchedulerServiceTaskInvocationDefinition[] = [];
-  const scheduler = mockServices.scheduler.mock({
-    createScheduledTaskRunner: () => ({
-      run: async task => void tasks.push(task),
-    }),
-  });
-  const created = NkpEntityProvider.fromConfig(
-    new ConfigReader({ catalog: { providers: { nkp: sources } } }),
-    { logger, scheduler },
-  );
-  providers.push(...created);
-  const connections = await Promise.all(
-    created.map(async provider => {
-      const connection = {
-        applyMutation: jest.fn(async (_: EntityProviderMutation) => {}),
-        refresh: jest.fn(),
-      };
-      await provider.connect(connection);
-      return connection;
-    }),
-  );
-  const run = (index = 0) => tasks[index].fn(new AbortController().signal);
-  return { logger, connections, run, providers: created };
-}
-
-function management(
-  url: string,
-  objects: Array<Record<string, any>> = smallFleet(),
-) {
-  const server = new FakeApiServer(url).add(...objects);
-  msw.use(...server.handlers());
-  return server;
-}
-
-type Mutation = EntityProviderMutation;
-const fullEntities = (mutation: Mutation): Entity[] =>
-  mutation.type === 'full' ? mutation.entities.map(e => e.entity) : [];
-const nameOf = (e: Entity) => e.metadata.name;
-
-async function mutationNumber(
-  connection: { applyMutation: jest.Mock },
-  count: number,
-): Promise<Mutation> {
-  for (
-    let i = 0;
-    i < 200 && connection.applyMutation.mock.calls.length < count;
-    i++
-  ) {
-    await new Promise(r => setTimeout(r, 10));
-  }
-  expect(connection.applyMutation).toHaveBeenCalledTimes(count);
-  return connection.applyMutation.mock.calls[count - 1][0];
-}
+const { serve: management, setup } = kubernetesProviders();
 
 describe('NkpEntityProvider with Kubernetes API sources', () => {
   it('applies a full read, then each change on the server as a delta', async () => {

@@ -4,8 +4,12 @@ import { ConfigReader } from '@backstage/config';
 import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import { NkpSource, RawObject } from '@nkp-lifecycle/backstage-plugin-nkp-node';
 import { smallFleet } from '@nkp-lifecycle/backstage-plugin-nkp-node/testUtils';
+import { testStores } from '../__testUtils__/testStores';
+import { AppliedPartsStore } from '../database/AppliedPartsStore';
 import { NkpEntityProvider, watchLifetimeFor } from './NkpEntityProvider';
 import { readNkpProviderConfigs } from './NkpProviderConfig';
+
+const stores = testStores();
 
 const [config] = readNkpProviderConfigs(
   new ConfigReader({
@@ -40,7 +44,10 @@ function loggerMock() {
   return logger;
 }
 
-async function setup() {
+/** `store`: the database of an earlier provider, as after a restart. */
+async function setup(
+  store: AppliedPartsStore | Promise<AppliedPartsStore> = stores.create(),
+) {
   const source = new QueuedSource();
   const logger = loggerMock();
   const events = { publish: jest.fn(), subscribe: jest.fn() };
@@ -50,6 +57,7 @@ async function setup() {
     source,
     logger,
     taskRunner: { run: async t => void (task = t) },
+    store: await store,
     events,
   });
   const connection = {
@@ -57,7 +65,15 @@ async function setup() {
     refresh: jest.fn(),
   } satisfies EntityProviderConnection;
   await provider.connect(connection);
-  return { provider, source, logger, connection, events, task: task! };
+  return {
+    provider,
+    source,
+    logger,
+    connection,
+    events,
+    task: task!,
+    store: await store,
+  };
 }
 
 const signal = () => new AbortController().signal;
@@ -191,7 +207,26 @@ describe('NkpEntityProvider', () => {
     expect(connection.applyMutation).not.toHaveBeenCalled();
   });
 
-  it('creates one provider per source, each scheduled once across replicas', () => {
+  it('guards the first run after a restart with the count applied before it', async () => {
+    const before = await setup();
+    before.source.reads.push(async () => smallFleet());
+    await before.provider.refresh(signal());
+
+    // A new process on the same database: nothing in memory, the count in the store.
+    const { provider, source, connection, logger } = await setup(before.store);
+    source.reads.push(async () => truncatedFleet());
+    expect(await provider.refresh(signal())).toEqual({
+      status: 'refused',
+      reason:
+        'the result shrank by 78% (from 9 to 2 entities), more than maxShrinkPercent 50%',
+    });
+    expect(connection.applyMutation).not.toHaveBeenCalled();
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringContaining('Refusing to update the catalog from nkp:demo'),
+    );
+  });
+
+  it('creates one provider per source, each scheduled once across replicas', async () => {
     const scheduler = mockServices.scheduler.mock();
     const providers = NkpEntityProvider.fromConfig(
       new ConfigReader({
@@ -211,7 +246,11 @@ describe('NkpEntityProvider', () => {
           },
         },
       }),
-      { logger: mockServices.logger.mock(), scheduler },
+      {
+        logger: mockServices.logger.mock(),
+        scheduler,
+        store: await stores.create(),
+      },
     );
     expect(providers.map(p => p.getProviderName())).toEqual([
       'nkp:demo',

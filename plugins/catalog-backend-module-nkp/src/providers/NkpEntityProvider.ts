@@ -2,10 +2,13 @@
  * One entity provider per configured NKP source. Each scheduled run reads every part of the
  * source completely, normalises it, and only then replaces the provider's entities with a full
  * mutation; a failed, aborted, empty or sharply shrunken read leaves the catalog as it was. In a
- * list of self-managed endpoints each endpoint is a part: one that cannot be read keeps the
- * entities it last gave, and the others are applied.
- * Sources that can follow changes (Kubernetes API servers) are then watched from that read, and
- * each change becomes a delta mutation within a second; the next run starts the watches afresh.
+ * list of self-managed endpoints each endpoint is a part: one that cannot be read, or whose read
+ * is refused, keeps the entities it last gave, and the others are applied.
+ * What was applied per part is kept in the catalog's database (AppliedPartsStore), so the shrink
+ * guard and the kept entities are the same after a restart and on every replica.
+ * Sources that can follow changes (Kubernetes API servers) are then followed part by part (see
+ * PartFollowing): watch events become delta mutations within a second, and a part read again
+ * from scratch passes the same guard as a scheduled read.
  */
 
 import {
@@ -20,7 +23,6 @@ import { stringifyError } from '@backstage/errors';
 import {
   EntityProvider,
   EntityProviderConnection,
-  EntityProviderMutation,
 } from '@backstage/plugin-catalog-node';
 import { Duration } from 'luxon';
 import { EventsService } from '@backstage/plugin-events-node';
@@ -28,16 +30,18 @@ import { NKP_CATALOG_CHANGED_TOPIC } from '@nkp-lifecycle/backstage-plugin-nkp-c
 import {
   buildEntities,
   NkpSource,
+  NkpSourceChange,
   NkpWarning,
   NormaliseMemo,
-  RawObject,
   RawObjects,
 } from '@nkp-lifecycle/backstage-plugin-nkp-node';
 import { randomUUID } from 'node:crypto';
+import { AppliedPart, AppliedPartsStore } from '../database/AppliedPartsStore';
 import { checkShrink } from './checkShrink';
 import { createSourceParts, NkpSourcePart } from './createSourceParts';
 import { entityDelta, EntityFingerprints, fingerprintsOf } from './entityDelta';
 import { NkpProviderConfig, readNkpProviderConfigs } from './NkpProviderConfig';
+import { PartFollowing } from './PartFollowing';
 import { settleUnlessAborted } from './settleUnlessAborted';
 
 /**
@@ -50,19 +54,27 @@ export type NkpRefreshResult =
       status: 'applied';
       entities: number;
       warnings: number;
-      /** Parts (self-managed endpoints) that failed and kept their previous entities. */
+      /** Parts (self-managed endpoints) that failed or were refused and kept their entities. */
       keptParts?: string[];
     }
   | { status: 'refused'; reason: string }
   | { status: 'failed'; error: string };
 
-/** What was last applied for one part: the base that watch changes are compared with. */
-interface AppliedPart {
+/** What this replica last applied for one part: the base its changes are compared with. */
+interface PartState {
   fingerprints: EntityFingerprints;
   warnings: Set<string>;
-  /** Kept only for sources of several parts, so that a failed part can keep its entities. */
+  /** Kept only for sources of several parts, which save them for a part that cannot be read. */
   entities?: Entity[];
 }
+
+type Built = ReturnType<typeof buildEntities>;
+
+/** What a run does with one part. */
+type PartDecision =
+  | { kind: 'applied'; read: RawObjects; built: Built }
+  | { kind: 'refused'; read: RawObjects; built: Built; reason: string }
+  | { kind: 'failed'; error: unknown };
 
 /** @public */
 export class NkpEntityProvider implements EntityProvider {
@@ -72,20 +84,20 @@ export class NkpEntityProvider implements EntityProvider {
   private readonly memos: NormaliseMemo[];
   private readonly logger: LoggerService;
   private readonly taskRunner: SchedulerServiceTaskRunner;
-  private readonly watchLifetimeMs?: number;
+  private readonly store: AppliedPartsStore;
   private readonly events?: EventsService;
+  private readonly following: PartFollowing;
   private connection?: EntityProviderConnection;
-  private lastAppliedCount?: number;
-  private applied: Array<AppliedPart | undefined> = [];
-  private watching?: { controller: AbortController; stopped: Promise<void> };
+  private readonly states: Array<PartState | undefined> = [];
   /** Mutations are applied one at a time, in order, so a late delta never overtakes a full one. */
-  private mutations: Promise<void> = Promise.resolve();
+  private mutations: Promise<unknown> = Promise.resolve();
 
   static fromConfig(
     config: Config,
     options: {
       logger: LoggerService;
       scheduler: SchedulerService;
+      store: AppliedPartsStore;
       events?: EventsService;
     },
   ): NkpEntityProvider[] {
@@ -102,6 +114,7 @@ export class NkpEntityProvider implements EntityProvider {
           ...sourceConfig.schedule,
           scope: 'global',
         }),
+        store: options.store,
         watchLifetimeMs: watchLifetimeFor(sourceConfig.schedule.frequency),
         events: options.events,
       });
@@ -115,17 +128,20 @@ export class NkpEntityProvider implements EntityProvider {
     parts?: NkpSourcePart[];
     logger: LoggerService;
     taskRunner: SchedulerServiceTaskRunner;
+    /** What was applied per part, shared by the replicas and kept across restarts. */
+    store: AppliedPartsStore;
     /**
-     * How long the watches of a run live. The next run may happen on another replica, which
-     * starts its own; ending ours a while after that keeps one replica watching, not all of them.
+     * How long this replica follows the source after a run of its own. The next run may happen
+     * on another replica, which starts following; ending ours a while after that keeps one
+     * replica following, not all of them.
      */
     watchLifetimeMs?: number;
     /** Told after every applied mutation (topic `NKP_CATALOG_CHANGED_TOPIC`). */
     events?: EventsService;
   }) {
     this.config = options.config;
-    this.watchLifetimeMs = options.watchLifetimeMs;
     this.events = options.events;
+    this.store = options.store;
     this.parts = options.parts ?? [
       {
         name: '',
@@ -137,6 +153,14 @@ export class NkpEntityProvider implements EntityProvider {
     this.memos = this.parts.map(() => new NormaliseMemo());
     this.taskRunner = options.taskRunner;
     this.logger = options.logger.child({ target: this.getProviderName() });
+    this.following = new PartFollowing({
+      parts: this.parts,
+      providerName: this.getProviderName(),
+      lifetimeMs: options.watchLifetimeMs,
+      logger: this.logger,
+      onChange: (index, change, following) =>
+        this.applyChange(index, change, following),
+    });
   }
 
   getProviderName(): string {
@@ -155,9 +179,7 @@ export class NkpEntityProvider implements EntityProvider {
 
   /** Stops following changes; for backend shutdown. */
   async stop(): Promise<void> {
-    this.watching?.controller.abort();
-    await this.watching?.stopped;
-    this.watching = undefined;
+    await this.following.stopAll();
     await this.mutations;
   }
 
@@ -173,109 +195,61 @@ export class NkpEntityProvider implements EntityProvider {
         signal,
         this.parts.map(part => partSignal => part.source.read(partSignal)),
       );
-      const reads: Array<RawObjects | undefined> = [];
-      const built: Array<ReturnType<typeof buildEntities> | undefined> = [];
-      const kept: string[] = [];
-      outcomes.forEach((outcome, index) => {
-        const part = this.parts[index];
-        if (outcome.status === 'fulfilled') {
-          reads.push(outcome.value);
-          built.push(
-            buildEntities(this.config, outcome.value.objects, {
-              part,
-              memo: this.memos[index],
-            }),
-          );
-          return;
-        }
-        if (this.parts.length === 1) {
-          throw outcome.reason;
-        }
-        const previous = this.applied[index]?.entities;
-        logger.error(
-          `Failed to read ${part.name} of ${this.getProviderName()}; ${
-            previous
-              ? `keeping its previous ${previous.length} entities`
-              : 'it has no entities yet'
-          }: ${stringifyError(outcome.reason)}`,
-        );
-        kept.push(part.name);
-        reads.push(undefined);
-        built.push(undefined);
-      });
-      if (kept.length === this.parts.length) {
-        throw new Error(
-          `no part of the source could be read (${kept.join(', ')})`,
-        );
-      }
-      const warnings = built.flatMap(b => b?.warnings ?? []);
-      for (const warning of warnings) {
-        logWarning(logger, warning);
-      }
-      const entities = built.flatMap(
-        (b, index) => b?.entities ?? this.applied[index]?.entities ?? [],
-      );
-
-      const refusal = checkShrink({
-        next: entities.length,
-        previous: this.lastAppliedCount,
-        maxShrinkPercent: this.config.maxShrinkPercent,
-      });
-      if (refusal) {
-        logger.error(
-          `Refusing to update the catalog from ${this.getProviderName()}: ${refusal}; keeping the previous entities`,
-        );
-        return { status: 'refused', reason: refusal };
-      }
-      // The read may have finished just as the scheduler gave up on this run.
-      signal.throwIfAborted();
-
-      // Changes the old watches still report predate this read; this read supersedes them.
-      await this.stopWatching();
-      await this.applyMutation({
-        type: 'full',
-        entities: entities.map(entity => ({
-          entity,
-          locationKey: this.getProviderName(),
-        })),
-      });
-      this.lastAppliedCount = entities.length;
-      await this.publishChange('full', entities.length);
-      const keepEntities = this.parts.length > 1;
-      this.applied = built.map((b, index) =>
-        b
+      const reads = outcomes.map((outcome, index) =>
+        outcome.status === 'fulfilled'
           ? {
-              fingerprints: fingerprintsOf(b.entities),
-              warnings: new Set(b.warnings.map(warningKey)),
-              entities: keepEntities ? b.entities : undefined,
+              read: outcome.value,
+              built: buildEntities(this.config, outcome.value.objects, {
+                part: this.parts[index],
+                memo: this.memos[index],
+              }),
             }
-          : this.applied[index],
+          : { error: outcome.reason as unknown },
       );
-      this.startWatching(reads);
-
-      const fleets = built.flatMap(b => (b ? [b.fleet] : []));
-      const count = (pick: (f: (typeof fleets)[number]) => unknown[]) =>
-        fleets.reduce((sum, f) => sum + pick(f).length, 0);
-      logger.info(
-        `Applied ${entities.length} entities from ${reads.reduce(
-          (sum, r) => sum + (r?.objects.length ?? 0),
-          0,
-        )} objects (${count(f => f.clusters)} clusters, ${count(
-          f => f.workspaces,
-        )} workspaces, ${count(f => f.projects)} projects) with ${
-          warnings.length
-        } warnings in ${Date.now() - started} ms${
-          kept.length
-            ? `; kept the previous entities of ${kept.join(', ')}`
-            : ''
-        }`,
-      );
-      return {
-        status: 'applied',
-        entities: entities.length,
-        warnings: warnings.length,
-        ...(kept.length ? { keptParts: kept } : {}),
-      };
+      for (const read of reads) {
+        for (const warning of read.built?.warnings ?? []) {
+          logWarning(logger, warning);
+        }
+      }
+      // In the queue: what is stored is then not changed under us by this replica's watches.
+      return await this.enqueue(async () => {
+        const stored = await this.store.read(this.getProviderName());
+        const decisions: PartDecision[] = reads.map((read, index) => {
+          if (!read.read) {
+            return { kind: 'failed', error: read.error };
+          }
+          const reason = checkShrink({
+            next: read.built.entities.length,
+            previous: stored.get(this.parts[index].name)?.count,
+            maxShrinkPercent: this.config.maxShrinkPercent,
+          });
+          return reason
+            ? { kind: 'refused', reason, ...read }
+            : { kind: 'applied', ...read };
+        });
+        let result: NkpRefreshResult;
+        try {
+          result = await this.applyRun(logger, signal, decisions, stored);
+        } finally {
+          if (!signal.aborted) {
+            this.followAfterRun(decisions);
+          }
+        }
+        if (result.status === 'applied') {
+          logger.info(
+            `Applied ${result.entities} entities from ${summarise(
+              decisions,
+            )} with ${result.warnings} warnings in ${Date.now() - started} ms${
+              result.keptParts
+                ? `; kept the previous entities of ${result.keptParts.join(
+                    ', ',
+                  )}`
+                : ''
+            }`,
+          );
+        }
+        return result;
+      });
     } catch (error) {
       const message = stringifyError(error);
       logger.error(
@@ -285,84 +259,166 @@ export class NkpEntityProvider implements EntityProvider {
     }
   }
 
-  private startWatching(reads: Array<RawObjects | undefined>) {
-    const controller = new AbortController();
-    if (this.watchLifetimeMs !== undefined) {
-      const lifetime = setTimeout(() => {
-        this.logger.debug(
-          `Watches of ${this.getProviderName()} ended after ${
-            this.watchLifetimeMs
-          } ms; the next run starts new ones`,
+  /** The full mutation of a run, when any part may be applied. */
+  private async applyRun(
+    logger: LoggerService,
+    signal: AbortSignal,
+    decisions: PartDecision[],
+    stored: Map<string, AppliedPart>,
+  ): Promise<NkpRefreshResult> {
+    const name = this.getProviderName();
+    const single = this.parts.length === 1;
+    decisions.forEach((decision, index) => {
+      const part = this.parts[index];
+      if (decision.kind === 'refused') {
+        logger.error(
+          `Refusing to update the catalog from ${
+            single ? name : `${part.name} of ${name}`
+          }: ${decision.reason}; keeping the previous entities`,
         );
-        controller.abort();
-      }, this.watchLifetimeMs);
-      lifetime.unref();
-      controller.signal.addEventListener(
-        'abort',
-        () => clearTimeout(lifetime),
-        {
-          once: true,
-        },
+      } else if (decision.kind === 'failed' && !single) {
+        const previous = stored.get(part.name);
+        logger.error(
+          `Failed to read ${part.name} of ${name}; ${
+            previous
+              ? `keeping its previous ${previous.count} entities`
+              : 'it has no entities yet'
+          }: ${stringifyError(decision.error)}`,
+        );
+      }
+    });
+    const kept = this.parts
+      .filter((_, index) => decisions[index].kind !== 'applied')
+      .map(part => part.name);
+    if (kept.length === this.parts.length) {
+      const refusals = decisions.flatMap((d, index) =>
+        d.kind === 'refused'
+          ? [single ? d.reason : `${this.parts[index].name}: ${d.reason}`]
+          : [],
       );
+      if (refusals.length) {
+        return { status: 'refused', reason: refusals.join('; ') };
+      }
+      const [first] = decisions;
+      throw single && first.kind === 'failed'
+        ? first.error
+        : new Error(`no part of the source could be read (${kept.join(', ')})`);
     }
-    const stopped = Promise.all(
-      reads.map((read, index) =>
-        read?.watch?.(
-          objects => this.applyChange(index, objects, controller.signal),
-          controller.signal,
-        ),
-      ),
-    ).then(
-      () => undefined,
-      error =>
-        this.logger.error(
-          `Stopped following ${this.getProviderName()}: ${stringifyError(
-            error,
-          )}; changes arrive with the next scheduled run`,
-        ),
+    // The read may have finished just as the scheduler gave up on this run.
+    signal.throwIfAborted();
+
+    const entities = decisions.flatMap((decision, index) =>
+      decision.kind === 'applied'
+        ? decision.built.entities
+        : stored.get(this.parts[index].name)?.entities ?? [],
     );
-    this.watching = { controller, stopped };
+    await this.connection!.applyMutation({
+      type: 'full',
+      entities: entities.map(entity => ({ entity, locationKey: name })),
+    });
+    const applied = new Map<string, AppliedPart>();
+    decisions.forEach((decision, index) => {
+      const part = this.parts[index];
+      if (decision.kind === 'applied') {
+        const state = this.stateOf(decision.built);
+        this.states[index] = state;
+        applied.set(part.name, {
+          count: state.fingerprints.size,
+          entities: state.entities,
+        });
+      } else {
+        // The catalog now holds what was stored for this part: the base of its next change.
+        this.states[index] = {
+          ...this.stateOf({ entities: stored.get(part.name)?.entities ?? [] }),
+          warnings: this.states[index]?.warnings ?? new Set(),
+        };
+      }
+    });
+    await this.save(applied, { only: this.parts.map(part => part.name) });
+    await this.publishChange('full', entities.length);
+    const warnings = decisions.reduce(
+      (sum, d) => sum + (d.kind === 'failed' ? 0 : d.built.warnings.length),
+      0,
+    );
+    return {
+      status: 'applied',
+      entities: entities.length,
+      warnings,
+      ...(kept.length ? { keptParts: kept } : {}),
+    };
   }
 
-  private async stopWatching() {
-    const watching = this.watching;
-    this.watching = undefined;
-    watching?.controller.abort();
-    await watching?.stopped;
+  /**
+   * After a run, follow what can be followed: a part that was read, from that read (checked by
+   * the guard until a change passes it, when the read was refused), which also voids what its
+   * old following still has queued; a part that failed, as it is already followed, else from
+   * nothing (read again with backoff).
+   */
+  private followAfterRun(decisions: PartDecision[]) {
+    this.following.renewLifetime();
+    decisions.forEach((decision, index) => {
+      if (decision.kind === 'failed') {
+        this.following.ensure(index);
+      } else {
+        this.following.start(index, {
+          read: decision.read,
+          held: decision.kind === 'refused',
+        });
+      }
+    });
   }
 
-  /** A part's objects changed on the server: apply the difference as a delta mutation. */
+  /**
+   * A followed part changed. Events the server reported one by one are applied as they are; a
+   * part read again from scratch (or one whose last read was refused) passes the shrink guard
+   * against what is stored first. Either way the change is ONE delta mutation.
+   */
   private applyChange(
     index: number,
-    objects: RawObject[],
-    signal: AbortSignal,
-  ) {
-    this.mutations = this.mutations.then(async () => {
-      if (signal.aborted) {
-        return; // a newer full read has replaced this watch
+    change: NkpSourceChange,
+    following: { signal: AbortSignal; held: boolean },
+  ): Promise<void> {
+    return this.enqueue(async () => {
+      if (following.signal.aborted) {
+        return; // a newer read has replaced this following
       }
       const started = Date.now();
       const part = this.parts[index];
-      const applied = this.applied[index];
-      if (!applied) {
-        return;
-      }
+      const of = part.name ? ` of ${part.name}` : '';
       try {
-        const { entities, warnings } = buildEntities(this.config, objects, {
-          part,
-          memo: this.memos[index],
-        });
+        const { entities, warnings } = buildEntities(
+          this.config,
+          change.objects,
+          { part, memo: this.memos[index] },
+        );
+        // Never applied on this replica (its first read failed): nothing to compare with.
+        const state = this.states[index] ?? this.stateOf({ entities: [] });
         // Only what is new: the rest was logged with the read or an earlier change.
         const warningKeys = new Set<string>();
         for (const warning of warnings) {
           const key = warningKey(warning);
           warningKeys.add(key);
-          if (!applied.warnings.has(key)) {
+          if (!state.warnings.has(key)) {
             logWarning(this.logger, warning);
           }
         }
-        applied.warnings = warningKeys;
-        const delta = entityDelta(applied.fingerprints, entities);
+        state.warnings = warningKeys;
+        if (change.cause === 'read' || following.held) {
+          const refusal = checkShrink({
+            next: entities.length,
+            previous: await this.store.count(this.getProviderName(), part.name),
+            maxShrinkPercent: this.config.maxShrinkPercent,
+          });
+          following.held = refusal !== undefined;
+          if (refusal) {
+            this.logger.error(
+              `Refusing to apply a new read${of} of ${this.getProviderName()}: ${refusal}; keeping the previous entities, and checking its next changes the same way`,
+            );
+            return;
+          }
+        }
+        const delta = entityDelta(state.fingerprints, entities);
+        this.states[index] = state;
         if (delta.added.length === 0 && delta.removed.length === 0) {
           return;
         }
@@ -372,33 +428,64 @@ export class NkpEntityProvider implements EntityProvider {
           added: delta.added.map(entity => ({ entity, locationKey })),
           removed: delta.removed.map(entityRef => ({ entityRef, locationKey })),
         });
-        applied.fingerprints = delta.fingerprints;
+        state.fingerprints = delta.fingerprints;
+        if (state.entities) {
+          state.entities = entities;
+        }
+        await this.save(
+          new Map([
+            [
+              part.name,
+              { count: state.fingerprints.size, entities: state.entities },
+            ],
+          ]),
+        );
         await this.publishChange(
           'delta',
           delta.added.length + delta.removed.length,
         );
-        if (applied.entities) {
-          applied.entities = entities;
-        }
-        this.lastAppliedCount = this.applied.reduce(
-          (sum, p) => sum + (p?.fingerprints.size ?? 0),
-          0,
-        );
         this.logger.info(
-          `Applied a change${part.name ? ` of ${part.name}` : ''}: ${
-            delta.added.length
-          } entities added or updated, ${delta.removed.length} removed in ${
-            Date.now() - started
-          } ms`,
+          `Applied ${
+            change.cause === 'read' ? 'a new read' : 'a change'
+          }${of}: ${delta.added.length} entities added or updated, ${
+            delta.removed.length
+          } removed in ${Date.now() - started} ms`,
         );
       } catch (error) {
         this.logger.error(
-          `Failed to apply a change from ${this.getProviderName()}; the next scheduled run will: ${stringifyError(
+          `Failed to apply a change${of} of ${this.getProviderName()}; the next scheduled run will: ${stringifyError(
             error,
           )}`,
         );
       }
     });
+  }
+
+  private stateOf(built: {
+    entities: Entity[];
+    warnings?: NkpWarning[];
+  }): PartState {
+    return {
+      fingerprints: fingerprintsOf(built.entities),
+      warnings: new Set((built.warnings ?? []).map(warningKey)),
+      entities: this.parts.length > 1 ? built.entities : undefined,
+    };
+  }
+
+  /** The catalog has it already; failing to record it only costs the guard some precision. */
+  private async save(
+    parts: Map<string, AppliedPart>,
+    options?: { only?: string[] },
+  ) {
+    try {
+      await this.store.save(this.getProviderName(), parts, options);
+    } catch (error) {
+      this.logger.error(
+        `Applied, but could not record what was applied from ${this.getProviderName()}: ${stringifyError(
+          error,
+        )}`,
+      );
+    }
   }
 
   /** Lets the policy backend re-evaluate now; losing the event only delays that to its schedule. */
@@ -417,12 +504,10 @@ export class NkpEntityProvider implements EntityProvider {
     }
   }
 
-  private applyMutation(mutation: EntityProviderMutation): Promise<void> {
-    const applied = this.mutations.then(() =>
-      this.connection!.applyMutation(mutation),
-    );
-    this.mutations = applied.catch(() => undefined);
-    return applied;
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.mutations.then(task);
+    this.mutations = result.catch(() => undefined);
+    return result;
   }
 }
 
@@ -441,6 +526,16 @@ export function watchLifetimeFor(
     ? frequency.toMillis()
     : Duration.fromObject(frequency).toMillis();
   return Number.isFinite(ms) && ms > 0 ? Math.round(ms * 1.5) : undefined;
+}
+
+function summarise(decisions: PartDecision[]): string {
+  const built = decisions.flatMap(d => (d.kind === 'applied' ? [d] : []));
+  const count = (pick: (fleet: Built['fleet']) => unknown[]) =>
+    built.reduce((sum, d) => sum + pick(d.built.fleet).length, 0);
+  const objects = built.reduce((sum, d) => sum + d.read.objects.length, 0);
+  return `${objects} objects (${count(f => f.clusters)} clusters, ${count(
+    f => f.workspaces,
+  )} workspaces, ${count(f => f.projects)} projects)`;
 }
 
 function warningKey(warning: NkpWarning): string {

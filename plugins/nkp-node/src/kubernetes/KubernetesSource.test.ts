@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { delay, HttpResponse } from 'msw';
 import { RawObject } from '../normalise';
+import { NkpSourceChange, RawObjects } from '../NkpSource';
 import {
   capiCluster,
   kommanderCluster,
@@ -22,6 +23,8 @@ import { KubernetesReadOptions } from './types';
 const URL_BASE = 'https://nkp-mgmt.test:6443';
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.secret-service-account-token';
 const CLUSTERS = '/apis/cluster.x-k8s.io/v1beta1/clusters';
+const WORKSPACES =
+  '/apis/workspaces.kommander.mesosphere.io/v1alpha1/workspaces';
 
 const readOptions: KubernetesReadOptions = {
   pageSize: 2,
@@ -61,14 +64,15 @@ function setup(
 const names = (objects: RawObject[]) =>
   objects.map(o => `${o.kind} ${(o.metadata as any)?.name}`).sort();
 
-/** Starts following a read; `changes` receives every reported object set. */
-function follow(read: { watch?: RawObject['watch'] } & { watch?: any }) {
+/** Follows a read (or, given a source, the source itself); `changes` receives every change. */
+function follow(from: RawObjects | KubernetesSource) {
   const controller = new AbortController();
-  const changes: RawObject[][] = [];
-  const stopped = read.watch!(
-    (objects: RawObject[]) => changes.push(objects),
-    controller.signal,
-  );
+  const changes: NkpSourceChange[] = [];
+  const onChange = (change: NkpSourceChange) => changes.push(change);
+  const stopped =
+    from instanceof KubernetesSource
+      ? from.follow!(onChange, controller.signal)
+      : from.watch!(onChange, controller.signal);
   const next = async (count = changes.length + 1) => {
     for (let i = 0; i < 200 && changes.length < count; i++) {
       await new Promise(r => setTimeout(r, 10));
@@ -276,7 +280,8 @@ describe('KubernetesSource', () => {
       );
       server.modify(capiCluster('acme-new', 'acme-ns'));
       server.remove(capiCluster('acme-dev', 'acme-ns'));
-      const objects = await following.next();
+      const { cause, objects } = await following.next();
+      expect(cause).toBe('events');
       expect(following.changes).toHaveLength(1);
       expect(names(objects)).toContain('Cluster acme-new');
       expect(names(objects)).not.toContain('Cluster acme-dev');
@@ -334,22 +339,108 @@ describe('KubernetesSource', () => {
           server.endWatches();
         },
       ],
-    ])('lists again after %s', async (_, sendGone) => {
+    ])(
+      'reads the whole server again after %s and reports it as one change',
+      async (_, sendGone) => {
+        const { server, source, logger } = setup();
+        const following = follow(await source.read(signal()));
+        await server.waitForWatch(CLUSTERS);
+        await server.waitForWatch(WORKSPACES);
+        const before = server.requests.length;
+        // Changes the watches never see: only reading again can find them.
+        server.add(capiCluster('missed', 'acme-ns'));
+        server.add(workspace('missed-too', 'missed-ns'));
+        sendGone(server);
+        const change = await following.next();
+        expect(change.cause).toBe('read');
+        expect(names(change.objects)).toEqual(
+          expect.arrayContaining(['Cluster missed', 'Workspace missed-too']),
+        );
+        // Discovery and every list again, not only the resource whose watch was gone.
+        const again = server.requests.slice(before).map(u => u.pathname);
+        expect(again).toEqual(
+          expect.arrayContaining(['/apis', CLUSTERS, WORKSPACES]),
+        );
+        expect(logger.info).toHaveBeenCalledWith(
+          expect.stringContaining('410 Gone'),
+        );
+        // Every resource is watched again from the new read.
+        expect(rvOf(await server.waitForWatch(CLUSTERS, 2))).toBe(
+          server.currentResourceVersion,
+        );
+        expect(rvOf(await server.waitForWatch(WORKSPACES, 2))).toBe(
+          server.currentResourceVersion,
+        );
+        await new Promise(r => setTimeout(r, 100));
+        expect(following.changes).toHaveLength(1);
+        await following.stop();
+      },
+    );
+
+    it('reads again at once after a 410, without a backoff delay first', async () => {
+      const { server, source } = setup({
+        read: {
+          watch: {
+            ...readOptions.watch,
+            backoff: { initialMs: 10_000, maxMs: 10_000 },
+          },
+        },
+      });
+      const following = follow(await source.read(signal()));
+      await server.waitForWatch(CLUSTERS);
+      const gone = Date.now();
+      server.restore(...smallFleet());
+      expect((await following.next()).cause).toBe('read');
+      expect(Date.now() - gone).toBeLessThan(1000);
+      await following.stop();
+    });
+
+    it('keeps reading again, with backoff, until the server answers', async () => {
       const { server, source, logger } = setup();
       const following = follow(await source.read(signal()));
       await server.waitForWatch(CLUSTERS);
-      // A change the watch never sees: only the relist can find it.
-      server.add(capiCluster('missed', 'acme-ns'));
-      sendGone(server);
-      const objects = await following.next();
-      expect(names(objects)).toContain('Cluster missed');
-      expect(logger.info).toHaveBeenCalledWith(
-        expect.stringContaining('410 Gone'),
-      );
-      expect(rvOf(await server.waitForWatch(CLUSTERS, 2))).toBe(
-        server.currentResourceVersion,
-      );
+      const unavailable = () =>
+        status(503, 'ServiceUnavailable', 'etcd is restoring');
+      server.failNext(u => u.pathname === '/apis', unavailable);
+      server.failNext(u => u.pathname === '/apis', unavailable);
+      server.restore(...smallFleet().slice(0, 3));
+      const change = await following.next();
+      expect(change.cause).toBe('read');
+      expect(change.objects).toHaveLength(3);
+      expect(
+        logger.warn.mock.calls.filter(([message]) =>
+          String(message).includes(
+            `Reading ${URL_BASE} to follow it failed (KubernetesApiError: GET ${URL_BASE}/apis: HTTP 503 etcd is restoring)`,
+          ),
+        ),
+      ).toHaveLength(2);
       await following.stop();
+    });
+
+    it('follows a source whose read failed: reads it with backoff, reports that read, then its events', async () => {
+      const { server, source } = setup();
+      server.failNext(
+        u => u.pathname === '/apis',
+        () => status(500, 'InternalError', 'discovery failed'),
+      );
+      const following = follow(source);
+      const first = await following.next();
+      expect(first.cause).toBe('read');
+      expect(names(first.objects)).toEqual(names(smallFleet()));
+      await server.waitForWatch(CLUSTERS);
+      server.modify(capiCluster('acme-new', 'acme-ns'));
+      const second = await following.next();
+      expect(second.cause).toBe('events');
+      expect(names(second.objects)).toContain('Cluster acme-new');
+      await following.stop();
+    });
+
+    it('cannot be followed when watches are disabled', async () => {
+      const { source } = setup({
+        read: { watch: { ...readOptions.watch, enabled: false } },
+      });
+      expect(source.follow).toBeUndefined();
+      expect((await source.read(signal())).watch).toBeUndefined();
     });
 
     it('reconnects with backoff after errors and idle watches', async () => {

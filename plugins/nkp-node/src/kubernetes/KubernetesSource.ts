@@ -1,15 +1,15 @@
 /*
  * Reads one NKP cluster (a management cluster, or a self-managed one) through its Kubernetes API:
  * discovery, then a complete paginated LIST of every served NKP resource. The result can then be
- * followed with watches, so that changes reach the catalog in seconds.
+ * followed with watches, so that changes reach the catalog in seconds; a source whose read
+ * failed can be followed too (it is read again with backoff first).
  */
 
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { RawObject } from '../normalise';
 import { allOrAbort } from './abortable';
-import { NkpSource, RawObjects } from '../NkpSource';
+import { NkpSource, NkpSourceChange, RawObjects } from '../NkpSource';
 import { discoverResources } from './discoverResources';
-import { followFleet } from './followFleet';
+import { FleetLists, followFleet, objectsOf } from './followFleet';
 import { KubernetesApiClient } from './KubernetesApiClient';
 import { listResource } from './listResource';
 import { KubernetesConnection, KubernetesReadOptions } from './types';
@@ -19,6 +19,8 @@ export class KubernetesSource implements NkpSource {
   private readonly client: KubernetesApiClient;
   private readonly readOptions: KubernetesReadOptions;
   private readonly logger: LoggerService;
+  /** Present when watches are enabled: following needs them. */
+  readonly follow?: NkpSource['follow'];
 
   /** `key` is the config key of the connection, for error messages. */
   static fromConnection(options: {
@@ -45,9 +47,43 @@ export class KubernetesSource implements NkpSource {
     this.client = options.client;
     this.readOptions = options.readOptions;
     this.logger = options.logger.child({ server: options.client.server });
+    if (this.readOptions.watch.enabled) {
+      this.follow = (onChange, signal) =>
+        this.followFrom(undefined, onChange, signal);
+    }
   }
 
   async read(signal: AbortSignal): Promise<RawObjects> {
+    const lists = await this.readAll(signal);
+    const objects = objectsOf(lists);
+    if (!this.readOptions.watch.enabled) {
+      return { objects };
+    }
+    return {
+      objects,
+      watch: (onChange, watchSignal) =>
+        this.followFrom(lists, onChange, watchSignal),
+    };
+  }
+
+  private followFrom(
+    lists: FleetLists | undefined,
+    onChange: (change: NkpSourceChange) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
+    return followFleet({
+      client: this.client,
+      lists,
+      readAll: readSignal => this.readAll(readSignal),
+      readOptions: this.readOptions,
+      logger: this.logger,
+      onChange,
+      signal,
+    });
+  }
+
+  /** Discovery, then every served resource's complete list. */
+  private async readAll(signal: AbortSignal): Promise<FleetLists> {
     const { served, notServed } = await discoverResources(this.client, signal);
     if (notServed.length) {
       this.logger.debug(
@@ -68,23 +104,6 @@ export class KubernetesSource implements NkpSource {
       })),
     );
     signal.throwIfAborted();
-    const objects: RawObject[] = lists.flatMap(({ list }) => [
-      ...list.objects.values(),
-    ]);
-    if (!this.readOptions.watch.enabled) {
-      return { objects };
-    }
-    return {
-      objects,
-      watch: (onChange, watchSignal) =>
-        followFleet({
-          client: this.client,
-          lists,
-          readOptions: this.readOptions,
-          logger: this.logger,
-          onChange,
-          signal: watchSignal,
-        }),
-    };
+    return lists;
   }
 }

@@ -1,19 +1,18 @@
 /*
  * Keeps one resource's objects current: WATCH from the last known resourceVersion with
- * bookmarks, apply events to the objects, and on `410 Gone` list the resource again. Runs until
- * `signal` aborts; a watch that ends is reopened at once, one that fails after a jittered,
- * growing delay.
+ * bookmarks and apply events to the objects. Runs until `signal` aborts or the server answers
+ * `410 Gone` (events were lost: the caller reads the whole server again); a watch that ends is
+ * reopened at once, one that fails after a jittered, growing delay.
  */
 
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
-import { RawObject } from '../normalise';
 import { asRecord, asString } from '../normalise/objects';
 import { sleep } from './abortable';
 import { backoffDelay } from './backoff';
 import { isGone, KubernetesApiError } from './errors';
 import { KubernetesApiClient } from './KubernetesApiClient';
-import { listResource, ResourceList } from './listResource';
+import { ResourceList } from './listResource';
 import { objectKey, ServedResource, storedObject } from './resources';
 import { KubernetesReadOptions } from './types';
 
@@ -22,17 +21,16 @@ export async function watchResource(options: {
   served: ServedResource;
   /** The objects to keep current (mutated in place) and where the watch starts. */
   list: ResourceList;
-  readOptions: KubernetesReadOptions;
+  readOptions: Pick<KubernetesReadOptions, 'watch'>;
   logger: LoggerService;
   /** Called after every change to `list.objects`. */
   onChange: () => void;
   signal: AbortSignal;
-}): Promise<void> {
+}): Promise<'gone' | 'aborted'> {
   const { client, served, list, readOptions, logger, onChange, signal } =
     options;
   const { watch } = readOptions;
   let resourceVersion = list.resourceVersion;
-  let mustRelist = false;
   let failures = 0;
 
   const applyEvent = (line: string) => {
@@ -78,17 +76,6 @@ export async function watchResource(options: {
 
   while (!signal.aborted) {
     try {
-      if (mustRelist) {
-        const fresh = await listResource(client, served, {
-          pageSize: readOptions.pageSize,
-          signal,
-          logger,
-        });
-        replace(list.objects, fresh.objects);
-        resourceVersion = fresh.resourceVersion;
-        mustRelist = false;
-        onChange();
-      }
       const query = new URLSearchParams({
         watch: 'true',
         allowWatchBookmarks: 'true',
@@ -118,30 +105,19 @@ export async function watchResource(options: {
       if (isGone(error)) {
         // Our resourceVersion is older than the server's watch window: events are lost.
         logger.info(
-          `The watch of ${served.name} is too far behind (410 Gone); listing it again`,
+          `The watch of ${served.name} is too far behind (410 Gone); reading the server again`,
         );
-        mustRelist = true;
+        return 'gone';
       }
       failures++;
-      if (!isGone(error) || failures > 1) {
-        const delay = backoffDelay(failures, watch.backoff);
-        logger.warn(
-          `Watch of ${served.name} failed (${stringifyError(
-            error,
-          )}); retrying in ${delay} ms`,
-        );
-        await sleep(delay, signal).catch(() => undefined);
-      }
+      const delay = backoffDelay(failures, watch.backoff);
+      logger.warn(
+        `Watch of ${served.name} failed (${stringifyError(
+          error,
+        )}); retrying in ${delay} ms`,
+      );
+      await sleep(delay, signal).catch(() => undefined);
     }
   }
-}
-
-function replace(
-  target: Map<string, RawObject>,
-  source: Map<string, RawObject>,
-) {
-  target.clear();
-  for (const [key, value] of source) {
-    target.set(key, value);
-  }
+  return 'aborted';
 }

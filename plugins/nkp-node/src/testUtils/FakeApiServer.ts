@@ -2,11 +2,17 @@
  * An msw-backed stand-in for a kube-apiserver with the NKP CRDs: discovery, paginated LISTs with
  * `limit`/`continue` and a shared resourceVersion, and WATCH streams of newline-delimited JSON
  * events that tests drive. Objects get the metadata a real server adds (uid, resourceVersion,
- * managedFields, …). `failNext` injects one faulty response for the next matching request.
+ * managedFields, …). `failNext` injects one faulty response for the next matching request;
+ * `restore` replaces everything behind the watches' back, as a restore from a backup does.
+ * `FakeApiServer.listen` serves one over real HTTP, for clients in other processes.
  */
 
-import { http, HttpResponse, HttpHandler } from 'msw';
+import { getResponse, http, HttpResponse, HttpHandler } from 'msw';
 import { randomUUID } from 'node:crypto';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import apis from './__fixtures__/apis.json';
 import apiResourceLists from './__fixtures__/apiResourceLists.json';
 
@@ -17,6 +23,15 @@ import apiResourceLists from './__fixtures__/apiResourceLists.json';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type FakeApiObject = Record<string, any>;
+
+/**
+ * Sees every request to a listening fake first; may delay it, or answer it by returning a response.
+ *
+ * @public
+ */
+export type FakeApiIntercept = (
+  request: Request,
+) => void | Response | Promise<void | Response>;
 
 /**
  * A faulty answer injected with `failNext`.
@@ -60,6 +75,47 @@ export class FakeApiServer {
   /** Every watch ever opened, oldest first (msw does not tell when a client goes away). */
   readonly watchHistory: FakeApiWatcher[] = [];
   private resourceVersion = 1000;
+  /** Watches from before this resourceVersion are refused with 410 Gone. */
+  private compactedBefore = 0;
+
+  /**
+   * A fake served over real HTTP on a loopback port, for clients that msw cannot intercept
+   * (other processes, e.g. backends started as child processes). `intercept` sees every
+   * request first; it may delay it, or answer it instead by returning a response.
+   */
+  static async listen(
+    options: ConstructorParameters<typeof FakeApiServer>[1] & {
+      intercept?: FakeApiIntercept;
+    } = {},
+  ): Promise<{ api: FakeApiServer; close(): Promise<void> }> {
+    const server = createServer();
+    await new Promise<void>(resolve =>
+      server.listen(0, '127.0.0.1', () => resolve()),
+    );
+    const { port } = server.address() as AddressInfo;
+    const api = new FakeApiServer(`http://127.0.0.1:${port}`, options);
+    const handlers = api.handlers();
+    server.on(
+      'request',
+      (incoming: IncomingMessage, outgoing: ServerResponse) =>
+        serveHttp(
+          handlers,
+          api.url,
+          incoming,
+          outgoing,
+          options.intercept,
+        ).catch(() => outgoing.destroy()),
+    );
+    return {
+      api,
+      close: () =>
+        new Promise(resolve => {
+          api.endWatches();
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    };
+  }
 
   constructor(
     readonly url: string,
@@ -93,6 +149,34 @@ export class FakeApiServer {
       stored.metadata.resourceVersion = String(++this.resourceVersion);
       this.notify(stored, 'DELETED');
     }
+  }
+
+  /**
+   * Replaces every object without watch events, as a server restored from a backup or one that
+   * lost its storage does: the history is gone, so open watches get an `ERROR` event with code
+   * 410 and end, and watches from an older resourceVersion are refused with `410 Gone`.
+   */
+  restore(...objects: FakeApiObject[]): this {
+    this.objects.clear();
+    this.add(...objects);
+    this.resourceVersion += 100;
+    this.compactedBefore = this.resourceVersion;
+    for (const watcher of [...this.watchers]) {
+      watcher.send({
+        type: 'ERROR',
+        object: {
+          kind: 'Status',
+          apiVersion: 'v1',
+          metadata: {},
+          status: 'Failure',
+          message: 'too old resource version',
+          reason: 'Expired',
+          code: 410,
+        },
+      });
+      watcher.close();
+    }
+    return this;
   }
 
   /** Sends a raw event to the open watches of a resource path (`/apis/g/v/plural`). */
@@ -227,6 +311,14 @@ export class FakeApiServer {
   }
 
   private watch(url: URL): Response {
+    const from = Number(url.searchParams.get('resourceVersion') ?? 0);
+    if (from < this.compactedBefore) {
+      return status(
+        410,
+        'Expired',
+        `too old resource version: ${from} (${this.compactedBefore})`,
+      );
+    }
     const encoder = new TextEncoder();
     let watcher: FakeApiWatcher;
     const stream = new ReadableStream({
@@ -307,6 +399,38 @@ export class FakeApiServer {
       object,
     });
   }
+}
+
+/** One HTTP exchange answered by msw handlers, the body streamed (watches stay open). */
+async function serveHttp(
+  handlers: HttpHandler[],
+  base: string,
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+  intercept?: FakeApiIntercept,
+) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+  }
+  const request = new Request(new URL(incoming.url ?? '/', base), {
+    method: incoming.method,
+    headers,
+  });
+  const response =
+    (await intercept?.(request)) ??
+    (await getResponse(handlers, request)) ??
+    notFound('the server could not find the requested resource');
+  outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+  outgoing.flushHeaders();
+  if (!response.body) {
+    outgoing.end();
+    return;
+  }
+  // Ends with the response, or when the client goes away (which cancels a watch stream).
+  await pipeline(Readable.fromWeb(response.body as any), outgoing).catch(
+    () => undefined,
+  );
 }
 
 function keyOf(object: FakeApiObject): string {

@@ -7,6 +7,7 @@
 
 export { FakeApiServer, notFound, status } from './FakeApiServer';
 export type {
+  FakeApiIntercept,
   FakeApiObject,
   FakeApiResponder,
   FakeApiWatcher,
