@@ -87,9 +87,13 @@ test('a tenant developer sees only their group’s clusters, on every tab and th
   await expect(page.getByRole('table')).toContainText('globex-pay-dr');
   await expectNoOtherTenants(page);
 
-  for (const path of ['/nkp/plans', '/nkp/exceptions', '/nkp/calendar']) {
+  for (const [path, tab] of [
+    ['/nkp/plans', 'Upgrade plans'],
+    ['/nkp/exceptions', 'Exceptions'],
+    ['/nkp/calendar', 'Release calendar'],
+  ]) {
     await page.goto(path);
-    await expect(page.getByRole('main')).toBeVisible();
+    await tabLoaded(page, tab);
     await expectNoOtherTenants(page);
   }
   // The platform's actions are not offered
@@ -161,7 +165,7 @@ test('a tenant cannot approve, not in the UI and not through the API; the platfo
     'nkp.exception.approve',
   );
   await page.goto('/nkp/exceptions');
-  await expect(page.getByRole('main')).toBeVisible();
+  await tabLoaded(page, 'Exceptions');
   await expect(page.getByText(reason)).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Approve/ })).toHaveCount(0);
 
@@ -231,3 +235,9 @@ test('a tenant cannot register catalog entities, and an entity imitating an NKP 
   ).toBeVisible();
   await expect(page.getByText(/2099/)).toHaveCount(0);
 });
+
+/** The NKP tab `name` is selected and has finished loading (no progress bar left). */
+async function tabLoaded(page: Page, name: string) {
+  await expect(page.getByRole('tab', { name, selected: true })).toBeVisible();
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+}
