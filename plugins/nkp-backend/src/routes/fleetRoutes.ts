@@ -70,7 +70,8 @@ export function registerFleetRoutes(
     const plans = scope.all
       ? evaluation.plans.length
       : snapshot.plans.filter(
-          p => p.status === 'active' && clustersConcerned(p, visible).length > 0,
+          p =>
+            p.status === 'active' && clustersConcerned(p, visible).length > 0,
         ).length;
     const exceptions = visibleExceptions(snapshot, scope);
     const ids = new Set(exceptions.map(e => e.id));

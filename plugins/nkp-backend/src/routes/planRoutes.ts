@@ -71,8 +71,7 @@ function planView(
     inScope:
       scope.all || !active
         ? evaluation?.inScope ?? 0
-        : clustersConcerned(plan, snapshot.index.visibleClusters(scope))
-            .length,
+        : clustersConcerned(plan, snapshot.index.visibleClusters(scope)).length,
     pendingClusters: narrow(evaluation?.pendingClusters ?? []),
     unknownClusters: narrow(evaluation?.unknownClusters ?? []),
     blockingClusters,

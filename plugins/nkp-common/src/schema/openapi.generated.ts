@@ -618,7 +618,7 @@ export interface components {
       /** Format: date */
       evaluatedOn: string;
       items: components['schemas']['Plan'][];
-      /** Plans the caller may see */
+      /** Plans the caller may see, before paging */
       totalCount: number;
       offset: number;
       limit: number;
@@ -721,7 +721,7 @@ export interface components {
       /** Format: date */
       evaluatedOn: string;
       items: components['schemas']['Exception'][];
-      /** Exceptions the caller may see */
+      /** Exceptions the caller may see, before paging */
       totalCount: number;
       offset: number;
       limit: number;

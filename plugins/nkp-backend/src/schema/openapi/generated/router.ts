@@ -1730,8 +1730,7 @@ export const spec = {
           },
           totalCount: {
             type: 'integer',
-            description: 'Plans the caller may see',
-            'before paging': null,
+            description: 'Plans the caller may see, before paging',
           },
           offset: {
             type: 'integer',
@@ -1955,8 +1954,7 @@ export const spec = {
           },
           totalCount: {
             type: 'integer',
-            description: 'Exceptions the caller may see',
-            'before paging': null,
+            description: 'Exceptions the caller may see, before paging',
           },
           offset: {
             type: 'integer',
