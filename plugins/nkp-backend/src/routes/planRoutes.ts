@@ -7,6 +7,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   NkpPlanView,
   UpgradePlanEvaluation,
+  MAX_ANNOUNCEMENT_AGE_DAYS,
   NkpFieldError,
   addDays,
   nkpUpgradePlanManagePermission,
@@ -25,7 +26,6 @@ import { clustersConcerned } from '../views/tenantViews';
 import { pageOf } from './paging';
 import { NkpApiRouter } from './types';
 import {
-  MAX_ANNOUNCEMENT_AGE_DAYS,
   invalidInput,
   newPlanSchema,
   parseInput,

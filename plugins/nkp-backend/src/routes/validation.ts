@@ -73,9 +73,6 @@ const tooLong = (max: number) => ({
   message: `must be at most ${max} characters`,
 });
 
-/** How far in the past an announcement may lie without `backdated: true`. */
-export const MAX_ANNOUNCEMENT_AGE_DAYS = 3;
-
 export const newPlanSchema = upgradePlanSchema.omit({ id: true }).extend({
   announcedAt: isoDate,
   title: z

@@ -381,6 +381,10 @@ export function mockNkpApi(overrides: Partial<NkpApi> = {}): NkpApi {
     listExceptions: jest.fn(missing('listExceptions')),
     requestException: jest.fn(missing('requestException')),
     approveException: jest.fn(missing('approveException')),
+    rejectException: jest.fn(missing('rejectException')),
+    revokeException: jest.fn(missing('revokeException')),
+    changePlan: jest.fn(missing('changePlan')),
+    cancelPlan: jest.fn(missing('cancelPlan')),
     getCalendar: jest.fn(missing('getCalendar')),
     ...overrides,
   };

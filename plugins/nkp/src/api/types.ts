@@ -15,6 +15,8 @@ export type {
   NkpClusterDetail,
   NkpPlanView,
   NkpNewPlan,
+  NkpPlanChange,
+  NkpReason,
   NkpCalendar,
   NkpFieldError,
   NkpErrorBody,
