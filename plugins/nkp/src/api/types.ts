@@ -16,7 +16,6 @@ export type {
   NkpPlanView,
   NkpNewPlan,
   NkpPlanChange,
-  NkpReason,
   NkpCalendar,
   NkpFieldError,
   NkpErrorBody,
