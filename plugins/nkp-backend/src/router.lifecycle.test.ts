@@ -74,38 +74,57 @@ describe('changing and cancelling upgrade plans', () => {
       .send({ reason: 'The vendor withdrew 2.17' });
 
   it.each([
-    ['a plan manager', 'changes', 'active', 200, MANAGER, change],
-    ['a plan manager', 'changes', 'cancelled', 409, MANAGER, change],
-    ['a plan manager', 'changes', 'unknown', 404, MANAGER, change],
-    ['a tenant', 'changes', 'active', 403, TENANT, change],
-    ['a plan manager', 'cancels', 'active', 200, MANAGER, cancel],
-    ['a plan manager', 'cancels', 'cancelled', 409, MANAGER, cancel],
-    ['a plan manager', 'cancels', 'unknown', 404, MANAGER, cancel],
-    ['a tenant', 'cancels', 'active', 403, TENANT, cancel],
-    // Authorized before anything else: a tenant learns nothing of the plan's state
-    ['a tenant', 'cancels', 'cancelled', 403, TENANT, cancel],
-    ['a tenant', 'cancels', 'unknown', 403, TENANT, cancel],
+    ['changes', change, 'upgrade-plan.change'],
+    ['cancels', cancel, 'upgrade-plan.cancel'],
   ] as const)(
-    '%s who %s a plan that is %s: %d',
-    async (_who, _what, state, status, user, send) => {
+    'a plan manager %s an active plan: 200, audited',
+    async (_what, send, action) => {
+      const id = await planIn('active');
+      const res = await send(id).set('Authorization', as(MANAGER));
+      expect(res.status).toBe(200);
+      const { audit } = await stateOf(knex, 'upgrade_plans', id);
+      expect(audit.at(-1)).toMatchObject({ actor: MANAGER, action });
+    },
+  );
+
+  const notAllowed = /Not allowed: nkp\.upgrade-plan\.manage/;
+  const notFound = /No upgrade plan with id 'no-such-plan'/;
+  const isCancelled = /was cancelled by user:default\/mock on .* and cannot be/;
+  it.each([
+    [
+      'a plan manager',
+      'changes',
+      'cancelled',
+      409,
+      MANAGER,
+      change,
+      isCancelled,
+    ],
+    ['a plan manager', 'changes', 'unknown', 404, MANAGER, change, notFound],
+    ['a tenant', 'changes', 'active', 403, TENANT, change, notAllowed],
+    [
+      'a plan manager',
+      'cancels',
+      'cancelled',
+      409,
+      MANAGER,
+      cancel,
+      isCancelled,
+    ],
+    ['a plan manager', 'cancels', 'unknown', 404, MANAGER, cancel, notFound],
+    ['a tenant', 'cancels', 'active', 403, TENANT, cancel, notAllowed],
+    // Authorized before anything else: a tenant learns nothing of the plan's state
+    ['a tenant', 'cancels', 'cancelled', 403, TENANT, cancel, notAllowed],
+    ['a tenant', 'cancels', 'unknown', 403, TENANT, cancel, notAllowed],
+  ] as const)(
+    '%s who %s a plan that is %s: %d, and nothing changes',
+    async (_who, _what, state, status, user, send, message) => {
       const id = await planIn(state);
       const before = await stateOf(knex, 'upgrade_plans', id);
       const res = await send(id).set('Authorization', as(user));
       expect(res.status).toBe(status);
-      const after = await stateOf(knex, 'upgrade_plans', id);
-      if (status === 200) {
-        expect(after.audit).toHaveLength(before.audit.length + 1);
-        expect(after.audit.at(-1)).toMatchObject({ actor: user });
-      } else {
-        expect(after).toEqual(before);
-        expect(res.body.error.message).toMatch(
-          {
-            403: /Not allowed: nkp\.upgrade-plan\.manage/,
-            404: /No upgrade plan with id 'no-such-plan'/,
-            409: /was cancelled by user:default\/mock on .* and cannot be/,
-          }[status],
-        );
-      }
+      expect(res.body.error.message).toMatch(message);
+      expect(await stateOf(knex, 'upgrade_plans', id)).toEqual(before);
     },
   );
 
@@ -209,63 +228,60 @@ describe('changing and cancelling upgrade plans', () => {
     expect(await stateOf(knex, 'upgrade_plans', id)).toEqual(before);
   });
 
+  const fieldError = (field: string, message = '') => ({
+    fieldErrors: [{ field, message: expect.stringContaining(message) }],
+  });
+  const shapeError = (message: string) => ({
+    message: expect.stringContaining(message),
+  });
   it.each([
     [
       'nothing to change',
       {},
-      undefined,
-      'must NOT have fewer than 1 properties',
+      shapeError('must NOT have fewer than 1 properties'),
     ],
     // The validator's message does not name an unknown field (see the report of issue 11)
     [
       'a field that cannot change',
       { scope: { kind: 'fleet' } },
-      undefined,
-      'must NOT have additional properties',
+      shapeError('must NOT have additional properties'),
     ],
-    ['an empty title', { title: ' ' }, 'title', ''],
+    ['an empty title', { title: ' ' }, fieldError('title')],
     [
       'a title longer than the database holds',
       { title: 'x'.repeat(256) },
-      'title',
-      'at most 255',
+      fieldError('title', 'at most 255'),
     ],
     [
       'a target that is no version',
       { targetVersion: 'latest' },
-      'targetVersion',
-      'must be an NKP version',
+      fieldError('targetVersion', 'must be an NKP version'),
     ],
     [
       'a target not in the release calendar',
       { targetVersion: '2.99' },
-      'targetVersion',
-      'NKP 2.99 is not in the release calendar',
+      fieldError('targetVersion', 'NKP 2.99 is not in the release calendar'),
     ],
     [
       'a window of more than ten years',
       { windowDays: 3651 },
-      'windowDays',
-      'at most 3650 days',
+      fieldError('windowDays', 'at most 3650 days'),
     ],
-    ['a window that ends the plan today', { windowDays: 0 }, 'windowDays', ''],
+    [
+      'a window that ends the plan today',
+      { windowDays: 0 },
+      fieldError('windowDays'),
+    ],
   ])(
     'refuses a change with %s, and changes nothing',
-    async (_, body, field, message) => {
+    async (_, body, error) => {
       const id = await planIn('active');
       const before = await stateOf(knex, 'upgrade_plans', id);
       const res = await request(server)
         .patch(`/api/nkp/plans/${id}`)
         .send(body);
       expect(res.status).toBe(400);
-      expect(res.body.error.name).toBe('InputError');
-      if (field) {
-        expect(res.body.error.fieldErrors).toEqual([
-          { field, message: expect.stringContaining(message) },
-        ]);
-      } else {
-        expect(res.body.error.message).toContain(message);
-      }
+      expect(res.body.error).toMatchObject({ name: 'InputError', ...error });
       expect(await stateOf(knex, 'upgrade_plans', id)).toEqual(before);
     },
   );
@@ -382,59 +398,108 @@ describe('rejecting and revoking exceptions', () => {
   }
 
   it.each([
-    ['an approver', 'reject', 'requested', 200, LEAD],
-    ['an approver', 'reject', 'approved', 409, LEAD],
-    ['an approver', 'reject', 'rejected', 409, LEAD],
-    ['an approver', 'reject', 'revoked', 409, LEAD],
-    ['an approver', 'reject', 'unknown', 404, LEAD],
-    ['a tenant', 'reject', 'requested', 403, TENANT],
+    ['an approver', 'reject', 'requested', LEAD],
     // The requester with the permission may withdraw their own request
-    ['the requester', 'reject', 'requested', 200, MANAGER],
-    ['an approver', 'revoke', 'approved', 200, LEAD],
-    ['an approver', 'revoke', 'requested', 409, LEAD],
-    ['an approver', 'revoke', 'rejected', 409, LEAD],
-    ['an approver', 'revoke', 'revoked', 409, LEAD],
-    ['an approver', 'revoke', 'expired', 409, LEAD],
-    ['an approver', 'revoke', 'unknown', 404, LEAD],
-    ['a tenant', 'revoke', 'approved', 403, TENANT],
-    ['the requester', 'revoke', 'approved', 200, MANAGER],
+    ['the requester', 'reject', 'requested', MANAGER],
+    ['an approver', 'revoke', 'approved', LEAD],
+    ['the requester', 'revoke', 'approved', MANAGER],
   ] as const)(
-    '%s who tries to %s an exception that is %s: %d',
-    async (_who, action, state, status, user) => {
+    '%s may %s an exception that is %s: 200, audited',
+    async (_who, action, state, user) => {
+      const id = await exceptionIn(state);
+      const res = await post(id, action, user).send({
+        reason: 'The vendor certified 1.33 after all',
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        status: { reject: 'rejected', revoke: 'revoked' }[action],
+        approvable: false,
+      });
+      const { audit } = await stateOf(knex, 'exceptions', id);
+      expect(audit.at(-1)).toMatchObject({
+        actor: user,
+        action: `exception.${action}`,
+        reason: 'The vendor certified 1.33 after all',
+      });
+    },
+  );
+
+  const notAllowed = /Not allowed: nkp\.exception\.approve/;
+  const notFound = /No exception with id 'no-such-exception'/;
+  const onlyFrom = (state: string, from: string) =>
+    new RegExp(`is ${state}.*; only ${from} exceptions can be`);
+  it.each([
+    [
+      'an approver',
+      'reject',
+      'approved',
+      409,
+      LEAD,
+      onlyFrom('approved', 'requested'),
+    ],
+    [
+      'an approver',
+      'reject',
+      'rejected',
+      409,
+      LEAD,
+      onlyFrom('rejected', 'requested'),
+    ],
+    [
+      'an approver',
+      'reject',
+      'revoked',
+      409,
+      LEAD,
+      onlyFrom('revoked', 'requested'),
+    ],
+    ['an approver', 'reject', 'unknown', 404, LEAD, notFound],
+    ['a tenant', 'reject', 'requested', 403, TENANT, notAllowed],
+    [
+      'an approver',
+      'revoke',
+      'requested',
+      409,
+      LEAD,
+      onlyFrom('requested', 'approved'),
+    ],
+    [
+      'an approver',
+      'revoke',
+      'rejected',
+      409,
+      LEAD,
+      onlyFrom('rejected', 'approved'),
+    ],
+    [
+      'an approver',
+      'revoke',
+      'revoked',
+      409,
+      LEAD,
+      onlyFrom('revoked', 'approved'),
+    ],
+    [
+      'an approver',
+      'revoke',
+      'expired',
+      409,
+      LEAD,
+      /expired on .*; there is nothing left to revoke/,
+    ],
+    ['an approver', 'revoke', 'unknown', 404, LEAD, notFound],
+    ['a tenant', 'revoke', 'approved', 403, TENANT, notAllowed],
+  ] as const)(
+    '%s who tries to %s an exception that is %s: %d, and nothing changes',
+    async (_who, action, state, status, user, message) => {
       const id = await exceptionIn(state);
       const before = await stateOf(knex, 'exceptions', id);
       const res = await post(id, action, user).send({
         reason: 'The vendor certified 1.33 after all',
       });
       expect(res.status).toBe(status);
-      const after = await stateOf(knex, 'exceptions', id);
-      if (status === 200) {
-        expect(res.body).toMatchObject({
-          status: action === 'reject' ? 'rejected' : 'revoked',
-          approvable: false,
-        });
-        expect(after.audit.at(-1)).toMatchObject({
-          actor: user,
-          action: `exception.${action}`,
-          reason: 'The vendor certified 1.33 after all',
-        });
-      } else {
-        expect(after).toEqual(before);
-        expect(res.body.error.message).toMatch(
-          {
-            403: /Not allowed: nkp\.exception\.approve/,
-            404: /No exception with id 'no-such-exception'/,
-            409:
-              state === 'expired'
-                ? /expired on .*; there is nothing left to revoke/
-                : new RegExp(
-                    `is ${state}.*; only ${
-                      action === 'reject' ? 'requested' : 'approved'
-                    } exceptions can be`,
-                  ),
-          }[status],
-        );
-      }
+      expect(res.body.error.message).toMatch(message);
+      expect(await stateOf(knex, 'exceptions', id)).toEqual(before);
     },
   );
 

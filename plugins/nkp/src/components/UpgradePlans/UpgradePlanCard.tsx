@@ -106,90 +106,6 @@ const RefList = ({
   );
 };
 
-/**
- * One upgrade plan: its target, what it requires and its deadline, how far the clusters it
- * concerns have come, who holds the management-plane upgrade back (the tenants whose clusters
- * would fall out of the managed skew once the management cluster moves) and, for a
- * management-plane plan, the platform team's own step. A cancelled plan shows who cancelled it,
- * when and why, and nothing it no longer asks. `actions` (Change, Cancel) sit beside the title.
- */
-export const UpgradePlanCard = ({
-  plan,
-  today = utcDay(),
-  actions,
-}: {
-  plan: NkpPlanView;
-  today?: string;
-  actions?: ReactNode;
-}) => {
-  const classes = useStyles();
-  const pending = plan.pendingClusters.length;
-  const done = Math.max(
-    0,
-    plan.inScope - pending - plan.unknownClusters.length,
-  );
-  const percent = progressPercent(plan);
-  const headingId = `nkp-plan-${plan.id}`;
-  const managementPlane = plan.requires === 'within-skew';
-  const progress = managementPlane
-    ? `${done} of ${plural(
-        plan.inScope,
-        'managed cluster',
-      )} ready for the upgrade (${percent}%)${
-        pending > 0 ? `, ${pending} outside the managed skew` : ''
-      }`
-    : `${done} of ${plural(plan.inScope, 'cluster')} on target (${percent}%)${
-        pending > 0 ? `, ${pending} to upgrade` : ''
-      }`;
-
-  return (
-    <Paper
-      variant="outlined"
-      className={classes.plan}
-      component="section"
-      aria-labelledby={headingId}
-    >
-      <div className={classes.heading}>
-        <Typography variant="h6" component="h3" id={headingId}>
-          {plan.title}
-          {plan.status === 'cancelled' && ' (cancelled)'}
-        </Typography>
-        {actions && <div className={classes.actions}>{actions}</div>}
-      </div>
-      <div className={classes.facts}>
-        <Fact label="Target">
-          NKP {plan.targetVersion}
-          {plan.targetKubernetesMinor &&
-            ` (Kubernetes ${plan.targetKubernetesMinor})`}
-        </Fact>
-        <Fact label="Scope">{describeScope(plan.scope)}</Fact>
-        <Fact label="Requires">{describeRequirement(plan.requires)}</Fact>
-        <Fact label="Announced">{plan.announcedAt?.slice(0, 10) ?? '—'}</Fact>
-        <Fact label="Deadline">
-          {plan.deadline
-            ? `${plan.deadline} (${describeDays(
-                daysBetween(today, plan.deadline),
-              )})`
-            : '—'}
-        </Fact>
-      </div>
-      {plan.status === 'cancelled' ? (
-        <Aborted aria-hidden={false}>
-          Cancelled on {plan.cancelledAt?.slice(0, 10)} by{' '}
-          {plan.cancelledBy?.startsWith('user:') ? (
-            <EntityRefLink entityRef={plan.cancelledBy} />
-          ) : (
-            plan.cancelledBy
-          )}
-          : “{plan.cancelReason}”. It asks nothing of any cluster any more.
-        </Aborted>
-      ) : (
-        <ActivePlanProgress plan={plan} progress={progress} />
-      )}
-    </Paper>
-  );
-};
-
 /** How far an active plan has come, who blocks it, and the platform team's step. */
 const ActivePlanProgress = ({
   plan,
@@ -304,3 +220,87 @@ function progressPercent(plan: NkpPlanView): number {
   );
   return plan.inScope > 0 ? Math.round((done / plan.inScope) * 100) : 100;
 }
+
+/**
+ * One upgrade plan: its target, what it requires and its deadline, how far the clusters it
+ * concerns have come, who holds the management-plane upgrade back (the tenants whose clusters
+ * would fall out of the managed skew once the management cluster moves) and, for a
+ * management-plane plan, the platform team's own step. A cancelled plan shows who cancelled it,
+ * when and why, and nothing it no longer asks. `actions` (Change, Cancel) sit beside the title.
+ */
+export const UpgradePlanCard = ({
+  plan,
+  today = utcDay(),
+  actions,
+}: {
+  plan: NkpPlanView;
+  today?: string;
+  actions?: ReactNode;
+}) => {
+  const classes = useStyles();
+  const pending = plan.pendingClusters.length;
+  const done = Math.max(
+    0,
+    plan.inScope - pending - plan.unknownClusters.length,
+  );
+  const percent = progressPercent(plan);
+  const headingId = `nkp-plan-${plan.id}`;
+  const managementPlane = plan.requires === 'within-skew';
+  const progress = managementPlane
+    ? `${done} of ${plural(
+        plan.inScope,
+        'managed cluster',
+      )} ready for the upgrade (${percent}%)${
+        pending > 0 ? `, ${pending} outside the managed skew` : ''
+      }`
+    : `${done} of ${plural(plan.inScope, 'cluster')} on target (${percent}%)${
+        pending > 0 ? `, ${pending} to upgrade` : ''
+      }`;
+
+  return (
+    <Paper
+      variant="outlined"
+      className={classes.plan}
+      component="section"
+      aria-labelledby={headingId}
+    >
+      <div className={classes.heading}>
+        <Typography variant="h6" component="h3" id={headingId}>
+          {plan.title}
+          {plan.status === 'cancelled' && ' (cancelled)'}
+        </Typography>
+        {actions && <div className={classes.actions}>{actions}</div>}
+      </div>
+      <div className={classes.facts}>
+        <Fact label="Target">
+          NKP {plan.targetVersion}
+          {plan.targetKubernetesMinor &&
+            ` (Kubernetes ${plan.targetKubernetesMinor})`}
+        </Fact>
+        <Fact label="Scope">{describeScope(plan.scope)}</Fact>
+        <Fact label="Requires">{describeRequirement(plan.requires)}</Fact>
+        <Fact label="Announced">{plan.announcedAt?.slice(0, 10) ?? '—'}</Fact>
+        <Fact label="Deadline">
+          {plan.deadline
+            ? `${plan.deadline} (${describeDays(
+                daysBetween(today, plan.deadline),
+              )})`
+            : '—'}
+        </Fact>
+      </div>
+      {plan.status === 'cancelled' ? (
+        <Aborted aria-hidden={false}>
+          Cancelled on {plan.cancelledAt?.slice(0, 10)} by{' '}
+          {plan.cancelledBy?.startsWith('user:') ? (
+            <EntityRefLink entityRef={plan.cancelledBy} />
+          ) : (
+            plan.cancelledBy
+          )}
+          : “{plan.cancelReason}”. It asks nothing of any cluster any more.
+        </Aborted>
+      ) : (
+        <ActivePlanProgress plan={plan} progress={progress} />
+      )}
+    </Paper>
+  );
+};

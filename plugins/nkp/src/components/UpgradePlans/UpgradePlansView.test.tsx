@@ -364,8 +364,9 @@ describe('UpgradePlansView', () => {
         name: 'Cancel "Fleet to NKP 2.17"',
       });
       expect(dialog).toHaveAccessibleDescription(/stops counting at once/);
-      // The reason field has the focus; too short a reason is named before anything is sent
+      // The reason is the first field; too short a reason is named before anything is sent
       const reason = within(dialog).getByLabelText(/Reason/);
+      await user.tab();
       expect(reason).toHaveFocus();
       await user.keyboard('no');
       await user.click(

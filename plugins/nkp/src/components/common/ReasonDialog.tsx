@@ -70,7 +70,6 @@ export function ReasonDialog<T>(props: {
             id={`${id}-reason`}
             label="Reason"
             required
-            autoFocus
             value={reason}
             onChange={e => setReason(e.target.value)}
             {...form.field(
