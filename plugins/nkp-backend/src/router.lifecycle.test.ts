@@ -7,7 +7,12 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { day, startBackend } from './__testUtils__/testBackend';
+import {
+  day,
+  exceptionRequest,
+  latePlan,
+  startBackend,
+} from './__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
 
@@ -330,20 +335,6 @@ describe('changing and cancelling upgrade plans', () => {
 });
 
 describe('rejecting and revoking exceptions', () => {
-  // Announced 100 days ago with a 90-day window: hooli-prod lost support 10 days ago
-  const latePlan = {
-    title: 'Hooli to NKP 2.16',
-    targetVersion: '2.16',
-    announcedAt: day(-100),
-    scope: { kind: 'workspace', name: 'hooli' },
-    backdated: true,
-  };
-  const exceptionRequest = {
-    target: { cluster: 'resource:default/hooli-prod' },
-    rule: 'upgrade-plan',
-    reason: 'Vendor has not certified 1.33 for the payment appliance yet',
-    expiresAt: day(30),
-  };
   let server: Server;
   let knex: Knex;
 

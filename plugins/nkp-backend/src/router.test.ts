@@ -18,6 +18,8 @@ import request from 'supertest';
 import {
   day,
   entities,
+  exceptionRequest,
+  latePlan,
   names,
   ownedByAcme,
   policyConfig,
@@ -690,22 +692,6 @@ describe('upgrade plans', () => {
 });
 
 describe('exceptions', () => {
-  // Announced 100 days ago with a 90-day window: hooli-prod lost support 10 days ago
-  const latePlan = {
-    title: 'Hooli to NKP 2.16',
-    targetVersion: '2.16',
-    announcedAt: day(-100),
-    scope: { kind: 'workspace', name: 'hooli' },
-    // Recorded late on purpose
-    backdated: true,
-  };
-  const exceptionRequest = {
-    target: { cluster: 'resource:default/hooli-prod' },
-    rule: 'upgrade-plan',
-    reason: 'Vendor has not certified 1.33 for the payment appliance yet',
-    expiresAt: day(30),
-  };
-
   it('turns an unsupported cluster overdue once an exception is approved, and audits both steps', async () => {
     const { server, knex } = await startBackend();
     await request(server).post('/api/nkp/plans').send(latePlan).expect(201);

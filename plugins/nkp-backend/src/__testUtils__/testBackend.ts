@@ -164,3 +164,21 @@ export async function startBackend(
 
 export const names = (body: { items: Array<{ name: string }> }) =>
   body.items.map(c => c.name);
+
+/** Announced 100 days ago with a 90-day window: hooli-prod lost support 10 days ago. */
+export const latePlan = {
+  title: 'Hooli to NKP 2.16',
+  targetVersion: '2.16',
+  announcedAt: day(-100),
+  scope: { kind: 'workspace', name: 'hooli' },
+  // Recorded late on purpose
+  backdated: true,
+};
+
+/** An exception for hooli-prod from the late plan. */
+export const exceptionRequest = {
+  target: { cluster: 'resource:default/hooli-prod' },
+  rule: 'upgrade-plan',
+  reason: 'Vendor has not certified 1.33 for the payment appliance yet',
+  expiresAt: day(30),
+};

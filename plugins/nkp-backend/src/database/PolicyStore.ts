@@ -260,14 +260,7 @@ export class PolicyStore {
         Object.assign(changes, { [columns[field]]: value });
       }
       if (Object.keys(changes).length === 0) return planFromRow(existing);
-      // The status condition keeps a concurrent cancellation from being overwritten.
-      const updated = await tx<PlanRow>('upgrade_plans')
-        .where({ id, status: 'active' })
-        .update(changes);
-      if (updated === 0) {
-        const row = await tx<PlanRow>('upgrade_plans').where({ id }).first();
-        throw planCancelled(row && planFromRow(row), 'changed');
-      }
+      await this.updateActivePlan(tx, id, changes, 'changed');
       await this.audit(tx, {
         actor,
         action: 'upgrade-plan.change',
@@ -296,13 +289,7 @@ export class PolicyStore {
         cancelled_at: this.now(),
         cancel_reason: reason,
       };
-      const updated = await tx<PlanRow>('upgrade_plans')
-        .where({ id, status: 'active' })
-        .update(changes);
-      if (updated === 0) {
-        const row = await tx<PlanRow>('upgrade_plans').where({ id }).first();
-        throw planCancelled(row && planFromRow(row), 'cancelled');
-      }
+      await this.updateActivePlan(tx, id, changes, 'cancelled');
       await this.audit(tx, {
         actor,
         action: 'upgrade-plan.cancel',
@@ -316,6 +303,25 @@ export class PolicyStore {
       });
       return planFromRow({ ...existing, ...changes });
     });
+  }
+
+  /**
+   * Updates a plan that is still active. The status condition makes the loser of two concurrent
+   * changes (say a change and a cancellation) a conflict instead of an overwrite.
+   */
+  private async updateActivePlan(
+    tx: Knex.Transaction,
+    id: string,
+    changes: Partial<PlanRow>,
+    what: 'changed' | 'cancelled',
+  ): Promise<void> {
+    const updated = await tx<PlanRow>('upgrade_plans')
+      .where({ id, status: 'active' })
+      .update(changes);
+    if (updated === 0) {
+      const row = await tx<PlanRow>('upgrade_plans').where({ id }).first();
+      throw planCancelled(row && planFromRow(row), what);
+    }
   }
 
   private async activePlanRow(
