@@ -69,8 +69,10 @@ export function registerFleetRoutes(
     // A tenant counts the plans and exceptions that concern their clusters only.
     const plans = scope.all
       ? evaluation.plans.length
-      : snapshot.plans.filter(p => clustersConcerned(p, visible).length > 0)
-          .length;
+      : snapshot.plans.filter(
+          p =>
+            p.status === 'active' && clustersConcerned(p, visible).length > 0,
+        ).length;
     const exceptions = visibleExceptions(snapshot, scope);
     const ids = new Set(exceptions.map(e => e.id));
     res.json({

@@ -73,9 +73,6 @@ const tooLong = (max: number) => ({
   message: `must be at most ${max} characters`,
 });
 
-/** How far in the past an announcement may lie without `backdated: true`. */
-export const MAX_ANNOUNCEMENT_AGE_DAYS = 3;
-
 export const newPlanSchema = upgradePlanSchema.omit({ id: true }).extend({
   announcedAt: isoDate,
   title: z
@@ -115,6 +112,11 @@ export const newPlanSchema = upgradePlanSchema.omit({ id: true }).extend({
   backdated: z.boolean().optional(),
 });
 
+/** `PATCH /plans/:id`: what may change of a plan, with the checks of a new one. */
+export const planChangeSchema = newPlanSchema
+  .pick({ title: true, targetVersion: true, windowDays: true })
+  .partial();
+
 const ref = z
   .string()
   .min(1)
@@ -124,16 +126,21 @@ const text = z
   .trim()
   .max(INPUT_LIMITS.text, tooLong(INPUT_LIMITS.text));
 
+const why = text.min(10, {
+  message: 'must say why, in at least 10 characters',
+});
+
 export const exceptionRequestSchema = z.object({
   target: z.union([z.object({ cluster: ref }), z.object({ owner: ref })]),
   rule: z
     .enum(POLICY_RULE_IDS as unknown as [PolicyRuleId, ...PolicyRuleId[]])
     .optional(),
-  reason: text.min(10, {
-    message: 'must say why, in at least 10 characters',
-  }),
+  reason: why,
   expiresAt: isoDate,
 });
+
+/** Cancelling a plan, rejecting or revoking an exception: why, for the audit log. */
+export const reasonSchema = z.object({ reason: why });
 
 export const exceptionApprovalSchema = z.object({
   expiresAt: isoDate.optional(),
