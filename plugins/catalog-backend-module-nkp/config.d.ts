@@ -137,8 +137,21 @@ export interface Config {
             workspaces?: { [workspaceName: string]: string };
           };
           /**
+           * Control-plane hosts that `kubernetes.io/api-server` may point at. A cluster's
+           * endpoint comes from its CAPI object, which tenants can write, and the Kubernetes
+           * plugin sends viewers' tokens there; so the annotation (and the other Kubernetes
+           * annotations below) is written only for hosts listed here. Each entry is a host name
+           * (`api.acme.example`), a wildcard for the names below a domain
+           * (`*.clusters.acme.example`), an IP address (`10.42.0.10`) or a CIDR range
+           * (`10.42.0.0/16`, `fd00::/8`). Wildcards match names only: a private address (or any
+           * address) is allowed only by an entry that names it. A listed source whose cluster
+           * points elsewhere gets a warning naming the cluster. Default: none.
+           */
+          allowedApiServers?: string[];
+          /**
            * Annotations for `@backstage/plugin-kubernetes`'s `catalog` cluster locator, written
-           * only on clusters whose API server endpoint is known.
+           * only on clusters whose API server endpoint is known and allowed
+           * (`allowedApiServers`).
            */
           kubernetes?: {
             /** `kubernetes.io/auth-provider`, e.g. `oidc`. */

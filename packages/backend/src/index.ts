@@ -3,15 +3,18 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { authModuleRequiredSettings } from './modules/requiredSettings';
 
 const backend = createBackend();
 
 backend.add(import('@backstage/plugin-app-backend'));
 
 // auth: OpenID Connect sign-in, against NKP's Dex in production and the development issuer in
-// the demo (app-config.yaml, app-config.production.yaml); users resolve to catalog users
+// the demo (app-config.production.yaml, app-config.demo.yaml); users resolve to catalog users.
+// Without its settings (an unset variable in production) the backend stops, naming it.
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
+backend.add(authModuleRequiredSettings);
 
 // catalog, with the NKP entity provider
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -32,10 +35,11 @@ backend.add(
   import('@nkp-lifecycle/backstage-plugin-scaffolder-backend-module-nkp'),
 );
 
-// permissions
+// permissions: the NKP Lifecycle policy (nkp.access): the platform team may do everything,
+// tenants read the clusters their groups own; other plugins' permissions are allowed as before
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@nkp-lifecycle/backstage-plugin-permission-backend-module-nkp'),
 );
 
 // search

@@ -1,5 +1,5 @@
 /*
- * Sign-in as the portal configures it (app-config.yaml's `auth`), through the real OpenID
+ * Sign-in as the demo configures it (`auth` of app-config.yaml and app-config.demo.yaml), through the real OpenID
  * Connect flow against the development issuer with the demo users (its demo.yaml): each demo user
  * becomes their catalog user (examples/org.yaml) with that user's groups; a person the issuer
  * knows but the catalog does not gets no Backstage identity.
@@ -19,10 +19,10 @@ import {
   signInWithLoginForm,
   startIssuer,
 } from '@nkp-lifecycle/dev-oidc-issuer';
-import { parse, parseAllDocuments } from 'yaml';
+import { parseAllDocuments } from 'yaml';
+import { DEMO_CONFIG, loadPortalConfig } from './__testUtils__/portalConfig';
 
 const root = path.resolve(__dirname, '../../..');
-const appConfig = parse(fs.readFileSync(`${root}/app-config.yaml`, 'utf8'));
 const orgEntities = parseAllDocuments(
   fs.readFileSync(`${root}/examples/org.yaml`, 'utf8'),
 )
@@ -47,8 +47,10 @@ jest.setTimeout(60_000);
 describe('sign-in through the OpenID Connect provider', () => {
   let issuer: RunningIssuer;
   let backendUrl: string;
+  let appConfig: { app: { baseUrl: string }; auth: any };
 
   beforeAll(async () => {
+    appConfig = (await loadPortalConfig(DEMO_CONFIG)).get() as any;
     issuer = await startIssuer({
       ...demo,
       issuer: 'http://localhost:0',

@@ -49,6 +49,8 @@ const ARGS = [
   `${repo}/examples/nkp-demo-fleet/management`,
   '--config',
   `${repo}/app-config.yaml`,
+  '--config',
+  `${repo}/app-config.demo.yaml`,
   '--source',
   'demo',
   '--now',

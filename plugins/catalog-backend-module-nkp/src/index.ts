@@ -8,6 +8,7 @@
 
 export { catalogModuleNkp as default } from './module';
 export { NkpEntityProvider, readNkpProviderConfigs } from './providers';
+export { NkpEntityOriginProcessor } from './processors';
 export { AppliedPartsStore } from './database/AppliedPartsStore';
 export type { AppliedPart } from './database/AppliedPartsStore';
 export type {

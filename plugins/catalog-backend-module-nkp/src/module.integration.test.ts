@@ -55,6 +55,7 @@ describe('catalogModuleNkp with the catalog backend', () => {
                       dashboardUrl:
                         'https://nkp-mgmt.demo.example/dkp/kommander/dashboard',
                       owners: { default: 'group:default/platform-team' },
+                      allowedApiServers: ['10.42.0.0/16'],
                     },
                     hooli: {
                       model: 'self-managed',

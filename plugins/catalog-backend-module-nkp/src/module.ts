@@ -4,11 +4,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { NkpEntityOriginProcessor } from './processors';
 import { AppliedPartsStore } from './database/AppliedPartsStore';
 import { NkpEntityProvider } from './providers';
 
 /**
- * Adds one NKP entity provider per source under `catalog.providers.nkp`.
+ * Adds one NKP entity provider per source under `catalog.providers.nkp`, and the processor that
+ * refuses NKP look-alikes from anywhere else.
  *
  * @public
  */
@@ -43,6 +45,9 @@ export const catalogModuleNkp = createBackendModule({
           store: await AppliedPartsStore.create({ database }),
         });
         catalog.addEntityProvider(providers);
+        catalog.addProcessor(
+          NkpEntityOriginProcessor.fromConfig(config, { logger }),
+        );
         // Watches hold connections open; close them before the process goes.
         lifecycle.addShutdownHook(async () => {
           await Promise.all(providers.map(provider => provider.stop()));

@@ -74,6 +74,8 @@ function clusterEntity(
       name,
       annotations: {
         [NKP_ANNOTATIONS.source]: 'bench',
+        'backstage.io/managed-by-location': 'nkp:bench',
+        'backstage.io/managed-by-origin-location': 'nkp:bench',
         [NKP_ANNOTATIONS.objectName]: name,
         [NKP_ANNOTATIONS.phase]: 'Provisioned',
         ...annotations,

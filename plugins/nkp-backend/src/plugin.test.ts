@@ -25,11 +25,15 @@ const clusterEntity = (
 const entities: Entity[] = [
   clusterEntity('demo-acme-prod', {
     'nkp-lifecycle.io/source': 'demo',
+    'backstage.io/managed-by-location': 'nkp:demo',
+    'backstage.io/managed-by-origin-location': 'nkp:demo',
     'nkp-lifecycle.io/kubernetes-version': '1.33.2',
     'nkp-lifecycle.io/cluster-type': 'managed',
   }),
   clusterEntity('demo-host-cluster', {
     'nkp-lifecycle.io/source': 'demo',
+    'backstage.io/managed-by-location': 'nkp:demo',
+    'backstage.io/managed-by-origin-location': 'nkp:demo',
     'nkp-lifecycle.io/kubernetes-version': '1.34.3',
     'nkp-lifecycle.io/cluster-type': 'management',
   }),

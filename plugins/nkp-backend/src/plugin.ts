@@ -75,7 +75,9 @@ export const nkpPlugin = createBackendPlugin({
           logger: logger.child({ component: 'release-feeds' }),
         });
         const fleet = new FleetState({
-          reader: new FleetReader(catalog),
+          reader: new FleetReader(catalog, {
+            logger: logger.child({ component: 'fleet-reader' }),
+          }),
           auth,
           store,
           logger: logger.child({ component: 'fleet-state' }),

@@ -1,163 +1,35 @@
 /**
  * The `/api/nkp` routes end to end: the plugin in a test backend with a mocked catalog, mocked
- * permission decisions and a real (SQLite) database. The policy is reduced to the upgrade-plan
- * rule so that states depend on the plans the tests create, not on today's date.
+ * permission decisions and a real (SQLite) database (see __testUtils__/testBackend.ts).
  */
 import {
-  TestDatabases,
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import {
   AuthorizeResult,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Knex } from 'knex';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
+import {
+  day,
+  entities,
+  exceptionRequest,
+  latePlan,
+  names,
+  ownedByAcme,
+  policyConfig,
+  startBackend,
+} from './__testUtils__/testBackend';
 import { nkpPlugin } from './plugin';
 
 // Each test starts a whole backend with migrations; on a busy 2-core CI machine the first one
 // can take longer than Jest's default 5 s.
 jest.setTimeout(30_000);
-
-const cluster = (
-  name: string,
-  owner: string,
-  annotations: Record<string, string>,
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name,
-    annotations: { 'nkp-lifecycle.io/source': 'test', ...annotations },
-  },
-  spec: { type: 'kubernetes-cluster', owner },
-});
-
-const v = (nkp: string, k8s: string) => ({
-  'nkp-lifecycle.io/nkp-version': nkp,
-  'nkp-lifecycle.io/kubernetes-version': k8s,
-});
-
-const entities: Entity[] = [
-  cluster('mgmt', 'group:default/platform-team', {
-    ...v('2.16.0', '1.33.2'),
-    'nkp-lifecycle.io/cluster-type': 'management',
-    'nkp-lifecycle.io/workspace': 'kommander',
-  }),
-  // Two minors behind the target's Kubernetes: the slow tenant that blocks the plan
-  cluster('acme-prod', 'group:default/team-acme', {
-    ...v('2.16.0', '1.32.5'),
-    'nkp-lifecycle.io/cluster-type': 'managed',
-    'nkp-lifecycle.io/management-cluster': 'mgmt',
-    'nkp-lifecycle.io/workspace': 'acme',
-  }),
-  cluster('acme-dev', 'team-acme', {
-    ...v('2.16.0', '1.33.1'),
-    'nkp-lifecycle.io/cluster-type': 'managed',
-    'nkp-lifecycle.io/management-cluster': 'mgmt',
-    'nkp-lifecycle.io/workspace': 'acme',
-  }),
-  cluster('hooli-prod', 'group:default/team-hooli', {
-    ...v('2.15.2', '1.32.3'),
-    'nkp-lifecycle.io/cluster-type': 'self-managed',
-    'nkp-lifecycle.io/workspace': 'hooli',
-  }),
-  cluster('stark-edge', 'group:default/team-stark', {
-    'nkp-lifecycle.io/cluster-type': 'attached',
-  }),
-  // Not put there by the NKP provider: not part of the fleet
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: { name: 'eks-elsewhere' },
-    spec: { type: 'kubernetes-cluster', owner: 'group:default/team-acme' },
-  },
-];
-
-/** ISO date `offset` days from today (UTC). */
-const day = (offset: number) =>
-  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-const policyConfig = {
-  nkp: {
-    policy: {
-      managedSkew: { enabled: false },
-      selfManagedWindow: { enabled: false },
-      upstreamEol: { enabled: false },
-      upgradePlans: { windowDays: 90, graceDays: 0 },
-    },
-  },
-};
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-
-const ownedByAcme: PolicyDecision = {
-  result: AuthorizeResult.CONDITIONAL,
-  pluginId: 'nkp',
-  resourceType: 'nkp-cluster',
-  conditions: {
-    rule: 'IS_CLUSTER_OWNER',
-    resourceType: 'nkp-cluster',
-    params: { claims: ['group:default/team-acme', 'user:default/mock'] },
-  },
-};
-
-async function startBackend(
-  options: {
-    read?: PolicyDecision;
-    /** Decisions of `nkp.fleet.read` for particular users. */
-    readFor?: Record<string, PolicyDecision>;
-    /** Decisions of basic permissions by name; ALLOW when absent. */
-    denied?: string[];
-    /** Catalog entities besides the clusters. */
-    more?: Entity[];
-    /** `nkp` config besides the policy. */
-    nkp?: Record<string, unknown>;
-    /** The plugin's logger, to look at what it logged. */
-    logger?: ReturnType<typeof mockServices.logger.mock>;
-  } = {},
-) {
-  const knex: Knex = await databases.init('SQLITE_3');
-  const permissions = mockServices.permissions.mock();
-  permissions.authorizeConditional.mockImplementation(async (reqs, opts) => {
-    const user = (opts.credentials.principal as { userEntityRef?: string })
-      .userEntityRef;
-    const decision = (user ? options.readFor?.[user] : undefined) ??
-      options.read ?? { result: AuthorizeResult.ALLOW };
-    return reqs.map(() => decision);
-  });
-  permissions.authorize.mockImplementation(async reqs =>
-    reqs.map(r => ({
-      result: options.denied?.includes(r.permission.name)
-        ? AuthorizeResult.DENY
-        : AuthorizeResult.ALLOW,
-    })),
-  );
-  const { server } = await startTestBackend({
-    features: [
-      nkpPlugin,
-      catalogServiceMock.factory({
-        entities: [...entities, ...(options.more ?? [])],
-      }),
-      permissions.factory,
-      mockServices.database.factory({ knex }),
-      mockServices.rootConfig.factory({
-        data: { nkp: { ...policyConfig.nkp, ...options.nkp } },
-      }),
-      ...(options.logger ? [options.logger.factory] : []),
-    ],
-  });
-  return { server, knex };
-}
-
-const names = (body: { items: Array<{ name: string }> }) =>
-  body.items.map(c => c.name);
 
 describe('GET /summary, /clusters, /tenants, /calendar', () => {
   it('answers 401 without credentials on every route but /health', async () => {
@@ -436,6 +308,8 @@ describe('GET /summary, /clusters, /tenants, /calendar', () => {
             name: 'nkp-2.18.0',
             annotations: {
               'nkp-lifecycle.io/source': 'mgmt',
+              'backstage.io/managed-by-location': 'nkp:mgmt',
+              'backstage.io/managed-by-origin-location': 'nkp:mgmt',
               'nkp-lifecycle.io/object-name': 'nkp-2.18.0',
               'nkp-lifecycle.io/release-version': '2.18.0',
               'nkp-lifecycle.io/supported-kubernetes-versions': '1.34.1,1.35.0',
@@ -733,23 +607,91 @@ describe('upgrade plans', () => {
     expect(await knex('upgrade_plans')).toHaveLength(0);
     expect(await knex('audit_log')).toHaveLength(0);
   });
+
+  it.each([
+    [
+      'a title longer than the database holds',
+      { title: 'x'.repeat(256) },
+      'title',
+      'must be at most 255 characters',
+    ],
+    [
+      'a scope name longer than the database holds',
+      { scope: { kind: 'workspace', name: 'w'.repeat(256) } },
+      'scope.name',
+      'must be at most 255 characters',
+    ],
+    [
+      'a window of more than ten years',
+      { windowDays: 3651 },
+      'windowDays',
+      'must be at most 3650 days',
+    ],
+    [
+      'a target that is not in the release calendar',
+      { targetVersion: '2.99' },
+      'targetVersion',
+      'NKP 2.99 is not in the release calendar',
+    ],
+    [
+      'an announcement more than 3 days ago, without backdated',
+      { announcedAt: day(-4) },
+      'announcedAt',
+      'set backdated: true',
+    ],
+  ])(
+    'refuses %s with a field error, and changes nothing',
+    async (_, change, field, message) => {
+      const { server, knex } = await startBackend();
+      const res = await request(server)
+        .post('/api/nkp/plans')
+        .send({ ...plan, ...change });
+      expect(res.status).toBe(400);
+      expect(res.body.error.fieldErrors).toEqual([
+        { field, message: expect.stringContaining(message) },
+      ]);
+      expect(await knex('upgrade_plans')).toHaveLength(0);
+      expect(await knex('audit_log')).toHaveLength(0);
+    },
+  );
+
+  it('creates a plan once for retries with the same Idempotency-Key, per caller', async () => {
+    const { server, knex } = await startBackend();
+    const post = (key: string, user = 'user:default/mock') =>
+      request(server)
+        .post('/api/nkp/plans')
+        .set('Authorization', mockCredentials.user.header(user))
+        .set('Idempotency-Key', key)
+        .send(plan);
+    const first = await post('k-1').expect(201);
+    const retry = await post('k-1').expect(200);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body.id).toBe(first.body.id);
+    expect(await knex('upgrade_plans')).toHaveLength(1);
+    expect(await knex('audit_log')).toHaveLength(1);
+    // Another key, or another caller with the same key: a new plan
+    expect((await post('k-2').expect(201)).body.id).not.toBe(first.body.id);
+    await post('k-1', 'user:default/other').expect(201);
+    expect(await knex('upgrade_plans')).toHaveLength(3);
+    const tooLong = await post('k'.repeat(129));
+    expect(tooLong.status).toBe(400);
+  });
+
+  it('accepts an announcement 3 days ago, and an older one when backdated', async () => {
+    const { server } = await startBackend();
+    await request(server)
+      .post('/api/nkp/plans')
+      .send({ ...plan, announcedAt: day(-3) })
+      .expect(201);
+    const backdated = await request(server)
+      .post('/api/nkp/plans')
+      .send({ ...plan, announcedAt: day(-30), backdated: true })
+      .expect(201);
+    expect(backdated.body).not.toHaveProperty('backdated');
+  });
 });
 
 describe('exceptions', () => {
-  // Announced 100 days ago with a 90-day window: hooli-prod lost support 10 days ago
-  const latePlan = {
-    title: 'Hooli to NKP 2.16',
-    targetVersion: '2.16',
-    announcedAt: day(-100),
-    scope: { kind: 'workspace', name: 'hooli' },
-  };
-  const exceptionRequest = {
-    target: { cluster: 'resource:default/hooli-prod' },
-    rule: 'upgrade-plan',
-    reason: 'Vendor has not certified 1.33 for the payment appliance yet',
-    expiresAt: day(30),
-  };
-
   it('turns an unsupported cluster overdue once an exception is approved, and audits both steps', async () => {
     const { server, knex } = await startBackend();
     await request(server).post('/api/nkp/plans').send(latePlan).expect(201);
@@ -818,6 +760,23 @@ describe('exceptions', () => {
       .expect(404);
   });
 
+  it('requests an exception once for retries with the same Idempotency-Key', async () => {
+    const { server, knex } = await startBackend();
+    await request(server).post('/api/nkp/plans').send(latePlan).expect(201);
+    const post = () =>
+      request(server)
+        .post('/api/nkp/exceptions')
+        .set('Idempotency-Key', 'e-1')
+        .send(exceptionRequest);
+    const first = await post().expect(201);
+    const retry = await post().expect(200);
+    expect(retry.body).toMatchObject({
+      id: first.body.id,
+      status: 'requested',
+    });
+    expect(await knex('exceptions')).toHaveLength(1);
+  });
+
   it('needs the request and approve permissions', async () => {
     const { server, knex } = await startBackend({
       denied: ['nkp.exception.request', 'nkp.exception.approve'],
@@ -862,6 +821,7 @@ describe('exceptions', () => {
         'target',
         [],
       ],
+      [{ ...exceptionRequest, reason: 'r'.repeat(2001) }, 'reason', ['reason']],
     ] as const) {
       const res = await request(server).post('/api/nkp/exceptions').send(body);
       expect([mentions, res.status, res.body.error.name]).toEqual([

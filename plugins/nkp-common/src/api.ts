@@ -129,6 +129,21 @@ export type NkpPlanList = components['schemas']['PlanList'];
 export type NkpNewPlan = components['schemas']['NewPlan'];
 
 /**
+ * `PATCH /plans/:id`: the fields of an active plan to change, at least one.
+ *
+ * @public
+ */
+export type NkpPlanChange = components['schemas']['PlanChange'];
+
+/**
+ * Why a plan is cancelled or an exception rejected or revoked (`POST /plans/:id/cancel`,
+ * `POST /exceptions/:id/reject`, `POST /exceptions/:id/revoke`).
+ *
+ * @public
+ */
+export type NkpReason = components['schemas']['Reason'];
+
+/**
  * `GET /calendar`: the release calendar in use, minors in version order.
  *
  * @public

@@ -7,6 +7,7 @@
 export * from './annotations';
 export * from './api';
 export * from './clusterFacts';
+export * from './entityOrigin';
 export * from './entityRefs';
 export * from './releaseFacts';
 export * from './permissions';

@@ -1,7 +1,7 @@
 /*
  * The CLI must show what the portal shows. The expected results here are built step by step along
  * the portal's path (export → normaliseFleet → fleetToEntities → catalog → clusterFactsFromEntity
- * → evaluateFleet), with the demo sources' settings from the repository's app-config.yaml.
+ * → evaluateFleet), with the demo sources' settings from the repository's app-config.yaml and its demo overlay.
  */
 
 import {
@@ -41,10 +41,13 @@ async function portalEvaluation(
     locationRef: `nkp:${source.id}`,
     owners: { default: source.owner, workspaces: {} },
   });
-  const appConfig = await readAppConfig(['app-config.yaml'], {
-    cwd: repo,
-    env: {},
-  });
+  const appConfig = await readAppConfig(
+    ['app-config.yaml', 'app-config.demo.yaml'],
+    {
+      cwd: repo,
+      env: {},
+    },
+  );
   const settings = parsePolicySettings({
     policy: appConfig?.getOptional('nkp.policy'),
     calendar: appConfig?.getOptional('nkp.calendar'),
@@ -80,6 +83,8 @@ describe('the demo fleet', () => {
           `examples/nkp-demo-fleet/${folder}`,
           '--config',
           'app-config.yaml',
+          '--config',
+          'app-config.demo.yaml',
           '--source',
           id,
           '--now',

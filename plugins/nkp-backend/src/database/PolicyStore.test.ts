@@ -39,6 +39,52 @@ describe('PolicyStore', () => {
   }
 
   it.each(databases.eachSupportedId())(
+    'records idempotency keys per caller and operation, and refuses a key twice, on %p',
+    async databaseId => {
+      const { store, knex } = await createStore(databaseId);
+      const input = {
+        title: 'Fleet to 2.17',
+        targetVersion: '2.17',
+        announcedAt: '2026-03-01',
+        scope: { kind: 'fleet' as const },
+      };
+      const plan = await store.createPlan(input, 'user:default/a', {
+        idempotencyKey: 'k',
+      });
+      expect(
+        await store.idempotentObjectId(
+          'user:default/a',
+          'upgrade-plan.create',
+          'k',
+        ),
+      ).toBe(plan.id);
+      expect(
+        await store.idempotentObjectId(
+          'user:default/b',
+          'upgrade-plan.create',
+          'k',
+        ),
+      ).toBeUndefined();
+      expect(
+        await store.idempotentObjectId(
+          'user:default/a',
+          'exception.request',
+          'k',
+        ),
+      ).toBeUndefined();
+      await expect(
+        store.createPlan(input, 'user:default/a', { idempotencyKey: 'k' }),
+      ).rejects.toMatchObject({ name: 'ConflictError' });
+      // The refused one wrote nothing
+      expect(await knex('upgrade_plans')).toHaveLength(1);
+      expect(await knex('audit_log')).toHaveLength(1);
+      expect(await store.getPlan(plan.id)).toMatchObject({
+        title: input.title,
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'creates upgrade plans with an audit row, on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);
@@ -80,6 +126,7 @@ describe('PolicyStore', () => {
         requires: 'within-skew',
         createdBy: 'user:default/platform-lead',
         createdAt: '2026-03-01T10:00:00.000Z',
+        status: 'active',
       });
 
       const audit = await store.listAudit({ objectId: plan.id });
@@ -150,6 +197,12 @@ describe('PolicyStore', () => {
       const requires = Object.fromEntries(
         (await store.listPlans()).map(p => [p.title, p.requires]),
       );
+      // Plans from before cancelling existed are active
+      expect((await store.listPlans()).map(p => p.status)).toEqual([
+        'active',
+        'active',
+        'active',
+      ]);
       expect(requires).toEqual({
         'Old management plane plan': 'within-skew',
         'Old fleet plan': 'reach-target',
@@ -342,6 +395,184 @@ describe('PolicyStore', () => {
       expect(claims.filter(Boolean)).toHaveLength(1);
       expect(await store.claimNotification(key)).toBe(false);
       expect(await store.claimNotification(`${key}-other`)).toBe(true);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'changes a plan, writing only what differs, and cancels it once, on %p',
+    async databaseId => {
+      const { store, setNow } = await createStore(databaseId);
+      const plan = await store.createPlan(
+        {
+          title: 'Fleet to 2.17',
+          targetVersion: '2.17',
+          announcedAt: '2026-03-01',
+          scope: { kind: 'fleet' },
+        },
+        'user:default/a',
+      );
+      setNow('2026-03-02T08:00:00.000Z');
+      const changed = await store.changePlan(
+        plan.id,
+        { title: 'Fleet to 2.17', targetVersion: '2.18', windowDays: 60 },
+        'user:default/b',
+      );
+      expect(changed).toMatchObject({
+        title: 'Fleet to 2.17',
+        targetVersion: '2.18',
+        windowDays: 60,
+        status: 'active',
+      });
+      expect(await store.getPlan(plan.id)).toEqual(changed);
+      // Nothing differs: nothing written
+      await store.changePlan(plan.id, { windowDays: 60 }, 'user:default/b');
+
+      setNow('2026-03-03T08:00:00.000Z');
+      const cancelled = await store.cancelPlan(
+        plan.id,
+        'Superseded by the 2.19 plan',
+        'user:default/c',
+      );
+      expect(cancelled).toMatchObject({
+        status: 'cancelled',
+        cancelledBy: 'user:default/c',
+        cancelledAt: '2026-03-03T08:00:00.000Z',
+        cancelReason: 'Superseded by the 2.19 plan',
+      });
+      expect(await store.getPlan(plan.id)).toEqual(cancelled);
+
+      for (const attempt of [
+        () => store.cancelPlan(plan.id, 'again, please', 'user:default/c'),
+        () => store.changePlan(plan.id, { title: 'x' }, 'user:default/c'),
+      ]) {
+        await expect(attempt()).rejects.toBeInstanceOf(ConflictError);
+      }
+      await expect(
+        store.cancelPlan('no-such-id', 'a reason', 'user:default/c'),
+      ).rejects.toBeInstanceOf(NotFoundError);
+
+      const audit = await store.listAudit({ objectId: plan.id });
+      expect(audit.map(a => [a.action, a.actor, a.reason, a.details])).toEqual([
+        ['upgrade-plan.create', 'user:default/a', undefined, expect.anything()],
+        [
+          'upgrade-plan.change',
+          'user:default/b',
+          undefined,
+          {
+            before: { targetVersion: '2.17', windowDays: null },
+            after: { targetVersion: '2.18', windowDays: 60 },
+          },
+        ],
+        [
+          'upgrade-plan.cancel',
+          'user:default/c',
+          'Superseded by the 2.19 plan',
+          { title: 'Fleet to 2.17', targetVersion: '2.18' },
+        ],
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'rejects requested and revokes approved exceptions, each once, on %p',
+    async databaseId => {
+      const { store, knex } = await createStore(databaseId);
+      const request = () =>
+        store.requestException(
+          {
+            target: { owner: 'group:default/team-acme' },
+            reason: 'Vendor certification of 1.34 pending',
+            expiresAt: '2026-04-15',
+          },
+          'user:default/acme-dev',
+        );
+      const toReject = await request();
+      const toRevoke = await request();
+      await store.approveException(toRevoke.id, 'user:default/lead');
+
+      const rejected = await store.rejectException(
+        toReject.id,
+        'Upgrade instead',
+        'user:default/lead',
+      );
+      expect(rejected).toMatchObject({
+        status: 'rejected',
+        rejectedBy: 'user:default/lead',
+        rejectedAt: '2026-03-01T10:00:00.000Z',
+        rejectionReason: 'Upgrade instead',
+      });
+      const revoked = await store.revokeException(
+        toRevoke.id,
+        'Certified after all',
+        'user:default/other-lead',
+      );
+      expect(revoked).toMatchObject({
+        status: 'revoked',
+        approvedBy: 'user:default/lead',
+        revokedBy: 'user:default/other-lead',
+        revocationReason: 'Certified after all',
+      });
+      expect(toPolicyException(revoked)).toBeUndefined();
+      expect(toPolicyException(rejected)).toBeUndefined();
+      expect(await store.getException(toReject.id)).toEqual(rejected);
+      expect(await store.getException(toRevoke.id)).toEqual(revoked);
+      // Neither a revoked one's expiry is recorded
+      expect(await store.recordExpiry(toRevoke.id, '2026-04-15')).toBe(false);
+
+      const rows = await knex('exceptions').orderBy('id');
+      const auditRows = await knex('audit_log').count({ n: '*' });
+      for (const [attempt, message] of [
+        [
+          () => store.rejectException(toReject.id, 'again', 'user:default/x'),
+          /is rejected, by user:default\/lead on .*; only requested exceptions can be rejected/,
+        ],
+        [
+          () => store.revokeException(toReject.id, 'again', 'user:default/x'),
+          /is rejected, .*; only approved exceptions can be revoked/,
+        ],
+        [
+          () => store.rejectException(toRevoke.id, 'again', 'user:default/x'),
+          /is revoked, by user:default\/other-lead/,
+        ],
+        [
+          () => store.revokeException(toRevoke.id, 'again', 'user:default/x'),
+          /is revoked/,
+        ],
+        [
+          () => store.approveException(toReject.id, 'user:default/x'),
+          /is already rejected/,
+        ],
+      ] as const) {
+        await expect(attempt()).rejects.toThrow(message);
+      }
+      await expect(
+        store.revokeException('no-such-id', 'a reason', 'user:default/x'),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      // The refused ones changed nothing
+      expect(await knex('exceptions').orderBy('id')).toEqual(rows);
+      expect(await knex('audit_log').count({ n: '*' })).toEqual(auditRows);
+
+      const audit = await store.listAudit({ objectType: 'exception' });
+      expect(
+        audit
+          .filter(a =>
+            ['exception.reject', 'exception.revoke'].includes(a.action),
+          )
+          .map(a => [a.action, a.objectId, a.actor, a.reason]),
+      ).toEqual([
+        [
+          'exception.reject',
+          toReject.id,
+          'user:default/lead',
+          'Upgrade instead',
+        ],
+        [
+          'exception.revoke',
+          toRevoke.id,
+          'user:default/other-lead',
+          'Certified after all',
+        ],
+      ]);
     },
   );
 });

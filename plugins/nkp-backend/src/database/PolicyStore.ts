@@ -1,7 +1,8 @@
 /**
  * The plugin's database: upgrade plans, exceptions, the audit log and the notifications already
  * sent. Every change and its audit row are written in one transaction, so there is never a plan
- * or an approval without its "who, when, why".
+ * or an approval without its "who, when, why". Nothing is deleted: a cancelled plan and a
+ * rejected or revoked exception stay, with who ended them, when and why.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -29,19 +30,32 @@ import { connect } from './connect';
 
 /** An upgrade plan as stored: the engine's input plus who created it and when. */
 export interface StoredUpgradePlan extends UpgradePlan {
+  /** Only active plans reach the engine. */
+  status: 'active' | 'cancelled';
   /** Always set: the plan's own, or, for rows older than the column, the scope's default. */
   requires: UpgradePlanRequirement;
   createdBy: string;
   createdAt: string;
+  cancelledBy?: string;
+  cancelledAt?: string;
+  cancelReason?: string;
 }
+
+/** What may change of an active plan; absent fields stay. */
+export type UpgradePlanChange = Partial<
+  Pick<UpgradePlan, 'title' | 'targetVersion' | 'windowDays'>
+>;
 
 /** What a caller gives to create a plan; the store assigns the id. */
 export type NewUpgradePlan = Omit<UpgradePlan, 'id'>;
 
-/** An exception as stored: requested first, approved later. */
+/**
+ * An exception as stored: requested first, then approved or rejected; an approved one may be
+ * revoked before it expires. Only an approved one reaches the engine.
+ */
 export interface StoredException {
   id: string;
-  status: 'requested' | 'approved';
+  status: 'requested' | 'approved' | 'rejected' | 'revoked';
   target: { cluster: string } | { owner: string };
   rule?: PolicyRuleId;
   reason: string;
@@ -50,6 +64,12 @@ export interface StoredException {
   expiresAt: string;
   approvedBy?: string;
   approvedAt?: string;
+  rejectedBy?: string;
+  rejectedAt?: string;
+  rejectionReason?: string;
+  revokedBy?: string;
+  revokedAt?: string;
+  revocationReason?: string;
 }
 
 /** What a caller gives to request an exception. */
@@ -99,6 +119,10 @@ interface PlanRow {
   requires: UpgradePlanRequirement | null;
   created_by: string;
   created_at: string;
+  status: StoredUpgradePlan['status'];
+  cancelled_by: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
 }
 
 interface ExceptionRow {
@@ -114,6 +138,10 @@ interface ExceptionRow {
   approved_by: string | null;
   approved_at: string | null;
   expiry_recorded_at: string | null;
+  /** Who rejected or revoked it; `status` says which. */
+  closed_by: string | null;
+  closed_at: string | null;
+  close_reason: string | null;
 }
 
 interface AuditRow {
@@ -128,6 +156,9 @@ interface AuditRow {
 }
 
 /** The actor recorded for changes the backend makes on its own, such as an exception expiring. */
+/** The POSTs that take an `Idempotency-Key`. */
+export type IdempotentOperation = 'upgrade-plan.create' | 'exception.request';
+
 export const SYSTEM_ACTOR = 'system:nkp-backend';
 
 export class PolicyStore {
@@ -156,6 +187,7 @@ export class PolicyStore {
   async createPlan(
     plan: NewUpgradePlan,
     actor: string,
+    options: { idempotencyKey?: string } = {},
   ): Promise<StoredUpgradePlan> {
     const row: PlanRow = {
       id: randomUUID(),
@@ -168,8 +200,18 @@ export class PolicyStore {
       requires: planRequirement(plan),
       created_by: actor,
       created_at: this.now(),
+      status: 'active',
+      cancelled_by: null,
+      cancelled_at: null,
+      cancel_reason: null,
     };
     await this.knex.transaction(async tx => {
+      await this.claimIdempotencyKey(tx, {
+        actor,
+        operation: 'upgrade-plan.create',
+        key: options.idempotencyKey,
+        objectId: row.id,
+      });
       await tx('upgrade_plans').insert(row);
       await this.audit(tx, {
         actor,
@@ -187,6 +229,109 @@ export class PolicyStore {
       });
     });
     return planFromRow(row);
+  }
+
+  /**
+   * Changes an active plan. Only fields whose value differs are written, with their values
+   * before and after in the audit entry; a change that changes nothing writes nothing. Throws
+   * `NotFoundError` for an unknown id and `ConflictError` for a cancelled plan.
+   */
+  async changePlan(
+    id: string,
+    change: UpgradePlanChange,
+    actor: string,
+  ): Promise<StoredUpgradePlan> {
+    return this.knex.transaction(async tx => {
+      const existing = await this.activePlanRow(tx, id, 'changed');
+      const columns = {
+        title: 'title',
+        targetVersion: 'target_version',
+        windowDays: 'window_days',
+      } as const;
+      const before: JsonObject = {};
+      const after: JsonObject = {};
+      const changes: Partial<PlanRow> = {};
+      for (const field of Object.keys(columns) as Array<keyof typeof columns>) {
+        const value = change[field];
+        const current = planFromRow(existing)[field];
+        if (value === undefined || value === current) continue;
+        before[field] = current ?? null;
+        after[field] = value;
+        Object.assign(changes, { [columns[field]]: value });
+      }
+      if (Object.keys(changes).length === 0) return planFromRow(existing);
+      await this.updateActivePlan(tx, id, changes, 'changed');
+      await this.audit(tx, {
+        actor,
+        action: 'upgrade-plan.change',
+        objectType: 'upgrade-plan',
+        objectId: id,
+        details: { before, after },
+      });
+      return planFromRow({ ...existing, ...changes });
+    });
+  }
+
+  /**
+   * Cancels an active plan: it stays, with who, when and why, and stops reaching the engine.
+   * Throws `NotFoundError` for an unknown id and `ConflictError` when it is cancelled already.
+   */
+  async cancelPlan(
+    id: string,
+    reason: string,
+    actor: string,
+  ): Promise<StoredUpgradePlan> {
+    return this.knex.transaction(async tx => {
+      const existing = await this.activePlanRow(tx, id, 'cancelled');
+      const changes = {
+        status: 'cancelled' as const,
+        cancelled_by: actor,
+        cancelled_at: this.now(),
+        cancel_reason: reason,
+      };
+      await this.updateActivePlan(tx, id, changes, 'cancelled');
+      await this.audit(tx, {
+        actor,
+        action: 'upgrade-plan.cancel',
+        objectType: 'upgrade-plan',
+        objectId: id,
+        reason,
+        details: {
+          title: existing.title,
+          targetVersion: existing.target_version,
+        },
+      });
+      return planFromRow({ ...existing, ...changes });
+    });
+  }
+
+  /**
+   * Updates a plan that is still active. The status condition makes the loser of two concurrent
+   * changes (say a change and a cancellation) a conflict instead of an overwrite.
+   */
+  private async updateActivePlan(
+    tx: Knex.Transaction,
+    id: string,
+    changes: Partial<PlanRow>,
+    what: 'changed' | 'cancelled',
+  ): Promise<void> {
+    const updated = await tx<PlanRow>('upgrade_plans')
+      .where({ id, status: 'active' })
+      .update(changes);
+    if (updated === 0) {
+      const row = await tx<PlanRow>('upgrade_plans').where({ id }).first();
+      throw planCancelled(row && planFromRow(row), what);
+    }
+  }
+
+  private async activePlanRow(
+    tx: Knex.Transaction,
+    id: string,
+    what: 'changed' | 'cancelled',
+  ): Promise<PlanRow> {
+    const row = await tx<PlanRow>('upgrade_plans').where({ id }).first();
+    assertActivePlan(row && planFromRow(row), id, what);
+    return row!;
   }
 
   async listExceptions(): Promise<StoredException[]> {
@@ -207,6 +352,7 @@ export class PolicyStore {
   async requestException(
     request: NewExceptionRequest,
     actor: string,
+    options: { idempotencyKey?: string } = {},
   ): Promise<StoredException> {
     const [targetKind, targetRef] =
       'cluster' in request.target
@@ -225,8 +371,17 @@ export class PolicyStore {
       approved_by: null,
       approved_at: null,
       expiry_recorded_at: null,
+      closed_by: null,
+      closed_at: null,
+      close_reason: null,
     };
     await this.knex.transaction(async tx => {
+      await this.claimIdempotencyKey(tx, {
+        actor,
+        operation: 'exception.request',
+        key: options.idempotencyKey,
+        objectId: row.id,
+      });
       await tx('exceptions').insert(row);
       await this.audit(tx, {
         actor,
@@ -319,6 +474,95 @@ export class PolicyStore {
   }
 
   /**
+   * Rejects a requested exception; it never counts. Throws `NotFoundError` for an unknown id and
+   * `ConflictError` unless it is requested.
+   */
+  async rejectException(
+    id: string,
+    reason: string,
+    actor: string,
+  ): Promise<StoredException> {
+    return this.closeException(id, reason, actor, {
+      from: 'requested',
+      to: 'rejected',
+      action: 'exception.reject',
+    });
+  }
+
+  /**
+   * Revokes an approved exception; it stops waiving at once. Whether it has expired is the
+   * engine's to say (a configured maximum may end it before `expiresAt`), so the caller checks
+   * that. Throws `NotFoundError` for an unknown id and `ConflictError` unless it is approved.
+   */
+  async revokeException(
+    id: string,
+    reason: string,
+    actor: string,
+  ): Promise<StoredException> {
+    return this.closeException(id, reason, actor, {
+      from: 'approved',
+      to: 'revoked',
+      action: 'exception.revoke',
+    });
+  }
+
+  private async closeException(
+    id: string,
+    reason: string,
+    actor: string,
+    transition: {
+      from: StoredException['status'];
+      to: StoredException['status'];
+      action: 'exception.reject' | 'exception.revoke';
+    },
+  ): Promise<StoredException> {
+    return this.knex.transaction(async tx => {
+      const existing = await tx<ExceptionRow>('exceptions')
+        .where({ id })
+        .first();
+      if (!existing) {
+        throw new NotFoundError(`No exception with id '${id}'`);
+      }
+      const changes = {
+        status: transition.to,
+        closed_by: actor,
+        closed_at: this.now(),
+        close_reason: reason,
+      };
+      // The status condition makes a concurrent transition lose instead of overwrite.
+      const updated =
+        existing.status === transition.from
+          ? await tx<ExceptionRow>('exceptions')
+              .where({ id, status: transition.from })
+              .update(changes)
+          : 0;
+      if (updated === 0) {
+        const row = (await tx<ExceptionRow>('exceptions')
+          .where({ id })
+          .first())!;
+        throw new ConflictError(
+          `Exception '${id}' is ${describeStatus(row)}; only ${
+            transition.from
+          } exceptions can be ${transition.to}`,
+        );
+      }
+      await this.audit(tx, {
+        actor,
+        action: transition.action,
+        objectType: 'exception',
+        objectId: id,
+        reason,
+        details: {
+          requestedBy: existing.requested_by,
+          ...(existing.approved_by ? { approvedBy: existing.approved_by } : {}),
+          expiresAt: existing.expires_at,
+        },
+      });
+      return exceptionFromRow({ ...existing, ...changes });
+    });
+  }
+
+  /**
    * Writes an exception's expiry to the audit log, once: of several replicas noticing the same
    * expiry, only the one whose update changes the row writes the audit entry.
    */
@@ -390,6 +634,63 @@ export class PolicyStore {
     }
   }
 
+  /**
+   * The id of what an earlier request of `actor` with this idempotency key created, if any.
+   */
+  async idempotentObjectId(
+    actor: string,
+    operation: IdempotentOperation,
+    key: string,
+  ): Promise<string | undefined> {
+    const row = await this.knex('idempotency_keys')
+      .where({ actor, operation, idempotency_key: key })
+      .first('object_id');
+    return row?.object_id;
+  }
+
+  async getPlan(id: string): Promise<StoredUpgradePlan | undefined> {
+    const row = await this.knex<PlanRow>('upgrade_plans').where({ id }).first();
+    return row ? planFromRow(row) : undefined;
+  }
+
+  /**
+   * Records the key in the transaction that creates the object; a concurrent request with the
+   * same key that got there first makes this one a `ConflictError` (its retry then replays).
+   */
+  private async claimIdempotencyKey(
+    tx: Knex.Transaction,
+    claim: {
+      actor: string;
+      operation: IdempotentOperation;
+      key?: string;
+      objectId: string;
+    },
+  ) {
+    if (claim.key === undefined) return;
+    const existing = await tx('idempotency_keys')
+      .where({
+        actor: claim.actor,
+        operation: claim.operation,
+        idempotency_key: claim.key,
+      })
+      .first('object_id');
+    const used = new ConflictError(
+      `Idempotency-Key ${claim.key} was used already; retry to get its answer`,
+    );
+    if (existing) throw used;
+    try {
+      await tx('idempotency_keys').insert({
+        actor: claim.actor,
+        operation: claim.operation,
+        idempotency_key: claim.key,
+        object_id: claim.objectId,
+        created_at: this.now(),
+      });
+    } catch (error) {
+      throw isDatabaseConflictError(error) ? used : error;
+    }
+  }
+
   private now(): string {
     return this.clock().toISOString();
   }
@@ -434,7 +735,43 @@ export function toPolicyException(
 
 function alreadyApproved(row: ExceptionRow): ConflictError {
   return new ConflictError(
-    `Exception '${row.id}' is already ${row.status}, by ${row.approved_by} on ${row.approved_at}`,
+    `Exception '${row.id}' is already ${describeStatus(row)}`,
+  );
+}
+
+/** "approved, by user:default/pat on 2026-…", for conflict messages. */
+function describeStatus(row: ExceptionRow): string {
+  switch (row.status) {
+    case 'approved':
+      return `approved, by ${row.approved_by} on ${row.approved_at}`;
+    case 'rejected':
+    case 'revoked':
+      return `${row.status}, by ${row.closed_by} on ${row.closed_at}`;
+    default:
+      return row.status;
+  }
+}
+
+/**
+ * The plan, when it exists and is active; otherwise the `NotFoundError` or `ConflictError` that
+ * says why it cannot be `what` ("changed", "cancelled").
+ */
+export function assertActivePlan(
+  plan: StoredUpgradePlan | undefined,
+  id: string,
+  what: string,
+): StoredUpgradePlan {
+  if (!plan) throw new NotFoundError(`No upgrade plan with id '${id}'`);
+  if (plan.status !== 'active') throw planCancelled(plan, what);
+  return plan;
+}
+
+function planCancelled(
+  plan: StoredUpgradePlan | undefined,
+  what: string,
+): ConflictError {
+  return new ConflictError(
+    `Upgrade plan '${plan?.id}' was cancelled by ${plan?.cancelledBy} on ${plan?.cancelledAt} and cannot be ${what}`,
   );
 }
 
@@ -468,6 +805,10 @@ function planFromRow(row: PlanRow): StoredUpgradePlan {
     requires: row.requires ?? planRequirement({ scope }),
     createdBy: row.created_by,
     createdAt: row.created_at,
+    status: row.status,
+    ...(row.cancelled_by ? { cancelledBy: row.cancelled_by } : {}),
+    ...(row.cancelled_at ? { cancelledAt: row.cancelled_at } : {}),
+    ...(row.cancel_reason ? { cancelReason: row.cancel_reason } : {}),
   };
 }
 
@@ -486,5 +827,26 @@ function exceptionFromRow(row: ExceptionRow): StoredException {
     expiresAt: row.expires_at,
     ...(row.approved_by ? { approvedBy: row.approved_by } : {}),
     ...(row.approved_at ? { approvedAt: row.approved_at } : {}),
+    ...closedFields(row),
   };
+}
+
+function closedFields(row: ExceptionRow): Partial<StoredException> {
+  if (!row.closed_by || !row.closed_at) return {};
+  const reason = row.close_reason ?? undefined;
+  if (row.status === 'rejected') {
+    return {
+      rejectedBy: row.closed_by,
+      rejectedAt: row.closed_at,
+      ...(reason ? { rejectionReason: reason } : {}),
+    };
+  }
+  if (row.status === 'revoked') {
+    return {
+      revokedBy: row.closed_by,
+      revokedAt: row.closed_at,
+      ...(reason ? { revocationReason: reason } : {}),
+    };
+  }
+  return {};
 }

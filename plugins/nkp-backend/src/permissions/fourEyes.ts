@@ -8,6 +8,7 @@ import {
   NkpExceptionNotApprovableReason,
   entityRefKey,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import type { StoredException } from '../database/PolicyStore';
 
 /** The caller, as far as approving exceptions goes. */
 export interface Approver {
@@ -32,7 +33,7 @@ export function isOwnRequest(
 
 /** Whether `approver` may approve the exception now, and if not, why not. */
 export function approvability(
-  exception: { status: 'requested' | 'approved'; requestedBy: string },
+  exception: { status: StoredException['status']; requestedBy: string },
   approver: Approver,
 ):
   | { approvable: true }
@@ -41,7 +42,10 @@ export function approvability(
       notApprovableBecause: NkpExceptionNotApprovableReason;
     } {
   if (exception.status !== 'requested') {
-    return { approvable: false, notApprovableBecause: 'already-approved' };
+    return {
+      approvable: false,
+      notApprovableBecause: `already-${exception.status}`,
+    };
   }
   if (!approver.mayApprove) {
     return { approvable: false, notApprovableBecause: 'missing-permission' };

@@ -1,51 +1,36 @@
 /**
  * Exceptions: list them with where they stand (`nkp.fleet.read`), request one
- * (`nkp.exception.request`) and approve it (`nkp.exception.approve`); both audited. Only an
- * approved exception reaches the engine, so a cluster's state changes on approval, not request.
- * By default the requester may not approve their own exception (four eyes, see
- * permissions/fourEyes.ts); every exception answered says whether the caller may approve it.
+ * (`nkp.exception.request`), approve, reject or revoke it (`nkp.exception.approve`); all audited.
+ * Only an approved exception reaches the engine, so a cluster's state changes on approval and on
+ * revocation, not on request or rejection. By default the requester may not approve their own
+ * exception (four eyes, see permissions/fourEyes.ts); every exception answered says whether the
+ * caller may approve it. Rejecting and revoking need no second person: they waive nothing.
  */
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { isError } from '@backstage/errors';
+import { ConflictError, isError } from '@backstage/errors';
 import {
   nkpExceptionApprovePermission,
   nkpExceptionRequestPermission,
-  entityRefKey,
   normalizeEntityRef,
   normalizeOwnerRef,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { PolicyStore, StoredException } from '../database/PolicyStore';
-import { FleetAccess, ReadScope, actorOf } from '../permissions/FleetAccess';
-import { FleetSnapshot, FleetState } from '../state/FleetState';
-import { ownerTenant } from '../views/clusterViews';
+import { FleetAccess, actorOf } from '../permissions/FleetAccess';
+import { FleetState } from '../state/FleetState';
 import { approverOf, exceptionView } from '../views/exceptionViews';
+import {
+  exceptionTargetVisible,
+  visibleExceptions,
+} from '../views/tenantViews';
+import { pageOf } from './paging';
 import { NkpApiRouter } from './types';
 import {
   exceptionApprovalSchema,
   exceptionRequestSchema,
   invalidInput,
   parseInput,
+  reasonSchema,
 } from './validation';
-
-type ExceptionTarget = StoredException['target'];
-
-/**
- * True when the target is a cluster of the fleet, or the owner of one, that the caller may see.
- */
-function targetVisible(
-  target: ExceptionTarget,
-  snapshot: FleetSnapshot,
-  scope: ReadScope,
-): boolean {
-  if ('cluster' in target) {
-    const result = snapshot.byRef.get(entityRefKey(target.cluster));
-    return result !== undefined && scope.visible(result.cluster);
-  }
-  const owner = normalizeOwnerRef(target.owner);
-  return snapshot.evaluation.clusters.some(
-    r => ownerTenant(r) === owner && scope.visible(r.cluster),
-  );
-}
 
 function normalizeClusterRef(ref: string): string {
   const normalized = normalizeEntityRef(ref, 'resource');
@@ -85,21 +70,36 @@ export function registerExceptionRoutes(
   const { access, fleet, store, logger } = options;
   const allowSelfApproval = options.requireSeparateApprover === false;
 
+  /**
+   * The exception after an approval, rejection or revocation, from a fresh evaluation. It is no
+   * longer requested, so approvable by nobody: no need to ask the permission again.
+   */
+  const decidedView = async (exception: StoredException, actor: string) => {
+    const snapshot = await fleet.refresh();
+    const statuses = new Map(
+      snapshot.evaluation.exceptions.map(s => [s.id, s]),
+    );
+    return exceptionView(exception, statuses, {
+      actor,
+      mayApprove: true,
+      allowSelfApproval,
+    });
+  };
+
   router.get('/exceptions', async (req, res) => {
     const scope = await access.read(req);
     const snapshot = await fleet.current();
     const statuses = new Map(
       snapshot.evaluation.exceptions.map(s => [s.id, s]),
     );
-    const visible = snapshot.exceptions.filter(
-      e => scope.all || targetVisible(e.target, snapshot, scope),
-    );
-    const approver = await approverOf(access, scope.credentials, visible, {
+    const page = pageOf(visibleExceptions(snapshot, scope), req.query);
+    const approver = await approverOf(access, scope.credentials, page.items, {
       allowSelfApproval,
     });
     res.json({
       evaluatedOn: snapshot.evaluation.evaluatedOn,
-      items: visible.map(e => exceptionView(e, statuses, approver)),
+      ...page,
+      items: page.items.map(e => exceptionView(e, statuses, approver)),
     });
   });
 
@@ -126,7 +126,7 @@ export function registerExceptionRoutes(
         ? { cluster: normalizeClusterRef(input.target.cluster) }
         : { owner: normalizeOwnerRef(input.target.owner) };
     const request = { ...input, target };
-    if (!targetVisible(target, snapshot, scope)) {
+    if (!exceptionTargetVisible(target, snapshot, scope)) {
       throw invalidInput('exception request', [
         {
           field: 'target',
@@ -138,7 +138,29 @@ export function registerExceptionRoutes(
     }
 
     const actor = actorOf(credentials);
-    const exception = await store.requestException(request, actor);
+    const idempotencyKey = req.header('Idempotency-Key');
+    const earlier =
+      idempotencyKey &&
+      (await store.idempotentObjectId(
+        actor,
+        'exception.request',
+        idempotencyKey,
+      ));
+    const replayed = earlier ? await store.getException(earlier) : undefined;
+    if (replayed) {
+      const statuses = new Map(
+        snapshot.evaluation.exceptions.map(s => [s.id, s]),
+      );
+      const approver = await approverOf(access, credentials, [replayed], {
+        allowSelfApproval,
+      });
+      res.set('Idempotent-Replayed', 'true');
+      res.status(200).json(exceptionView(replayed, statuses, approver));
+      return;
+    }
+    const exception = await store.requestException(request, actor, {
+      idempotencyKey,
+    });
     logger.info('NKP exception requested', {
       exceptionId: exception.id,
       target: JSON.stringify(target),
@@ -189,17 +211,45 @@ export function registerExceptionRoutes(
       approvedBy: actor,
       expiresAt: exception.expiresAt,
     });
-    const snapshot = await fleet.refresh();
-    const statuses = new Map(
-      snapshot.evaluation.exceptions.map(s => [s.id, s]),
+    res.json(await decidedView(exception, actor));
+  });
+
+  router.post('/exceptions/:id/reject', async (req, res) => {
+    const credentials = await access.require(
+      req,
+      nkpExceptionApprovePermission,
     );
-    // Approved now, so not approvable by anyone: no need to ask the permission again.
-    res.json(
-      exceptionView(exception, statuses, {
-        actor,
-        mayApprove: true,
-        allowSelfApproval,
-      }),
+    const { reason } = parseInput(reasonSchema, req.body, 'rejection');
+    const actor = actorOf(credentials);
+    const exception = await store.rejectException(req.params.id, reason, actor);
+    logger.info('NKP exception rejected', {
+      exceptionId: exception.id,
+      rejectedBy: actor,
+    });
+    res.json(await decidedView(exception, actor));
+  });
+
+  router.post('/exceptions/:id/revoke', async (req, res) => {
+    const credentials = await access.require(
+      req,
+      nkpExceptionApprovePermission,
     );
+    const { reason } = parseInput(reasonSchema, req.body, 'revocation');
+    const { id } = req.params;
+    // Expiry is the engine's verdict (a configured maximum may end an exception early).
+    const { evaluation } = await fleet.current();
+    const status = evaluation.exceptions.find(e => e.id === id);
+    if (status?.status === 'expired') {
+      throw new ConflictError(
+        `Exception '${id}' expired on ${status.endsOn}; there is nothing left to revoke`,
+      );
+    }
+    const actor = actorOf(credentials);
+    const exception = await store.revokeException(id, reason, actor);
+    logger.info('NKP exception revoked', {
+      exceptionId: id,
+      revokedBy: actor,
+    });
+    res.json(await decidedView(exception, actor));
   });
 }

@@ -25,6 +25,7 @@ import {
   tenantRollupsOf,
 } from '../views/clusterViews';
 import { approverOf, exceptionView } from '../views/exceptionViews';
+import { clustersConcerned, visibleExceptions } from '../views/tenantViews';
 import { NkpApiRouter } from './types';
 
 const COMMA = Buffer.from(',');
@@ -63,18 +64,27 @@ export function registerFleetRoutes(
     const scope = await access.read(req);
     const snapshot = await fleet.current();
     const { evaluation } = snapshot;
-    const rollup = scope.all
-      ? evaluation.fleet
-      : rollupOf(snapshot.index.visibleClusters(scope));
+    const visible = snapshot.index.visibleClusters(scope);
+    const rollup = scope.all ? evaluation.fleet : rollupOf(visible);
+    // A tenant counts the plans and exceptions that concern their clusters only.
+    const plans = scope.all
+      ? evaluation.plans.length
+      : snapshot.plans.filter(
+          p =>
+            p.status === 'active' && clustersConcerned(p, visible).length > 0,
+        ).length;
+    const exceptions = visibleExceptions(snapshot, scope);
+    const ids = new Set(exceptions.map(e => e.id));
     res.json({
       evaluatedOn: evaluation.evaluatedOn,
       evaluatedAt: snapshot.evaluatedAt,
       ...rollup,
-      plans: evaluation.plans.length,
+      plans,
       exceptions: {
-        requested: snapshot.exceptions.filter(e => e.status === 'requested')
-          .length,
-        active: evaluation.exceptions.filter(e => e.status === 'active').length,
+        requested: exceptions.filter(e => e.status === 'requested').length,
+        active: evaluation.exceptions.filter(
+          e => e.status === 'active' && ids.has(e.id),
+        ).length,
       },
     } satisfies NkpFleetSummary);
   });

@@ -58,27 +58,93 @@ const isoDate = z
   })
   .refine(isIsoDay, { message: 'must be a real calendar date' });
 
-export const newPlanSchema = upgradePlanSchema
-  .omit({ id: true })
-  .extend({ announcedAt: isoDate });
+/** What the database columns hold (migrations): longer values are field errors, not 500s. */
+export const INPUT_LIMITS = {
+  /** upgrade_plans.title, scope_name; exceptions.target_ref; audit_log.actor */
+  name: 255,
+  /** upgrade_plans.target_version */
+  version: 32,
+  windowDays: 3650,
+  /** Free text kept in `text` columns (reason, comment), bounded all the same. */
+  text: 2000,
+} as const;
+
+const tooLong = (max: number) => ({
+  message: `must be at most ${max} characters`,
+});
+
+export const newPlanSchema = upgradePlanSchema.omit({ id: true }).extend({
+  announcedAt: isoDate,
+  title: z
+    .string()
+    .trim()
+    .min(1)
+    .max(INPUT_LIMITS.name, tooLong(INPUT_LIMITS.name)),
+  targetVersion: upgradePlanSchema.shape.targetVersion.refine(
+    v => v.length <= INPUT_LIMITS.version,
+    tooLong(INPUT_LIMITS.version),
+  ),
+  windowDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(INPUT_LIMITS.windowDays, {
+      message: `must be at most ${INPUT_LIMITS.windowDays} days`,
+    })
+    .optional(),
+  scope: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('fleet') }),
+    z.object({
+      kind: z.literal('management-cluster'),
+      name: z
+        .string()
+        .min(1)
+        .max(INPUT_LIMITS.name, tooLong(INPUT_LIMITS.name)),
+    }),
+    z.object({
+      kind: z.literal('workspace'),
+      name: z
+        .string()
+        .min(1)
+        .max(INPUT_LIMITS.name, tooLong(INPUT_LIMITS.name)),
+    }),
+  ]),
+  backdated: z.boolean().optional(),
+});
+
+/** `PATCH /plans/:id`: what may change of a plan, with the checks of a new one. */
+export const planChangeSchema = newPlanSchema
+  .pick({ title: true, targetVersion: true, windowDays: true })
+  .partial();
+
+const ref = z
+  .string()
+  .min(1)
+  .max(INPUT_LIMITS.name, tooLong(INPUT_LIMITS.name));
+const text = z
+  .string()
+  .trim()
+  .max(INPUT_LIMITS.text, tooLong(INPUT_LIMITS.text));
+
+const why = text.min(10, {
+  message: 'must say why, in at least 10 characters',
+});
 
 export const exceptionRequestSchema = z.object({
-  target: z.union([
-    z.object({ cluster: z.string().min(1) }),
-    z.object({ owner: z.string().min(1) }),
-  ]),
+  target: z.union([z.object({ cluster: ref }), z.object({ owner: ref })]),
   rule: z
     .enum(POLICY_RULE_IDS as unknown as [PolicyRuleId, ...PolicyRuleId[]])
     .optional(),
-  reason: z.string().trim().min(10, {
-    message: 'must say why, in at least 10 characters',
-  }),
+  reason: why,
   expiresAt: isoDate,
 });
 
+/** Cancelling a plan, rejecting or revoking an exception: why, for the audit log. */
+export const reasonSchema = z.object({ reason: why });
+
 export const exceptionApprovalSchema = z.object({
   expiresAt: isoDate.optional(),
-  comment: z.string().trim().min(1).optional(),
+  comment: text.min(1).optional(),
 });
 
 /** The largest audit id (a 32-bit integer), so a cursor beyond it is no cursor of ours. */

@@ -1,4 +1,4 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { NKP_RELEASE_ANNOTATIONS } from '@nkp-lifecycle/backstage-plugin-nkp-common';
@@ -13,6 +13,8 @@ const cluster = (name: string, source = 'test'): Entity => ({
     name,
     annotations: {
       'nkp-lifecycle.io/source': source,
+      'backstage.io/managed-by-location': `nkp:${source}`,
+      'backstage.io/managed-by-origin-location': `nkp:${source}`,
       'nkp-lifecycle.io/kubernetes-version': '1.33.1',
     },
     // Not projected: the reader must not ask the catalog for more than it uses
@@ -31,6 +33,8 @@ const release = (
     name,
     annotations: {
       'nkp-lifecycle.io/source': 'mgmt-1',
+      'backstage.io/managed-by-location': 'nkp:mgmt-1',
+      'backstage.io/managed-by-origin-location': 'nkp:mgmt-1',
       'nkp-lifecycle.io/object-name': name,
       ...annotations,
     },
@@ -149,5 +153,66 @@ describe('FleetReader', () => {
       ],
       skipped: ['resource:default/nkp-broken'],
     });
+  });
+
+  it('reads only what the NKP provider emitted, and names the look-alikes it ignores once', async () => {
+    // Registered from a user's file: the catalog records that file as location and origin
+    const lookAlike = (entity: Entity): Entity => ({
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        name: `${entity.metadata.name}-extended`,
+        annotations: {
+          ...entity.metadata.annotations,
+          'backstage.io/managed-by-location':
+            'url:https://git.example/tenant/catalog-info.yaml',
+          'backstage.io/managed-by-origin-location':
+            'url:https://git.example/tenant/catalog-info.yaml',
+          [NKP_RELEASE_ANNOTATIONS.endOfLifeDate]: '2099-12-31',
+        },
+      },
+    });
+    const real = release('nkp-2.16.0', {
+      [NKP_RELEASE_ANNOTATIONS.version]: '2.16.0',
+      [NKP_RELEASE_ANNOTATIONS.endOfLifeDate]: '2026-12-31',
+    });
+    const catalog = catalogServiceMock({
+      entities: [
+        cluster('a'),
+        lookAlike(cluster('b')),
+        // Claims the provider's location but not its origin
+        {
+          ...cluster('c'),
+          metadata: {
+            name: 'c',
+            annotations: {
+              'nkp-lifecycle.io/source': 'test',
+              'backstage.io/managed-by-location': 'nkp:test',
+            },
+          },
+        },
+        real,
+        lookAlike(real),
+      ],
+    });
+    const logger = mockServices.logger.mock();
+    const reader = new FleetReader(catalog, { logger });
+    expect((await reader.listClusters(credentials)).map(c => c.name)).toEqual([
+      'a',
+    ]);
+    const releases = await reader.listReleases(credentials);
+    expect(releases.served.map(r => r.endOfLifeDate)).toEqual(['2026-12-31']);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        'resource:default/b-extended, resource:default/c',
+      ),
+      expect.anything(),
+    );
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('resource:default/nkp-2.16.0-extended'),
+      expect.anything(),
+    );
+    await reader.listClusters(credentials);
+    expect(logger.warn).toHaveBeenCalledTimes(2);
   });
 });

@@ -3,8 +3,15 @@
  * `kubernetes-cluster`) and the NKP `Release` objects served by management clusters (`Resource`s
  * of type `nkp-release`). Both are read page by page with the catalog's cursor, so a fleet of
  * 100,000 clusters is many small responses rather than one huge one.
+ *
+ * Only what the NKP provider emitted counts (`nkpProviderSourceOf`: its `nkp:<source>` location
+ * and origin): a look-alike with NKP annotations from any other location is left out, with a
+ * warning naming it, so a registered file cannot add a cluster or move a release date.
  */
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import {
   CATALOG_FILTER_EXISTS,
   EntityFilterQuery,
@@ -20,6 +27,7 @@ import {
   ServedReleases,
   servedReleasesFromEntities,
   entityRefKey,
+  nkpProviderSourceOf,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 
 /** Entities per catalog request: small responses, and few enough requests for 100k clusters. */
@@ -36,12 +44,16 @@ const byRef = (a: { ref: string }, b: { ref: string }) =>
 
 export class FleetReader {
   private readonly pageSize: number;
+  private readonly logger?: LoggerService;
+  /** Look-alikes already warned about, so each is named once rather than every evaluation. */
+  private readonly warned = new Set<string>();
 
   constructor(
     private readonly catalog: CatalogService,
-    options: { pageSize?: number } = {},
+    options: { pageSize?: number; logger?: LoggerService } = {},
   ) {
     this.pageSize = options.pageSize ?? DEFAULT_CATALOG_PAGE_SIZE;
+    this.logger = options.logger;
   }
 
   /** The NKP clusters, reduced to their facts, sorted by entity ref. */
@@ -100,9 +112,14 @@ export class FleetReader {
       { filter, fields, limit: this.pageSize },
       { credentials },
     );
+    const lookAlikes: string[] = [];
     for (;;) {
       for (const entity of response.items) {
         const ref = stringifyEntityRef(entity);
+        if (nkpProviderSourceOf(entity) === undefined) {
+          lookAlikes.push(ref);
+          continue;
+        }
         byEntityRef.set(entityRefKey(ref), { ref, entity });
       }
       const cursor = response.pageInfo.nextCursor;
@@ -113,6 +130,21 @@ export class FleetReader {
         { credentials },
       );
     }
+    this.warnAbout(lookAlikes);
     return [...byEntityRef.values()].sort(byRef);
+  }
+
+  private warnAbout(lookAlikes: string[]) {
+    const fresh = lookAlikes.filter(ref => !this.warned.has(ref));
+    if (fresh.length === 0) return;
+    fresh.forEach(ref => this.warned.add(ref));
+    this.logger?.warn(
+      `Ignored ${
+        fresh.length
+      } catalog entities with NKP annotations that the NKP provider did not emit: ${fresh
+        .sort()
+        .join(', ')}`,
+      { entityRefs: fresh.join(',') },
+    );
   }
 }

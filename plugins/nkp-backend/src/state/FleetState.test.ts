@@ -24,6 +24,8 @@ const selfManaged = (name: string, nkpVersion: string): Entity => ({
     name,
     annotations: {
       'nkp-lifecycle.io/source': 'test',
+      'backstage.io/managed-by-location': 'nkp:test',
+      'backstage.io/managed-by-origin-location': 'nkp:test',
       'nkp-lifecycle.io/cluster-type': 'self-managed',
       'nkp-lifecycle.io/nkp-version': nkpVersion,
       'nkp-lifecycle.io/kubernetes-version': '1.33.1',
@@ -42,6 +44,8 @@ const release = (
     name: `nkp-${version}`,
     annotations: {
       'nkp-lifecycle.io/source': 'mgmt-1',
+      'backstage.io/managed-by-location': 'nkp:mgmt-1',
+      'backstage.io/managed-by-origin-location': 'nkp:mgmt-1',
       'nkp-lifecycle.io/object-name': `nkp-${version}`,
       [NKP_RELEASE_ANNOTATIONS.version]: version,
       ...(timeline.releaseDate

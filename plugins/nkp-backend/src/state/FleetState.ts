@@ -163,7 +163,8 @@ export class FleetState {
       clusters,
       calendar,
       config: this.options.policy,
-      plans,
+      // A cancelled plan asks nothing of anyone; it stays in the snapshot for the lists.
+      plans: plans.filter(p => p.status === 'active'),
       exceptions: exceptions
         .map(toPolicyException)
         .filter((e): e is PolicyException => e !== undefined),

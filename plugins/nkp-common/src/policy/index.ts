@@ -30,6 +30,7 @@ export {
   upgradePlanSchema,
   planRequirement,
   UPGRADE_PLAN_REQUIREMENTS,
+  MAX_ANNOUNCEMENT_AGE_DAYS,
 } from './plans';
 export type { PolicyException, PolicyExceptionStatus } from './exceptions';
 export { policyExceptionSchema } from './exceptions';

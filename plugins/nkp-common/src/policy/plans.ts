@@ -53,6 +53,16 @@ export const UPGRADE_PLAN_REQUIREMENTS: readonly UpgradePlanRequirement[] = [
 ];
 
 /**
+ * How many days in the past a plan's announcement may lie before it must be marked
+ * `backdated`: an older date would give every owner in scope, at once, the reminders and
+ * deadlines of a plan they never saw. The backend refuses it; the announce form asks for the
+ * flag.
+ *
+ * @public
+ */
+export const MAX_ANNOUNCEMENT_AGE_DAYS = 3;
+
+/**
  * An announced upgrade.
  *
  * @public

@@ -103,11 +103,59 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Upgrade plans with progress and blockers (nkp.fleet.read; cluster lists narrowed to visible clusters) */
+    /**
+     * Upgrade plans with progress and blockers (nkp.fleet.read; cluster lists narrowed to visible clusters)
+     * Active and cancelled plans; a cancelled one asks nothing of anyone any more (no deadline,
+     *     no reminders, no blockers) and says who cancelled it, when and why.
+     */
     get: operations['listPlans'];
     put?: never;
     /** Announce an upgrade plan (nkp.upgrade-plan.manage; audited) */
     post: operations['createPlan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/plans/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change an active plan's title, target or window (nkp.upgrade-plan.manage; audited)
+     * Only the fields sent change; the checks of `POST /plans` apply to them (the target's
+     *     NKP minor must be in the release calendar), and a window may not move the deadline to
+     *     today or before. Scope, kind and announcement day stay: to change those, cancel the plan
+     *     and announce another. A change that changes nothing writes nothing.
+     */
+    patch: operations['changePlan'];
+    trace?: never;
+  };
+  '/plans/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel an active plan (nkp.upgrade-plan.manage; audited)
+     * The plan stays, with `status: cancelled`, who cancelled it, when and why, and stops
+     *     counting at once: its deadlines, reminders and blockers are gone from every cluster.
+     */
+    post: operations['cancelPlan'];
     delete?: never;
     options?: never;
     head?: never;
@@ -124,7 +172,8 @@ export interface paths {
     /**
      * Exceptions, requested and approved (nkp.fleet.read; narrowed to visible targets)
      * Each exception says whether the caller may approve it (`approvable`), and if not why
-     *     (`notApprovableBecause`), so clients need not know the four-eyes setting.
+     *     (`notApprovableBecause`), so clients need not know the four-eyes setting. Rejected and
+     *     revoked exceptions stay in the list, with who, when and why.
      */
     get: operations['listExceptions'];
     put?: never;
@@ -155,6 +204,49 @@ export interface paths {
      *     is not audited; the backend logs it (warning, with the exception id and the caller).
      */
     post: operations['approveException'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/exceptions/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reject a requested exception (nkp.exception.approve; audited)
+     * The exception stays, with `status: rejected`, who rejected it, when and why; it never
+     *     counts. Rejecting takes the approve permission, not a separate person: it waives nothing,
+     *     so the requester who holds the permission may reject (withdraw) their own request.
+     */
+    post: operations['rejectException'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/exceptions/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revoke an approved exception that has not expired (nkp.exception.approve; audited)
+     * The exception stays, with `status: revoked`, who revoked it, when and why, and stops
+     *     waiving at once: the clusters it covered are evaluated without it.
+     */
+    post: operations['revokeException'];
     delete?: never;
     options?: never;
     head?: never;
@@ -196,8 +288,8 @@ export interface paths {
     };
     /**
      * The audit log, newest first, filtered and paged on the server (nkp.audit.read)
-     * Who created which upgrade plan, who requested and approved which exception, and when an
-     *     exception expired (actor `system:nkp-backend`). Paged with a cursor: pass `nextCursor` of
+     * Who created, changed and cancelled which upgrade plan, who requested, approved, rejected
+     *     and revoked which exception, and when an exception expired (actor `system:nkp-backend`). Paged with a cursor: pass `nextCursor` of
      *     one page as `cursor` to get the next; entries written meanwhile do not shift the pages.
      */
     get: operations['listAudit'];
@@ -401,7 +493,7 @@ export interface components {
       /** Matching clusters before paging */
       totalCount: number;
       offset: number;
-      limit?: number;
+      limit: number;
       /**
        * Format: date
        * The evaluation day (UTC) that `daysLeft` counts from
@@ -433,7 +525,10 @@ export interface components {
     /**
      * The backend refuses, in `fieldErrors`: an empty `title`, a `targetVersion` that is not an
      *     NKP version (`2.17`, `2.17.1`), an `announcedAt` that is no calendar date, a `windowDays`
-     *     below 1, a scope `name` that is empty.
+     *     below 1, a scope `name` that is empty; values longer than the database holds (`title` and
+     *     scope `name` 255 characters, `targetVersion` 32, `windowDays` at most 3650); a
+     *     `targetVersion` whose NKP minor is not in the release calendar; an `announcedAt` more than
+     *     3 days before today unless `backdated` is true.
      */
     NewPlan: {
       title: string;
@@ -448,6 +543,33 @@ export interface components {
       windowDays?: number;
       scope: components['schemas']['Scope'];
       requires?: components['schemas']['PlanRequirement'];
+      /**
+       * The announcement date lies more than 3 days in the past on purpose (e.g. a plan
+       *     announced elsewhere, recorded late). Without it such a date is refused: every owner
+       *     in scope would at once get the reminders and deadlines of a plan they never saw.
+       */
+      backdated?: boolean;
+    };
+    /**
+     * The fields to change, at least one. The backend refuses, in `fieldErrors`, what it
+     *     refuses in a `NewPlan` (an empty `title`, a `targetVersion` that is no NKP version or
+     *     not in the release calendar, values longer than the database holds), and a `windowDays`
+     *     that puts the deadline on today or before.
+     */
+    PlanChange: {
+      title?: string;
+      /** @example 2.17 */
+      targetVersion?: string;
+      /** Days from the announcement to the deadline */
+      windowDays?: number;
+    };
+    /**
+     * Why, for the audit log and the people concerned; the backend refuses, in `fieldErrors`,
+     *     a `reason` shorter than 10 characters (trimmed) or longer than 2000.
+     */
+    Reason: {
+      /** Why, in at least 10 characters */
+      reason: string;
     };
     PlanPlatformStep: {
       entityRef: string;
@@ -456,6 +578,10 @@ export interface components {
     };
     Plan: {
       id: string;
+      /**
+       * A cancelled plan counts for nothing; it stays for the record
+       */
+      status: 'active' | 'cancelled';
       title: string;
       targetVersion: string;
       targetKubernetesMinor?: string;
@@ -483,11 +609,19 @@ export interface components {
       createdBy: string;
       /** Format: date-time */
       createdAt: string;
+      cancelledBy?: string;
+      /** Format: date-time */
+      cancelledAt?: string;
+      cancelReason?: string;
     };
     PlanList: {
       /** Format: date */
       evaluatedOn: string;
       items: components['schemas']['Plan'][];
+      /** Plans the caller may see, before paging */
+      totalCount: number;
+      offset: number;
+      limit: number;
     };
     ExceptionTarget:
       | {
@@ -536,17 +670,23 @@ export interface components {
       note?: string;
     };
     /**
-     * Why the caller may not approve an exception: it is approved already, the caller lacks
+     * Why the caller may not approve an exception: it is approved, rejected or revoked already, the caller lacks
      *     `nkp.exception.approve`, or they requested it themselves and a separate approver is
      *     required (`nkp.exceptions.requireSeparateApprover`, the default).
      */
     NotApprovableReason:
       | 'already-approved'
+      | 'already-rejected'
+      | 'already-revoked'
       | 'missing-permission'
       | 'own-request';
     Exception: {
       id: string;
-      status: 'requested' | 'approved';
+      /**
+       * Only an approved exception waives anything. `rejected`: refused while requested;
+       *     `revoked`: withdrawn after approval, before it expired.
+       */
+      status: 'requested' | 'approved' | 'rejected' | 'revoked';
       target: components['schemas']['ExceptionTarget'];
       rule?: components['schemas']['RuleId'];
       reason: string;
@@ -558,6 +698,14 @@ export interface components {
       approvedBy?: string;
       /** Format: date-time */
       approvedAt?: string;
+      rejectedBy?: string;
+      /** Format: date-time */
+      rejectedAt?: string;
+      rejectionReason?: string;
+      revokedBy?: string;
+      /** Format: date-time */
+      revokedAt?: string;
+      revocationReason?: string;
       evaluation?: components['schemas']['ExceptionEvaluation'];
       /**
        * Whether the caller may approve it now: it is requested, the caller has
@@ -573,6 +721,10 @@ export interface components {
       /** Format: date */
       evaluatedOn: string;
       items: components['schemas']['Exception'][];
+      /** Exceptions the caller may see, before paging */
+      totalCount: number;
+      offset: number;
+      limit: number;
     };
     AuditSubjectKind: 'plan' | 'exception';
     AuditEntry: {
@@ -583,8 +735,12 @@ export interface components {
       actor: string;
       action:
         | 'upgrade-plan.create'
+        | 'upgrade-plan.change'
+        | 'upgrade-plan.cancel'
         | 'exception.request'
         | 'exception.approve'
+        | 'exception.reject'
+        | 'exception.revoke'
         | 'exception.expire';
       subjectKind: components['schemas']['AuditSubjectKind'];
       subjectId: string;
@@ -681,7 +837,18 @@ export interface components {
       };
     };
   };
-  parameters: never;
+  parameters: {
+    Id: string;
+    /** Items to skip */
+    Offset: number;
+    /**
+     * A key the client makes up per request (e.g. a UUID). A retry with the same key, by the
+     *     same caller, answers 200 with what the first request created (header
+     *     `Idempotent-Replayed: true`) instead of creating it again; a retry while the first is
+     *     still being written answers 409.
+     */
+    IdempotencyKey: string;
+  };
   requestBodies: never;
   headers: never;
   pathItems: never;
@@ -748,8 +915,12 @@ export interface operations {
         state?: components['schemas']['State'][];
         /** Kubernetes or NKP version or prefix (`1.33` matches 1.33.x) */
         version?: string;
-        offset?: number;
-        /** All matching clusters when absent */
+        /** Items to skip */
+        offset?: components['parameters']['Offset'];
+        /**
+         * Clusters per page, at most 10,000 (a larger value is a 400 naming `limit`); 10,000
+         *     when absent. Page through larger fleets with `offset`.
+         */
         limit?: number;
         orderBy?: components['schemas']['ClusterOrderBy'];
         order?: components['schemas']['SortOrder'];
@@ -845,14 +1016,19 @@ export interface operations {
   };
   listPlans: {
     parameters: {
-      query?: never;
+      query?: {
+        /** Items to skip */
+        offset?: components['parameters']['Offset'];
+        /** Plans per page, at most 500 (a larger value is a 400 naming `limit`) */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** Plans in announcement order */
+      /** One page of plans in announcement order */
       200: {
         headers: {
           [name: string]: unknown;
@@ -869,7 +1045,15 @@ export interface operations {
   createPlan: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /**
+         * A key the client makes up per request (e.g. a UUID). A retry with the same key, by the
+         *     same caller, answers 200 with what the first request created (header
+         *     `Idempotent-Replayed: true`) instead of creating it again; a retry while the first is
+         *     still being written answers 409.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
       path?: never;
       cookie?: never;
     };
@@ -879,6 +1063,15 @@ export interface operations {
       };
     };
     responses: {
+      /** The plan an earlier request with the same Idempotency-Key created */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Plan'];
+        };
+      };
       /** The plan, evaluated */
       201: {
         headers: {
@@ -893,16 +1086,99 @@ export interface operations {
       403: components['responses']['Error'];
     };
   };
-  listExceptions: {
+  changePlan: {
     parameters: {
       query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PlanChange'];
+      };
+    };
+    responses: {
+      /** The plan as changed, evaluated */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Plan'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      /** The plan is cancelled */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  cancelPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Reason'];
+      };
+    };
+    responses: {
+      /** The cancelled plan */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Plan'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      /** Cancelled already */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listExceptions: {
+    parameters: {
+      query?: {
+        /** Items to skip */
+        offset?: components['parameters']['Offset'];
+        /** Exceptions per page, at most 500 (a larger value is a 400 naming `limit`) */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** Exceptions in request order */
+      /** One page of exceptions in request order */
       200: {
         headers: {
           [name: string]: unknown;
@@ -919,7 +1195,15 @@ export interface operations {
   requestException: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /**
+         * A key the client makes up per request (e.g. a UUID). A retry with the same key, by the
+         *     same caller, answers 200 with what the first request created (header
+         *     `Idempotent-Replayed: true`) instead of creating it again; a retry while the first is
+         *     still being written answers 409.
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
       path?: never;
       cookie?: never;
     };
@@ -929,6 +1213,15 @@ export interface operations {
       };
     };
     responses: {
+      /** The exception an earlier request with the same Idempotency-Key created */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exception'];
+        };
+      };
       /** The requested exception */
       201: {
         headers: {
@@ -956,7 +1249,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        id: string;
+        id: components['parameters']['Id'];
       };
       cookie?: never;
     };
@@ -987,7 +1280,85 @@ export interface operations {
         };
       };
       404: components['responses']['Error'];
-      /** Already approved */
+      /** Not requested (approved, rejected or revoked already) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  rejectException: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Reason'];
+      };
+    };
+    responses: {
+      /** The rejected exception */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exception'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      /** Not requested (approved, rejected or revoked already) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  revokeException: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['Id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Reason'];
+      };
+    };
+    responses: {
+      /** The revoked exception */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Exception'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      /** Not approved (requested, rejected or revoked), or expired already */
       409: {
         headers: {
           [name: string]: unknown;

@@ -25,6 +25,7 @@ describe('readNkpSourceConfigs', () => {
         entityNamePrefix: 'demo',
         dashboardUrl: undefined,
         owners: { default: 'group:default/unknown', workspaces: {} },
+        allowedApiServers: [],
         kubernetes: {},
         api: undefined,
       },
@@ -42,6 +43,7 @@ describe('readNkpSourceConfigs', () => {
           default: 'platform-team',
           workspaces: { 'acme-workspace': 'group:tenants/team-acme' },
         },
+        allowedApiServers: ['*.hooli.example', '172.21.8.0/24'],
         kubernetes: {
           authProvider: 'oidc',
           oidcTokenProvider: 'microsoft',
@@ -56,6 +58,7 @@ describe('readNkpSourceConfigs', () => {
         default: 'group:default/platform-team',
         workspaces: { 'acme-workspace': 'group:tenants/team-acme' },
       },
+      allowedApiServers: ['*.hooli.example', '172.21.8.0/24'],
       kubernetes: {
         authProvider: 'oidc',
         oidcTokenProvider: 'microsoft',
@@ -106,6 +109,19 @@ describe('readNkpSourceConfigs', () => {
       },
       'catalog.providers.nkp.demo.owners.workspaces.acme must be an entity reference',
     ],
+    [
+      { demo: { offline: { paths: ['x'] }, allowedApiServers: '10.0.0.0/8' } },
+      'catalog.providers.nkp.demo.allowedApiServers must be a list',
+    ],
+    [
+      {
+        demo: {
+          offline: { paths: ['x'] },
+          allowedApiServers: ['*.acme.example', 'https://10.0.0.1:6443'],
+        },
+      },
+      'catalog.providers.nkp.demo.allowedApiServers[1]: "https://10.0.0.1:6443" is not a host name',
+    ],
   ])('rejects %j naming the key', (sources, message) => {
     expect(() => read(sources)).toThrow(message);
   });
@@ -128,6 +144,7 @@ describe('readNkpSourceSettings', () => {
       entityNamePrefix: 'lab',
       dashboardUrl: undefined,
       owners: { default: 'group:default/team-acme', workspaces: {} },
+      allowedApiServers: [],
       kubernetes: {},
     });
   });

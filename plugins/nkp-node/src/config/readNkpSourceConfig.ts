@@ -7,6 +7,7 @@
 
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { parseApiServerPattern } from '../normalise/apiServerAllowList';
 import { NkpSourceModel } from '../normalise/readClusters';
 import { toOwnerRef } from '../normalise/resolveOwner';
 import { NkpApiConfig, readApiConfig } from './readApiConfig';
@@ -37,6 +38,11 @@ export interface NkpSourceSettings {
   entityNamePrefix: string;
   dashboardUrl?: string;
   owners: { default: string; workspaces: Record<string, string> };
+  /**
+   * Control-plane hosts `kubernetes.io/api-server` may name (see `allowedApiServers` in the
+   * catalog module's config.d.ts); empty: none.
+   */
+  allowedApiServers: string[];
   kubernetes: {
     authProvider?: string;
     oidcTokenProvider?: string;
@@ -168,6 +174,7 @@ export function readNkpSourceSettings(
     entityNamePrefix,
     dashboardUrl,
     owners: readOwners(config, key),
+    allowedApiServers: readAllowedApiServers(config, key),
     kubernetes: {
       authProvider: config.getOptionalString('kubernetes.authProvider'),
       oidcTokenProvider: config.getOptionalString(
@@ -189,6 +196,29 @@ function checkId(id: string) {
       `${NKP_SOURCES_CONFIG_KEY}.${id}: a source id must be lowercase letters, digits and dashes, e.g. "acme-mgmt"`,
     );
   }
+}
+
+function readAllowedApiServers(
+  config: Config,
+  key: (name: string) => string,
+): string[] {
+  const patterns = config.getOptional('allowedApiServers') ?? [];
+  if (!Array.isArray(patterns) || !patterns.every(p => typeof p === 'string')) {
+    throw new InputError(
+      `${key(
+        'allowedApiServers',
+      )} must be a list of host names, *.domain wildcards, IP addresses or CIDR ranges`,
+    );
+  }
+  patterns.forEach((pattern, index) => {
+    const parsed = parseApiServerPattern(pattern);
+    if ('error' in parsed) {
+      throw new InputError(
+        `${key(`allowedApiServers[${index}]`)}: ${parsed.error}`,
+      );
+    }
+  });
+  return patterns;
 }
 
 function readOwners(config: Config, key: (name: string) => string) {

@@ -5,6 +5,7 @@
  */
 
 import { Entity } from '@backstage/catalog-model';
+import { nkpLocationRef } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import type { NkpSourceSettings } from '../config/readNkpSourceConfig';
 import { fleetToEntities } from './fleetToEntities';
 import { NormaliseMemo } from './NormaliseMemo';
@@ -46,9 +47,10 @@ export function buildEntities(
     {
       sourceId: source.id,
       entityNamePrefix: part.entityNamePrefix,
-      locationRef: `nkp:${source.id}`,
+      locationRef: nkpLocationRef(source.id),
       dashboardUrl: part.dashboardUrl,
       owners: source.owners,
+      allowedApiServers: source.allowedApiServers,
       kubernetes: {
         ...source.kubernetes,
         caData: source.kubernetes.caData ?? part.caData,

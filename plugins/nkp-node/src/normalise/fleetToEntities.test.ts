@@ -18,6 +18,7 @@ const options: FleetEntityOptions = {
   locationRef: 'nkp:demo',
   dashboardUrl: 'https://nkp.example.com/dkp/kommander/dashboard',
   owners: { default: 'group:default/platform-team', workspaces: {} },
+  allowedApiServers: ['*.example'],
 };
 
 function entitiesOf(
@@ -205,6 +206,52 @@ describe('fleetToEntities', () => {
         'kubernetes.io/auth-provider'
       ],
     ).toBeUndefined();
+  });
+
+  describe('kubernetes.io/api-server, only for allowed control-plane hosts', () => {
+    const apiServers = (allowedApiServers?: string[]) => {
+      const { entities, warnings } = entitiesOf(smallFleet(), {
+        allowedApiServers,
+        kubernetes: { authProvider: 'oidc', caData: 'LS0tLS1CRUdJTg==' },
+      });
+      return {
+        mgmt: find(entities, 'Resource', 'demo-mgmt').metadata.annotations!,
+        prod: find(entities, 'Resource', 'demo-acme-prod').metadata
+          .annotations!,
+        warnings,
+      };
+    };
+
+    it('writes none, and says nothing, when the source allows none', () => {
+      for (const allowed of [undefined, []]) {
+        const { mgmt, prod, warnings } = apiServers(allowed);
+        for (const annotations of [mgmt, prod]) {
+          expect(Object.keys(annotations)).not.toEqual(
+            expect.arrayContaining([
+              'kubernetes.io/api-server',
+              'kubernetes.io/api-server-certificate-authority',
+              'kubernetes.io/auth-provider',
+            ]),
+          );
+        }
+        expect(warnings).toEqual([]);
+      }
+    });
+
+    it('writes the allowed hosts and warns, naming the cluster, about the others', () => {
+      const { mgmt, prod, warnings } = apiServers(['mgmt.example']);
+      expect(mgmt['kubernetes.io/api-server']).toBe(
+        'https://mgmt.example:6443',
+      );
+      expect(prod['kubernetes.io/api-server']).toBeUndefined();
+      expect(prod['kubernetes.io/auth-provider']).toBeUndefined();
+      expect(warnings).toEqual(
+        ['acme-dev', 'acme-prod'].map(name => ({
+          object: `Cluster acme-ns/${name}`,
+          message: `control-plane host "${name}.example" is not in the source's allowedApiServers; kubernetes.io/api-server not set`,
+        })),
+      );
+    });
   });
 
   it('keeps entities of two sources with the same NKP names apart', () => {

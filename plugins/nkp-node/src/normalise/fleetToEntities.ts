@@ -19,6 +19,10 @@ import {
   NKP_RELEASE_ANNOTATIONS,
   NKP_RELEASE_RESOURCE_TYPE,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import {
+  isApiServerAllowed,
+  parseApiServerPatterns,
+} from './apiServerAllowList';
 import { entityName } from './entityName';
 import { HOST_CLUSTER_NAME } from './labels';
 import { NormaliseMemo, remember } from './NormaliseMemo';
@@ -54,6 +58,13 @@ export interface FleetEntityOptions {
     /** Workspace name → owner entity reference; wins over labels on the objects. */
     workspaces: Record<string, string>;
   };
+  /**
+   * Control-plane hosts that `kubernetes.io/api-server` may point at (`allowedApiServers` of the
+   * source): names, `*.domain` wildcards, IP addresses, CIDR ranges. None when unset: an endpoint
+   * comes from objects that tenants can write, and the Kubernetes plugin sends viewers' tokens
+   * there.
+   */
+  allowedApiServers?: string[];
   /** What the Kubernetes plugin needs to reach clusters; written only when known. */
   kubernetes?: {
     authProvider?: string;
@@ -83,6 +94,9 @@ export function fleetToEntities(
     name === undefined ? undefined : workspaces.get(name);
   const systemName = (workspace: string | undefined, project: string) =>
     entityName(prefix, ...(workspace ? [workspace] : []), project);
+  const allowedApiServers = parseApiServerPatterns(
+    options.allowedApiServers ?? [],
+  );
   const source = fleet.clusters.find(c => c.isSourceCluster);
   const sourceEntityName = source && entityName(prefix, source.name);
 
@@ -133,9 +147,7 @@ export function fleetToEntities(
   });
 
   const clusterEntity = (cluster: NkpCluster, warn: NkpWarning[]): Entity => {
-    const apiServer =
-      cluster.endpoint &&
-      apiServerUrl(cluster.endpoint.host, cluster.endpoint.port);
+    const apiServer = allowedApiServer(cluster, allowedApiServers, warn);
     const k8s = options.kubernetes ?? {};
     const managedBy = cluster.isSourceCluster ? undefined : sourceEntityName;
     return {
@@ -320,7 +332,28 @@ function dropDuplicates(entities: Entity[], warnings: NkpWarning[]): Entity[] {
   });
 }
 
-function apiServerUrl(host: string, port: number): string {
+/**
+ * The cluster's `kubernetes.io/api-server` when its endpoint's host is allowed; an endpoint that
+ * is not, when some are, is worth a warning (a typo in the list, or an object pointing elsewhere).
+ */
+function allowedApiServer(
+  cluster: NkpCluster,
+  allowed: ReturnType<typeof parseApiServerPatterns>,
+  warn: NkpWarning[],
+): string | undefined {
+  if (!cluster.endpoint || allowed.length === 0) {
+    return undefined;
+  }
+  const { host, port } = cluster.endpoint;
+  if (!isApiServerAllowed(host, allowed)) {
+    warn.push({
+      object: `Cluster ${cluster.namespace ? `${cluster.namespace}/` : ''}${
+        cluster.name
+      }`,
+      message: `control-plane host "${host}" is not in the source's allowedApiServers; kubernetes.io/api-server not set`,
+    });
+    return undefined;
+  }
   return `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 

@@ -159,6 +159,7 @@ export const clusterPage = (
   items,
   totalCount,
   offset: 0,
+  limit: 10_000,
   evaluatedOn: EVALUATED_ON,
 });
 
@@ -257,6 +258,7 @@ export const managementPlanePlan: NkpPlanView = {
   platformSteps: [{ entityRef: 'resource:default/demo-nkp-mgmt', done: false }],
   createdBy: 'user:default/platform-lead',
   createdAt: '2026-11-21T09:00:00Z',
+  status: 'active',
 };
 
 export const plan: NkpPlanView = {
@@ -288,6 +290,7 @@ export const plan: NkpPlanView = {
   platformSteps: [],
   createdBy: 'user:default/platform-lead',
   createdAt: '2026-11-01T09:00:00Z',
+  status: 'active',
 };
 
 export const requestedByAlice: NkpExceptionView = {
@@ -378,6 +381,10 @@ export function mockNkpApi(overrides: Partial<NkpApi> = {}): NkpApi {
     listExceptions: jest.fn(missing('listExceptions')),
     requestException: jest.fn(missing('requestException')),
     approveException: jest.fn(missing('approveException')),
+    rejectException: jest.fn(missing('rejectException')),
+    revokeException: jest.fn(missing('revokeException')),
+    changePlan: jest.fn(missing('changePlan')),
+    cancelPlan: jest.fn(missing('cancelPlan')),
     getCalendar: jest.fn(missing('getCalendar')),
     ...overrides,
   };

@@ -9,6 +9,7 @@ import {
   NkpExceptionView,
   NkpFleetSummary,
   NkpNewPlan,
+  NkpPlanChange,
   NkpPlanView,
   NkpTenants,
 } from './types';
@@ -38,14 +39,24 @@ export interface NkpApi {
   }): Promise<NkpClusterDetail>;
   getSummary(): Promise<NkpFleetSummary>;
   getTenants(): Promise<NkpTenants>;
+  /** Every plan the user may see, active and cancelled, in announcement order (all pages). */
   listPlans(): Promise<NkpPlanView[]>;
   createPlan(plan: NkpNewPlan): Promise<NkpPlanView>;
+  /** Changes the given fields of an active plan. */
+  changePlan(id: string, change: NkpPlanChange): Promise<NkpPlanView>;
+  /** Cancels an active plan; the reason goes to the audit log and the plan. */
+  cancelPlan(id: string, reason: string): Promise<NkpPlanView>;
+  /** Every exception the user may see, in request order (all pages). */
   listExceptions(): Promise<NkpExceptionView[]>;
   requestException(request: NkpExceptionRequest): Promise<NkpExceptionView>;
   approveException(
     id: string,
     approval?: NkpExceptionApproval,
   ): Promise<NkpExceptionView>;
+  /** Rejects a requested exception. */
+  rejectException(id: string, reason: string): Promise<NkpExceptionView>;
+  /** Revokes an approved exception that has not expired. */
+  revokeException(id: string, reason: string): Promise<NkpExceptionView>;
   getCalendar(): Promise<NkpCalendar>;
 }
 

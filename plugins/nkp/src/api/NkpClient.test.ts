@@ -87,17 +87,77 @@ describe('NkpClient', () => {
     });
   });
 
-  it('unwraps the item lists of plans and exceptions', async () => {
+  it('unwraps the item lists of plans and exceptions, page after page', async () => {
+    // Two items per page here; the backend's default page is the document's to say
+    const pageOf = (prefix: string) => (offset: number) =>
+      HttpResponse.json({
+        evaluatedOn: '2026-11-21',
+        items: [`${prefix}${offset}`, `${prefix}${offset + 1}`]
+          .slice(0, 3 - offset)
+          .map(id => ({ id })),
+        totalCount: 3,
+        offset,
+        limit: 2,
+      });
+    const offsets: string[] = [];
     server.use(
-      http.get(`${baseUrl}/plans`, () =>
-        HttpResponse.json({ evaluatedOn: '2026-11-21', items: [{ id: 'p' }] }),
-      ),
+      http.get(`${baseUrl}/plans`, ({ request }) => {
+        const offset = new URL(request.url).searchParams.get('offset');
+        offsets.push(offset ?? '');
+        return pageOf('p')(Number(offset ?? 0));
+      }),
       http.get(`${baseUrl}/exceptions`, () =>
-        HttpResponse.json({ evaluatedOn: '2026-11-21', items: [{ id: 'e' }] }),
+        HttpResponse.json({
+          evaluatedOn: '2026-11-21',
+          items: [{ id: 'e' }],
+          totalCount: 1,
+          offset: 0,
+          limit: 100,
+        }),
       ),
     );
-    await expect(client.listPlans()).resolves.toEqual([{ id: 'p' }]);
+    await expect(client.listPlans()).resolves.toEqual([
+      { id: 'p0' },
+      { id: 'p1' },
+      { id: 'p2' },
+    ]);
+    expect(offsets).toEqual(['', '2']);
     await expect(client.listExceptions()).resolves.toEqual([{ id: 'e' }]);
+  });
+
+  it.each([
+    ['changePlan', 'PATCH', '/plans/p%2F1', { title: 'New' }],
+    ['cancelPlan', 'POST', '/plans/p%2F1/cancel', { reason: 'Superseded' }],
+    [
+      'rejectException',
+      'POST',
+      '/exceptions/p%2F1/reject',
+      { reason: 'Superseded' },
+    ],
+    [
+      'revokeException',
+      'POST',
+      '/exceptions/p%2F1/revoke',
+      { reason: 'Superseded' },
+    ],
+  ] as const)('%s sends %s %s', async (method, verb, path, body) => {
+    let seen: { method: string; path: string; body: unknown } | undefined;
+    server.use(
+      http.all(`${baseUrl}/*`, async ({ request }) => {
+        seen = {
+          method: request.method,
+          path: new URL(request.url).pathname.replace('/api/nkp', ''),
+          body: await request.json(),
+        };
+        return HttpResponse.json({ id: 'p/1' });
+      }),
+    );
+    const arg = 'title' in body ? body : body.reason;
+    await (client[method] as (id: string, a: unknown) => Promise<unknown>)(
+      'p/1',
+      arg,
+    );
+    expect(seen).toEqual({ method: verb, path, body });
   });
 
   it('posts an exception request as JSON', async () => {

@@ -10,6 +10,7 @@ import {
   NkpExceptionView,
   NkpFleetSummary,
   NkpNewPlan,
+  NkpPlanChange,
   NkpPlanView,
   NkpTenants,
 } from './types';
@@ -63,19 +64,29 @@ export class NkpClient implements NkpApi {
   }
 
   async listPlans(): Promise<NkpPlanView[]> {
-    const { items } = await this.request<{ items: NkpPlanView[] }>('/plans');
-    return items;
+    return this.allPages<NkpPlanView>('/plans');
   }
 
   async createPlan(plan: NkpNewPlan): Promise<NkpPlanView> {
     return this.request('/plans', { method: 'POST', body: plan });
   }
 
+  async changePlan(id: string, change: NkpPlanChange): Promise<NkpPlanView> {
+    return this.request(`/plans/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      body: change,
+    });
+  }
+
+  async cancelPlan(id: string, reason: string): Promise<NkpPlanView> {
+    return this.request(`/plans/${encodeURIComponent(id)}/cancel`, {
+      method: 'POST',
+      body: { reason },
+    });
+  }
+
   async listExceptions(): Promise<NkpExceptionView[]> {
-    const { items } = await this.request<{ items: NkpExceptionView[] }>(
-      '/exceptions',
-    );
-    return items;
+    return this.allPages<NkpExceptionView>('/exceptions');
   }
 
   async requestException(
@@ -94,13 +105,44 @@ export class NkpClient implements NkpApi {
     });
   }
 
+  async rejectException(id: string, reason: string): Promise<NkpExceptionView> {
+    return this.request(`/exceptions/${encodeURIComponent(id)}/reject`, {
+      method: 'POST',
+      body: { reason },
+    });
+  }
+
+  async revokeException(id: string, reason: string): Promise<NkpExceptionView> {
+    return this.request(`/exceptions/${encodeURIComponent(id)}/revoke`, {
+      method: 'POST',
+      body: { reason },
+    });
+  }
+
   async getCalendar(): Promise<NkpCalendar> {
     return this.request('/calendar');
   }
 
+  /**
+   * Every item of a paged list, page by page at the backend's default page size (the OpenAPI
+   * document says it, and the maximum, once).
+   */
+  private async allPages<T>(path: string): Promise<T[]> {
+    const items: T[] = [];
+    for (;;) {
+      const page = await this.request<{ items: T[]; totalCount: number }>(
+        items.length ? `${path}?offset=${items.length}` : path,
+      );
+      items.push(...page.items);
+      if (page.items.length === 0 || items.length >= page.totalCount) {
+        return items;
+      }
+    }
+  }
+
   private async request<T>(
     path: string,
-    options: { method?: 'GET' | 'POST'; body?: unknown } = {},
+    options: { method?: 'GET' | 'POST' | 'PATCH'; body?: unknown } = {},
   ): Promise<T> {
     const baseUrl = await this.deps.discoveryApi.getBaseUrl('nkp');
     const response = await this.deps.fetchApi.fetch(`${baseUrl}${path}`, {

@@ -15,6 +15,7 @@ export type {
   NkpClusterDetail,
   NkpPlanView,
   NkpNewPlan,
+  NkpPlanChange,
   NkpCalendar,
   NkpFieldError,
   NkpErrorBody,

@@ -14,8 +14,21 @@ export function exceptionStatus(exception: NkpExceptionView): {
   Icon: Status;
   text: string;
 } {
-  if (exception.status === 'requested') {
-    return { Icon: StatusPending as Status, text: 'awaiting approval' };
+  switch (exception.status) {
+    case 'requested':
+      return { Icon: StatusPending as Status, text: 'awaiting approval' };
+    case 'rejected':
+      return {
+        Icon: StatusAborted as Status,
+        text: `rejected on ${exception.rejectedAt?.slice(0, 10)}`,
+      };
+    case 'revoked':
+      return {
+        Icon: StatusAborted as Status,
+        text: `revoked on ${exception.revokedAt?.slice(0, 10)}`,
+      };
+    default:
+      break;
   }
   const evaluation = exception.evaluation;
   const capped = evaluation?.capped ? ' (capped)' : '';

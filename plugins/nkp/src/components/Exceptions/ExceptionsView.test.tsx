@@ -191,4 +191,123 @@ describe('ExceptionsView', () => {
       await screen.findByText(/Could not load the exceptions: timeout/),
     ).toBeInTheDocument();
   });
+
+  describe('rejecting and revoking', () => {
+    const expired = {
+      ...approved,
+      id: 'exc-4',
+      target: { cluster: 'resource:default/demo-acme-old' },
+      evaluation: {
+        id: 'exc-4',
+        status: 'expired' as const,
+        endsOn: '2026-11-01',
+        capped: false,
+      },
+    };
+    const revoked = {
+      ...approved,
+      id: 'exc-5',
+      target: { cluster: 'resource:default/demo-acme-gone' },
+      status: 'revoked' as const,
+      revokedBy: 'user:default/lead',
+      revokedAt: '2026-11-15T10:00:00Z',
+      revocationReason: 'Certified after all',
+      notApprovableBecause: 'already-revoked' as const,
+      evaluation: undefined,
+    };
+    const all = [requestedByAlice, approved, expired, revoked];
+
+    it('offers Reject on requests and Revoke on approvals that still count, to approvers only', async () => {
+      const { unmount } = await renderView(
+        <ExceptionsView />,
+        mockNkpApi({ listExceptions: async () => all }),
+      );
+      expect(
+        await screen.findByRole('button', {
+          name: 'Reject the exception for resource:default/demo-globex-pay-dr',
+        }),
+      ).toBeInTheDocument();
+      expect(
+        screen.getAllByRole('button', { name: /^Revoke the exception/ }),
+      ).toHaveLength(1);
+      expect(screen.getByText('revoked on 2026-11-15')).toBeInTheDocument();
+      expect(screen.getByText(/Certified after all/)).toBeInTheDocument();
+      unmount();
+
+      await renderView(
+        <ExceptionsView />,
+        mockNkpApi({ listExceptions: async () => all }),
+        { deny: ['nkp.exception.approve'] },
+      );
+      expect(await screen.findByText('Exceptions (4)')).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: /^Reject/ })).toBeNull();
+      expect(screen.queryByRole('button', { name: /^Revoke/ })).toBeNull();
+    });
+
+    it.each([
+      [
+        'Reject',
+        requestedByAlice,
+        'rejectException',
+        'Reject exception',
+        'rejected',
+      ],
+      ['Revoke', approved, 'revokeException', 'Revoke exception', 'revoked'],
+    ] as const)(
+      '%ss with a reason, showing the backend’s answer on the field',
+      async (label, exception, method, title, done) => {
+        const user = userEvent.setup();
+        const conflict = await responseError(
+          400,
+          'InputError',
+          'Invalid rejection: reason: must say why, in at least 10 characters',
+          [
+            {
+              field: 'reason',
+              message: 'must say why, in at least 10 characters',
+            },
+          ],
+        );
+        const call = jest
+          .fn()
+          .mockRejectedValueOnce(conflict)
+          .mockResolvedValueOnce({ ...exception, status: done });
+        const listExceptions = jest.fn().mockResolvedValue([exception]);
+        const { alertApi } = await renderView(
+          <ExceptionsView />,
+          mockNkpApi({ listExceptions, [method]: call }),
+        );
+        await user.click(
+          await screen.findByRole('button', {
+            name: `${label} the exception for resource:default/demo-globex-pay-dr`,
+          }),
+        );
+        const dialog = await screen.findByRole('dialog', { name: title });
+        expect(dialog).toHaveAccessibleDescription(
+          /Payment freeze until the end of the quarter/,
+        );
+        const reason = within(dialog).getByLabelText(/Reason/);
+        // Ten characters once trimmed pass the form; the backend has the last word
+        await user.type(reason, '          x  too short?');
+        await user.click(within(dialog).getByRole('button', { name: label }));
+        expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+          'Invalid rejection',
+        );
+        expect(reason).toHaveAccessibleDescription(
+          'must say why, in at least 10 characters',
+        );
+        await user.click(within(dialog).getByRole('button', { name: label }));
+        await waitFor(() =>
+          expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+        );
+        expect(call).toHaveBeenLastCalledWith(exception.id, 'x  too short?');
+        expect(alertApi.post).toHaveBeenCalledWith(
+          expect.objectContaining({
+            message: `Exception ${exception.id} ${done}`,
+          }),
+        );
+        expect(listExceptions).toHaveBeenCalledTimes(2);
+      },
+    );
+  });
 });

@@ -18,7 +18,8 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { nkpApiRef } from '../../api/NkpApi';
 import { NkpExceptionView } from '../../api/types';
 import { ApproveExceptionDialog } from './ApproveExceptionDialog';
-import { TargetLink } from './describeTarget';
+import { ReasonDialog } from '../common/ReasonDialog';
+import { TargetLink, describeTarget } from './describeTarget';
 import { ExceptionStatusLabel } from './ExceptionStatusLabel';
 import { RULE_LABELS } from '../common/ruleLabels';
 import { NkpErrorPanel } from '../common/NkpErrorPanel';
@@ -72,10 +73,46 @@ const baseColumns: TableColumn<NkpExceptionView>[] = [
             approved by <Actor actor={row.approvedBy} />
           </Typography>
         )}
+        {(row.rejectedBy ?? row.revokedBy) && (
+          <Typography variant="body2" color="textSecondary">
+            {row.rejectedBy ? 'rejected' : 'revoked'} by{' '}
+            <Actor actor={(row.rejectedBy ?? row.revokedBy)!} />: “
+            {row.rejectionReason ?? row.revocationReason}”
+          </Typography>
+        )}
       </>
     ),
   },
 ];
+
+/** How an approver ends an exception: reject a request, revoke an approval that still counts. */
+type Ending = { exception: NkpExceptionView; action: 'reject' | 'revoke' };
+
+const ENDINGS = {
+  reject: {
+    title: 'Reject exception',
+    label: 'Reject',
+    busyLabel: 'Rejecting…',
+    effect:
+      'It never counts; it stays in this list, marked rejected with your reason.',
+    done: 'rejected',
+  },
+  revoke: {
+    title: 'Revoke exception',
+    label: 'Revoke',
+    busyLabel: 'Revoking…',
+    effect:
+      'It stops counting at once: the clusters it covers are evaluated without it. It stays in this list, marked revoked with your reason.',
+    done: 'revoked',
+  },
+} as const;
+
+/** Whether an approved exception still waives something, so that revoking it changes anything. */
+const revocable = (row: NkpExceptionView) =>
+  row.status === 'approved' && row.evaluation?.status !== 'expired';
+
+const targetName = (row: NkpExceptionView) =>
+  'cluster' in row.target ? row.target.cluster : row.target.owner;
 
 /** Why a requested exception's Approve is disabled, where the user can do something about it. */
 const NOT_APPROVABLE: Partial<Record<NkpExceptionNotApprovableReason, string>> =
@@ -85,9 +122,10 @@ const NOT_APPROVABLE: Partial<Record<NkpExceptionNotApprovableReason, string>> =
   };
 
 /**
- * Every exception the user may see, requested and approved. Those allowed to approve
- * (`nkp.exception.approve`) get an Approve action on requested ones, enabled where the backend
- * says this user may approve it (`approvable`): by default not on their own request (four eyes).
+ * Every exception the user may see: requested, approved, rejected and revoked. Those allowed to
+ * approve (`nkp.exception.approve`) get Approve and Reject on requested ones (Approve enabled
+ * where the backend says this user may approve it, `approvable`: by default not on their own
+ * request, four eyes) and Revoke on approved ones that have not expired.
  */
 export const ExceptionsView = () => {
   const nkpApi = useApi(nkpApiRef);
@@ -97,6 +135,19 @@ export const ExceptionsView = () => {
   });
   const exceptions = useAsyncRetry(() => nkpApi.listExceptions(), [nkpApi]);
   const [approving, setApproving] = useState<NkpExceptionView>();
+  const [ending, setEnding] = useState<Ending>();
+  const endButton = (row: NkpExceptionView, action: Ending['action']) => (
+    <Button
+      size="small"
+      variant="outlined"
+      aria-label={`${ENDINGS[action].label} the exception for ${targetName(
+        row,
+      )}`}
+      onClick={() => setEnding({ exception: row, action })}
+    >
+      {ENDINGS[action].label}
+    </Button>
+  );
 
   if (exceptions.loading && !exceptions.value) {
     return <Progress aria-label="Loading exceptions" />;
@@ -128,6 +179,7 @@ export const ExceptionsView = () => {
           field: 'id',
           sorting: false,
           render: row => {
+            if (revocable(row)) return endButton(row, 'revoke');
             if (row.status !== 'requested') return null;
             const why = row.notApprovableBecause
               ? NOT_APPROVABLE[row.notApprovableBecause]
@@ -139,15 +191,12 @@ export const ExceptionsView = () => {
                   variant="outlined"
                   color="primary"
                   disabled={!row.approvable}
-                  aria-label={`Approve the exception for ${
-                    'cluster' in row.target
-                      ? row.target.cluster
-                      : row.target.owner
-                  }`}
+                  aria-label={`Approve the exception for ${targetName(row)}`}
                   onClick={() => setApproving(row)}
                 >
                   Approve
-                </Button>
+                </Button>{' '}
+                {endButton(row, 'reject')}
                 {!row.approvable && why && (
                   <Typography
                     variant="caption"
@@ -190,6 +239,33 @@ export const ExceptionsView = () => {
             setApproving(undefined);
             alertApi.post({
               message: `Exception ${approved.id} approved`,
+              severity: 'success',
+              display: 'transient',
+            });
+            exceptions.retry();
+          }}
+        />
+      )}
+      {ending && (
+        <ReasonDialog
+          title={ENDINGS[ending.action].title}
+          description={`${describeTarget(
+            ending.exception.target,
+          )}, requested by ${ending.exception.requestedBy}: “${
+            ending.exception.reason
+          }”. ${ENDINGS[ending.action].effect}`}
+          label={ENDINGS[ending.action].label}
+          busyLabel={ENDINGS[ending.action].busyLabel}
+          onSubmit={reason =>
+            ending.action === 'reject'
+              ? nkpApi.rejectException(ending.exception.id, reason)
+              : nkpApi.revokeException(ending.exception.id, reason)
+          }
+          onClose={() => setEnding(undefined)}
+          onDone={ended => {
+            setEnding(undefined);
+            alertApi.post({
+              message: `Exception ${ended.id} ${ENDINGS[ending.action].done}`,
               severity: 'success',
               display: 'transient',
             });

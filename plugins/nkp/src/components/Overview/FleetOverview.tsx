@@ -218,7 +218,12 @@ export const FleetOverview = () => {
       nkpApi.getTenants(),
       nkpApi.listPlans(),
     ]);
-    return { summary, tenants, plans };
+    // Cancelled plans ask nothing of anyone; the plans tab keeps them for the record.
+    return {
+      summary,
+      tenants,
+      plans: plans.filter(p => p.status === 'active'),
+    };
   }, [nkpApi]);
   const link = useNkpLink();
 

@@ -3,6 +3,7 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
+import Checkbox from '@material-ui/core/Checkbox';
 import FormControl from '@material-ui/core/FormControl';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import FormHelperText from '@material-ui/core/FormHelperText';
@@ -13,9 +14,12 @@ import Radio from '@material-ui/core/Radio';
 import RadioGroup from '@material-ui/core/RadioGroup';
 import TextField from '@material-ui/core/TextField';
 import {
+  MAX_ANNOUNCEMENT_AGE_DAYS,
   UpgradePlanRequirement,
   UpgradePlanScope,
   addDays,
+  daysBetween,
+  isIsoDay,
   planRequirement,
   utcDay,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
@@ -34,6 +38,7 @@ const FIELDS = [
   'windowDays',
   'scope',
   'requires',
+  'backdated',
 ] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -71,6 +76,7 @@ export const CreatePlanDialog = (props: {
   const [scopeName, setScopeName] = useState('');
   const [announcedAt, setAnnouncedAt] = useState(utcDay());
   const [windowDays, setWindowDays] = useState('');
+  const [backdated, setBackdated] = useState(false);
   // Until chosen, the kind follows the scope's default.
   const [requiresChoice, setRequiresChoice] =
     useState<UpgradePlanRequirement>();
@@ -85,6 +91,11 @@ export const CreatePlanDialog = (props: {
     });
 
   const days = Number(windowDays);
+  // An announcement further back than this needs the backdated flag (the backend says why).
+  const daysAgo = isIsoDay(announcedAt)
+    ? daysBetween(announcedAt, utcDay())
+    : 0;
+  const needsBackdated = daysAgo > MAX_ANNOUNCEMENT_AGE_DAYS;
   const knownMinors = calendar.value?.nkp.map(r => r.minor).join(', ');
 
   const onSubmit = async (event: FormEvent) => {
@@ -113,6 +124,7 @@ export const CreatePlanDialog = (props: {
         scope,
         requires,
         ...(windowDays.trim() ? { windowDays: days } : {}),
+        ...(needsBackdated && backdated ? { backdated: true } : {}),
       }),
     );
     if (created) onCreated(created);
@@ -277,6 +289,31 @@ export const CreatePlanDialog = (props: {
               />
             </Grid>
           </Grid>
+          {needsBackdated && (
+            <FormControl
+              margin="normal"
+              fullWidth
+              error={form.field('backdated').error}
+            >
+              <FormControlLabel
+                control={
+                  <Checkbox
+                    color="primary"
+                    checked={backdated}
+                    onChange={e => setBackdated(e.target.checked)}
+                    inputProps={{
+                      'aria-describedby': 'nkp-plan-backdated-hint',
+                    }}
+                  />
+                }
+                label={`Backdated: it was announced ${daysAgo} days ago`}
+              />
+              <FormHelperText id="nkp-plan-backdated-hint">
+                {form.field('backdated').helperText ??
+                  `An announcement more than ${MAX_ANNOUNCEMENT_AGE_DAYS} days back gives every owner in scope, at once, the reminders and the shorter deadline of a plan they never saw. Confirm only for a plan that was announced elsewhere on that day.`}
+              </FormHelperText>
+            </FormControl>
+          )}
         </DialogContent>
         <FormActions
           onCancel={onClose}

@@ -1,4 +1,8 @@
-import { StatusOK, StatusWarning } from '@backstage/core-components';
+import {
+  StatusAborted,
+  StatusOK,
+  StatusWarning,
+} from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
@@ -18,6 +22,14 @@ import { describeDays } from '../common/format';
 
 const useStyles = makeStyles(theme => ({
   plan: { padding: theme.spacing(2) },
+  heading: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: theme.spacing(1),
+  },
+  actions: { display: 'flex', gap: theme.spacing(1) },
   facts: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -43,6 +55,7 @@ const useStyles = makeStyles(theme => ({
 type Label = ComponentType<PropsWithChildren<{ 'aria-hidden'?: boolean }>>;
 const Ok = StatusOK as Label;
 const Warning = StatusWarning as Label;
+const Aborted = StatusAborted as Label;
 
 export function describeScope(scope: UpgradePlanScope): string {
   switch (scope.kind) {
@@ -93,69 +106,25 @@ const RefList = ({
   );
 };
 
-/**
- * One upgrade plan: its target, what it requires and its deadline, how far the clusters it
- * concerns have come, who holds the management-plane upgrade back (the tenants whose clusters
- * would fall out of the managed skew once the management cluster moves) and, for a
- * management-plane plan, the platform team's own step.
- */
-export const UpgradePlanCard = ({
+/** How far an active plan has come, who blocks it, and the platform team's step. */
+const ActivePlanProgress = ({
   plan,
-  today = utcDay(),
+  progress,
 }: {
   plan: NkpPlanView;
-  today?: string;
+  progress: string;
 }) => {
   const classes = useStyles();
-  const pending = plan.pendingClusters.length;
-  const unknown = plan.unknownClusters.length;
-  const done = Math.max(0, plan.inScope - pending - unknown);
-  const percent =
-    plan.inScope > 0 ? Math.round((done / plan.inScope) * 100) : 100;
-  const blockingOwners = plan.blockingTenants.owners;
   const headingId = `nkp-plan-${plan.id}`;
+  const unknown = plan.unknownClusters.length;
+  const percent = progressPercent(plan);
+  const blockingOwners = plan.blockingTenants.owners;
+  const managementPlane = plan.requires === 'within-skew';
   const nonBlocking = plan.pendingClusters.filter(
     c => !plan.blockingClusters.includes(c),
   );
-  const managementPlane = plan.requires === 'within-skew';
-  const progress = managementPlane
-    ? `${done} of ${plural(
-        plan.inScope,
-        'managed cluster',
-      )} ready for the upgrade (${percent}%)${
-        pending > 0 ? `, ${pending} outside the managed skew` : ''
-      }`
-    : `${done} of ${plural(plan.inScope, 'cluster')} on target (${percent}%)${
-        pending > 0 ? `, ${pending} to upgrade` : ''
-      }`;
-
   return (
-    <Paper
-      variant="outlined"
-      className={classes.plan}
-      component="section"
-      aria-labelledby={headingId}
-    >
-      <Typography variant="h6" component="h3" id={headingId}>
-        {plan.title}
-      </Typography>
-      <div className={classes.facts}>
-        <Fact label="Target">
-          NKP {plan.targetVersion}
-          {plan.targetKubernetesMinor &&
-            ` (Kubernetes ${plan.targetKubernetesMinor})`}
-        </Fact>
-        <Fact label="Scope">{describeScope(plan.scope)}</Fact>
-        <Fact label="Requires">{describeRequirement(plan.requires)}</Fact>
-        <Fact label="Announced">{plan.announcedAt?.slice(0, 10) ?? '—'}</Fact>
-        <Fact label="Deadline">
-          {plan.deadline
-            ? `${plan.deadline} (${describeDays(
-                daysBetween(today, plan.deadline),
-              )})`
-            : '—'}
-        </Fact>
-      </div>
+    <>
       <Typography variant="body2" id={`${headingId}-progress`} gutterBottom>
         {progress}
         {unknown > 0 && `, ${unknown} unknown`}
@@ -239,6 +208,98 @@ export const UpgradePlanCard = ({
           </Typography>
           <RefList refs={plan.unknownClusters} kind="resource" />
         </Box>
+      )}
+    </>
+  );
+};
+
+function progressPercent(plan: NkpPlanView): number {
+  const done = Math.max(
+    0,
+    plan.inScope - plan.pendingClusters.length - plan.unknownClusters.length,
+  );
+  return plan.inScope > 0 ? Math.round((done / plan.inScope) * 100) : 100;
+}
+
+/**
+ * One upgrade plan: its target, what it requires and its deadline, how far the clusters it
+ * concerns have come, who holds the management-plane upgrade back (the tenants whose clusters
+ * would fall out of the managed skew once the management cluster moves) and, for a
+ * management-plane plan, the platform team's own step. A cancelled plan shows who cancelled it,
+ * when and why, and nothing it no longer asks. `actions` (Change, Cancel) sit beside the title.
+ */
+export const UpgradePlanCard = ({
+  plan,
+  today = utcDay(),
+  actions,
+}: {
+  plan: NkpPlanView;
+  today?: string;
+  actions?: ReactNode;
+}) => {
+  const classes = useStyles();
+  const pending = plan.pendingClusters.length;
+  const done = Math.max(
+    0,
+    plan.inScope - pending - plan.unknownClusters.length,
+  );
+  const percent = progressPercent(plan);
+  const headingId = `nkp-plan-${plan.id}`;
+  const managementPlane = plan.requires === 'within-skew';
+  const progress = managementPlane
+    ? `${done} of ${plural(
+        plan.inScope,
+        'managed cluster',
+      )} ready for the upgrade (${percent}%)${
+        pending > 0 ? `, ${pending} outside the managed skew` : ''
+      }`
+    : `${done} of ${plural(plan.inScope, 'cluster')} on target (${percent}%)${
+        pending > 0 ? `, ${pending} to upgrade` : ''
+      }`;
+
+  return (
+    <Paper
+      variant="outlined"
+      className={classes.plan}
+      component="section"
+      aria-labelledby={headingId}
+    >
+      <div className={classes.heading}>
+        <Typography variant="h6" component="h3" id={headingId}>
+          {plan.title}
+          {plan.status === 'cancelled' && ' (cancelled)'}
+        </Typography>
+        {actions && <div className={classes.actions}>{actions}</div>}
+      </div>
+      <div className={classes.facts}>
+        <Fact label="Target">
+          NKP {plan.targetVersion}
+          {plan.targetKubernetesMinor &&
+            ` (Kubernetes ${plan.targetKubernetesMinor})`}
+        </Fact>
+        <Fact label="Scope">{describeScope(plan.scope)}</Fact>
+        <Fact label="Requires">{describeRequirement(plan.requires)}</Fact>
+        <Fact label="Announced">{plan.announcedAt?.slice(0, 10) ?? '—'}</Fact>
+        <Fact label="Deadline">
+          {plan.deadline
+            ? `${plan.deadline} (${describeDays(
+                daysBetween(today, plan.deadline),
+              )})`
+            : '—'}
+        </Fact>
+      </div>
+      {plan.status === 'cancelled' ? (
+        <Aborted aria-hidden={false}>
+          Cancelled on {plan.cancelledAt?.slice(0, 10)} by{' '}
+          {plan.cancelledBy?.startsWith('user:') ? (
+            <EntityRefLink entityRef={plan.cancelledBy} />
+          ) : (
+            plan.cancelledBy
+          )}
+          : “{plan.cancelReason}”. It asks nothing of any cluster any more.
+        </Aborted>
+      ) : (
+        <ActivePlanProgress plan={plan} progress={progress} />
       )}
     </Paper>
   );

@@ -7,9 +7,11 @@ export const FormActions = (props: {
   submitting: boolean;
   label: string;
   busyLabel: string;
+  /** The closing button's words, where "Cancel" would be ambiguous (cancelling a plan). */
+  dismissLabel?: string;
 }) => (
   <DialogActions>
-    <Button onClick={props.onCancel}>Cancel</Button>
+    <Button onClick={props.onCancel}>{props.dismissLabel ?? 'Cancel'}</Button>
     <Button
       type="submit"
       color="primary"

@@ -145,24 +145,19 @@ export const spec = {
             },
           },
           {
-            name: 'offset',
-            in: 'query',
-            allowReserved: true,
-            schema: {
-              type: 'integer',
-              minimum: 0,
-              default: 0,
-            },
+            $ref: '#/components/parameters/Offset',
           },
           {
             name: 'limit',
             in: 'query',
             allowReserved: true,
-            description: 'All matching clusters when absent',
+            description:
+              'Clusters per page, at most 10,000 (a larger value is a 400 naming `limit`); 10,000\nwhen absent. Page through larger fleets with `offset`.\n',
             schema: {
               type: 'integer',
               minimum: 1,
               maximum: 10000,
+              default: 10000,
             },
           },
           {
@@ -307,9 +302,29 @@ export const spec = {
         operationId: 'listPlans',
         summary:
           'Upgrade plans with progress and blockers (nkp.fleet.read; cluster lists narrowed to visible clusters)',
+        description:
+          'Active and cancelled plans; a cancelled one asks nothing of anyone any more (no deadline,\nno reminders, no blockers) and says who cancelled it, when and why.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/Offset',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Plans per page, at most 500 (a larger value is a 400 naming `limit`)',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+              default: 100,
+            },
+          },
+        ],
         responses: {
           '200': {
-            description: 'Plans in announcement order',
+            description: 'One page of plans in announcement order',
             content: {
               'application/json': {
                 schema: {
@@ -332,6 +347,11 @@ export const spec = {
       post: {
         operationId: 'createPlan',
         summary: 'Announce an upgrade plan (nkp.upgrade-plan.manage; audited)',
+        parameters: [
+          {
+            $ref: '#/components/parameters/IdempotencyKey',
+          },
+        ],
         requestBody: {
           required: true,
           content: {
@@ -343,6 +363,17 @@ export const spec = {
           },
         },
         responses: {
+          '200': {
+            description:
+              'The plan an earlier request with the same Idempotency-Key created',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Plan',
+                },
+              },
+            },
+          },
           '201': {
             description: 'The plan, evaluated',
             content: {
@@ -365,16 +396,149 @@ export const spec = {
         },
       },
     },
+    '/plans/{id}': {
+      patch: {
+        operationId: 'changePlan',
+        summary:
+          "Change an active plan's title, target or window (nkp.upgrade-plan.manage; audited)",
+        description:
+          "Only the fields sent change; the checks of `POST /plans` apply to them (the target's\nNKP minor must be in the release calendar), and a window may not move the deadline to\ntoday or before. Scope, kind and announcement day stay: to change those, cancel the plan\nand announce another. A change that changes nothing writes nothing.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/Id',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/PlanChange',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The plan as changed, evaluated',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Plan',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
+            description: 'The plan is cancelled',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorBody',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/plans/{id}/cancel': {
+      post: {
+        operationId: 'cancelPlan',
+        summary: 'Cancel an active plan (nkp.upgrade-plan.manage; audited)',
+        description:
+          'The plan stays, with `status: cancelled`, who cancelled it, when and why, and stops\ncounting at once: its deadlines, reminders and blockers are gone from every cluster.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/Id',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/Reason',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The cancelled plan',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Plan',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
+            description: 'Cancelled already',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorBody',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     '/exceptions': {
       get: {
         operationId: 'listExceptions',
         summary:
           'Exceptions, requested and approved (nkp.fleet.read; narrowed to visible targets)',
         description:
-          'Each exception says whether the caller may approve it (`approvable`), and if not why\n(`notApprovableBecause`), so clients need not know the four-eyes setting.\n',
+          'Each exception says whether the caller may approve it (`approvable`), and if not why\n(`notApprovableBecause`), so clients need not know the four-eyes setting. Rejected and\nrevoked exceptions stay in the list, with who, when and why.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/Offset',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Exceptions per page, at most 500 (a larger value is a 400 naming `limit`)',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+              default: 100,
+            },
+          },
+        ],
         responses: {
           '200': {
-            description: 'Exceptions in request order',
+            description: 'One page of exceptions in request order',
             content: {
               'application/json': {
                 schema: {
@@ -398,6 +562,11 @@ export const spec = {
         operationId: 'requestException',
         summary:
           'Request an exception (nkp.exception.request; audited). It counts once approved.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/IdempotencyKey',
+          },
+        ],
         requestBody: {
           required: true,
           content: {
@@ -409,6 +578,17 @@ export const spec = {
           },
         },
         responses: {
+          '200': {
+            description:
+              'The exception an earlier request with the same Idempotency-Key created',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Exception',
+                },
+              },
+            },
+          },
           '201': {
             description: 'The requested exception',
             content: {
@@ -448,13 +628,7 @@ export const spec = {
           'Someone other than the requester must approve (four eyes): the requester gets 403\n`NotAllowedError`, even with `nkp.exception.approve`, because who they are, not the state\nof the exception, is the problem; another approver would succeed. The backend setting\n`nkp.exceptions.requireSeparateApprover: false` allows self-approval, which the audit\nentry then marks `details.selfApproved: true`. A refused self-approval changes nothing and\nis not audited; the backend logs it (warning, with the exception id and the caller).\n',
         parameters: [
           {
-            name: 'id',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-              minLength: 1,
-            },
+            $ref: '#/components/parameters/Id',
           },
         ],
         requestBody: {
@@ -498,7 +672,126 @@ export const spec = {
             $ref: '#/components/responses/Error',
           },
           '409': {
-            description: 'Already approved',
+            description:
+              'Not requested (approved, rejected or revoked already)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorBody',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/exceptions/{id}/reject': {
+      post: {
+        operationId: 'rejectException',
+        summary:
+          'Reject a requested exception (nkp.exception.approve; audited)',
+        description:
+          'The exception stays, with `status: rejected`, who rejected it, when and why; it never\ncounts. Rejecting takes the approve permission, not a separate person: it waives nothing,\nso the requester who holds the permission may reject (withdraw) their own request.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/Id',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/Reason',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The rejected exception',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Exception',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
+            description:
+              'Not requested (approved, rejected or revoked already)',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorBody',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/exceptions/{id}/revoke': {
+      post: {
+        operationId: 'revokeException',
+        summary:
+          'Revoke an approved exception that has not expired (nkp.exception.approve; audited)',
+        description:
+          'The exception stays, with `status: revoked`, who revoked it, when and why, and stops\nwaiving at once: the clusters it covered are evaluated without it.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/Id',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/Reason',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The revoked exception',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Exception',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
+            description:
+              'Not approved (requested, rejected or revoked), or expired already',
             content: {
               'application/json': {
                 schema: {
@@ -547,7 +840,7 @@ export const spec = {
         summary:
           'The audit log, newest first, filtered and paged on the server (nkp.audit.read)',
         description:
-          'Who created which upgrade plan, who requested and approved which exception, and when an\nexception expired (actor `system:nkp-backend`). Paged with a cursor: pass `nextCursor` of\none page as `cursor` to get the next; entries written meanwhile do not shift the pages.\n',
+          'Who created, changed and cancelled which upgrade plan, who requested, approved, rejected\nand revoked which exception, and when an exception expired (actor `system:nkp-backend`). Paged with a cursor: pass `nextCursor` of\none page as `cursor` to get the next; entries written meanwhile do not shift the pages.\n',
         parameters: [
           {
             name: 'subjectKind',
@@ -626,6 +919,41 @@ export const spec = {
     },
   },
   components: {
+    parameters: {
+      Id: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 64,
+        },
+      },
+      Offset: {
+        name: 'offset',
+        in: 'query',
+        allowReserved: true,
+        description: 'Items to skip',
+        schema: {
+          type: 'integer',
+          minimum: 0,
+          default: 0,
+        },
+      },
+      IdempotencyKey: {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description:
+          'A key the client makes up per request (e.g. a UUID). A retry with the same key, by the\nsame caller, answers 200 with what the first request created (header\n`Idempotent-Replayed: true`) instead of creating it again; a retry while the first is\nstill being written answers 409.\n',
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 128,
+        },
+      },
+    },
     securitySchemes: {
       backstage: {
         type: 'http',
@@ -1083,7 +1411,7 @@ export const spec = {
       },
       ClusterPage: {
         type: 'object',
-        required: ['items', 'totalCount', 'offset', 'evaluatedOn'],
+        required: ['items', 'totalCount', 'offset', 'limit', 'evaluatedOn'],
         properties: {
           items: {
             type: 'array',
@@ -1170,7 +1498,7 @@ export const spec = {
         type: 'object',
         additionalProperties: false,
         description:
-          'The backend refuses, in `fieldErrors`: an empty `title`, a `targetVersion` that is not an\nNKP version (`2.17`, `2.17.1`), an `announcedAt` that is no calendar date, a `windowDays`\nbelow 1, a scope `name` that is empty.\n',
+          'The backend refuses, in `fieldErrors`: an empty `title`, a `targetVersion` that is not an\nNKP version (`2.17`, `2.17.1`), an `announcedAt` that is no calendar date, a `windowDays`\nbelow 1, a scope `name` that is empty; values longer than the database holds (`title` and\nscope `name` 255 characters, `targetVersion` 32, `windowDays` at most 3650); a\n`targetVersion` whose NKP minor is not in the release calendar; an `announcedAt` more than\n3 days before today unless `backdated` is true.\n',
         required: ['title', 'targetVersion', 'announcedAt', 'scope'],
         properties: {
           title: {
@@ -1195,6 +1523,44 @@ export const spec = {
           },
           requires: {
             $ref: '#/components/schemas/PlanRequirement',
+          },
+          backdated: {
+            type: 'boolean',
+            description:
+              'The announcement date lies more than 3 days in the past on purpose (e.g. a plan\nannounced elsewhere, recorded late). Without it such a date is refused: every owner\nin scope would at once get the reminders and deadlines of a plan they never saw.\n',
+          },
+        },
+      },
+      PlanChange: {
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        description:
+          'The fields to change, at least one. The backend refuses, in `fieldErrors`, what it\nrefuses in a `NewPlan` (an empty `title`, a `targetVersion` that is no NKP version or\nnot in the release calendar, values longer than the database holds), and a `windowDays`\nthat puts the deadline on today or before.\n',
+        properties: {
+          title: {
+            type: 'string',
+          },
+          targetVersion: {
+            type: 'string',
+            example: '2.17',
+          },
+          windowDays: {
+            type: 'integer',
+            description: 'Days from the announcement to the deadline',
+          },
+        },
+      },
+      Reason: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['reason'],
+        description:
+          'Why, for the audit log and the people concerned; the backend refuses, in `fieldErrors`,\na `reason` shorter than 10 characters (trimmed) or longer than 2000.\n',
+        properties: {
+          reason: {
+            type: 'string',
+            description: 'Why, in at least 10 characters',
           },
         },
       },
@@ -1229,10 +1595,17 @@ export const spec = {
           'platformSteps',
           'createdBy',
           'createdAt',
+          'status',
         ],
         properties: {
           id: {
             type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['active', 'cancelled'],
+            description:
+              'A cancelled plan counts for nothing; it stays for the record',
           },
           title: {
             type: 'string',
@@ -1329,11 +1702,21 @@ export const spec = {
             type: 'string',
             format: 'date-time',
           },
+          cancelledBy: {
+            type: 'string',
+          },
+          cancelledAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          cancelReason: {
+            type: 'string',
+          },
         },
       },
       PlanList: {
         type: 'object',
-        required: ['evaluatedOn', 'items'],
+        required: ['evaluatedOn', 'items', 'totalCount', 'offset', 'limit'],
         properties: {
           evaluatedOn: {
             type: 'string',
@@ -1344,6 +1727,16 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/Plan',
             },
+          },
+          totalCount: {
+            type: 'integer',
+            description: 'Plans the caller may see, before paging',
+          },
+          offset: {
+            type: 'integer',
+          },
+          limit: {
+            type: 'integer',
           },
         },
       },
@@ -1447,9 +1840,15 @@ export const spec = {
       },
       NotApprovableReason: {
         type: 'string',
-        enum: ['already-approved', 'missing-permission', 'own-request'],
+        enum: [
+          'already-approved',
+          'already-rejected',
+          'already-revoked',
+          'missing-permission',
+          'own-request',
+        ],
         description:
-          'Why the caller may not approve an exception: it is approved already, the caller lacks\n`nkp.exception.approve`, or they requested it themselves and a separate approver is\nrequired (`nkp.exceptions.requireSeparateApprover`, the default).\n',
+          'Why the caller may not approve an exception: it is approved, rejected or revoked already, the caller lacks\n`nkp.exception.approve`, or they requested it themselves and a separate approver is\nrequired (`nkp.exceptions.requireSeparateApprover`, the default).\n',
       },
       Exception: {
         type: 'object',
@@ -1469,7 +1868,9 @@ export const spec = {
           },
           status: {
             type: 'string',
-            enum: ['requested', 'approved'],
+            enum: ['requested', 'approved', 'rejected', 'revoked'],
+            description:
+              'Only an approved exception waives anything. `rejected`: refused while requested;\n`revoked`: withdrawn after approval, before it expired.\n',
           },
           target: {
             $ref: '#/components/schemas/ExceptionTarget',
@@ -1498,6 +1899,26 @@ export const spec = {
             type: 'string',
             format: 'date-time',
           },
+          rejectedBy: {
+            type: 'string',
+          },
+          rejectedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          rejectionReason: {
+            type: 'string',
+          },
+          revokedBy: {
+            type: 'string',
+          },
+          revokedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          revocationReason: {
+            type: 'string',
+          },
           evaluation: {
             $ref: '#/components/schemas/ExceptionEvaluation',
           },
@@ -1519,7 +1940,7 @@ export const spec = {
       },
       ExceptionList: {
         type: 'object',
-        required: ['evaluatedOn', 'items'],
+        required: ['evaluatedOn', 'items', 'totalCount', 'offset', 'limit'],
         properties: {
           evaluatedOn: {
             type: 'string',
@@ -1530,6 +1951,16 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/Exception',
             },
+          },
+          totalCount: {
+            type: 'integer',
+            description: 'Exceptions the caller may see, before paging',
+          },
+          offset: {
+            type: 'integer',
+          },
+          limit: {
+            type: 'integer',
           },
         },
       },
@@ -1557,8 +1988,12 @@ export const spec = {
             type: 'string',
             enum: [
               'upgrade-plan.create',
+              'upgrade-plan.change',
+              'upgrade-plan.cancel',
               'exception.request',
               'exception.approve',
+              'exception.reject',
+              'exception.revoke',
               'exception.expire',
             ],
           },

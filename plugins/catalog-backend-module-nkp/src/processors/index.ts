@@ -1,0 +1,1 @@
+export { NkpEntityOriginProcessor } from './NkpEntityOriginProcessor';
