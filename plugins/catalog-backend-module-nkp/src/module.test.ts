@@ -13,6 +13,7 @@ import {
 } from '@nkp-lifecycle/backstage-plugin-nkp-node/testUtils';
 import { catalogModuleNkp } from './module';
 import { NkpEntityProvider } from './providers';
+import { NkpEntityOriginProcessor } from './processors';
 
 // Starting a whole backend can take longer than Jest's default 5 s on a busy 2-core machine.
 jest.setTimeout(30_000);
@@ -25,6 +26,7 @@ registerMswTestHooks(msw);
 describe('catalogModuleNkp', () => {
   it('registers one provider per configured source and runs each on the scheduler', async () => {
     const addEntityProvider = jest.fn();
+    const addProcessor = jest.fn();
     const tasks: Array<{
       schedule: unknown;
       task: SchedulerServiceTaskInvocationDefinition;
@@ -37,7 +39,7 @@ describe('catalogModuleNkp', () => {
 
     await startTestBackend({
       extensionPoints: [
-        [catalogProcessingExtensionPoint, { addEntityProvider }],
+        [catalogProcessingExtensionPoint, { addEntityProvider, addProcessor }],
       ],
       features: [
         catalogModuleNkp,
@@ -61,6 +63,9 @@ describe('catalogModuleNkp', () => {
     });
 
     expect(addEntityProvider).toHaveBeenCalledTimes(1);
+    expect(addProcessor).toHaveBeenCalledWith(
+      expect.any(NkpEntityOriginProcessor),
+    );
     const providers: NkpEntityProvider[] = addEntityProvider.mock.calls[0][0];
     expect(providers.map(p => p.getProviderName())).toEqual([
       'nkp:demo',
@@ -84,7 +89,10 @@ describe('catalogModuleNkp', () => {
     await expect(
       startTestBackend({
         extensionPoints: [
-          [catalogProcessingExtensionPoint, { addEntityProvider: jest.fn() }],
+          [
+            catalogProcessingExtensionPoint,
+            { addEntityProvider: jest.fn(), addProcessor: jest.fn() },
+          ],
         ],
         features: [
           catalogModuleNkp,
@@ -119,7 +127,10 @@ describe('catalogModuleNkp', () => {
 
     await startTestBackend({
       extensionPoints: [
-        [catalogProcessingExtensionPoint, { addEntityProvider }],
+        [
+          catalogProcessingExtensionPoint,
+          { addEntityProvider, addProcessor: jest.fn() },
+        ],
       ],
       features: [
         catalogModuleNkp,
