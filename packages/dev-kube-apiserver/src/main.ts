@@ -60,7 +60,9 @@ export async function main(argv: string[]): Promise<void> {
   log(
     `Ready: ${server.url} (${seed.length} objects${
       values.seed ? ` from ${values.seed}` : ''
-    }, resourceVersion ${server.store.resourceVersion}, ${Date.now() - started} ms)`,
+    }, resourceVersion ${server.store.resourceVersion}, ${
+      Date.now() - started
+    } ms)`,
   );
   const stop = () => {
     server.close().then(() => process.exit(0));

@@ -17,21 +17,34 @@ import path from 'node:path';
 import { startApiServer, RunningApiServer } from './http/startApiServer';
 import { readSeed } from './seed/readSeed';
 
-const DEMO = path.resolve(__dirname, '../../../examples/nkp-demo-fleet/management');
+const DEMO = path.resolve(
+  __dirname,
+  '../../../examples/nkp-demo-fleet/management',
+);
 const TOKEN = 'portal-test-token';
 
-const identity = (o: any) => `${o.kind} ${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
+const identity = (o: any) =>
+  `${o.kind} ${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
 
 describe('the portal reading the server', () => {
   let server: RunningApiServer;
   beforeAll(async () => {
-    server = await startApiServer({ port: 0, token: TOKEN, seed: readSeed(DEMO) });
+    server = await startApiServer({
+      port: 0,
+      token: TOKEN,
+      seed: readSeed(DEMO),
+    });
   });
   afterAll(() => server.close());
 
   function apiSource(pageSize: number) {
     return KubernetesSource.fromConnection({
-      connection: { auth: 'token', url: server.url, token: TOKEN, skipTLSVerify: true },
+      connection: {
+        auth: 'token',
+        url: server.url,
+        token: TOKEN,
+        skipTLSVerify: true,
+      },
       key: 'catalog.providers.nkp.demo.api',
       readOptions: {
         ...DEFAULT_KUBERNETES_READ_OPTIONS,
@@ -71,7 +84,9 @@ describe('the portal reading the server', () => {
     const followed = new Promise<NkpSourceChange>(resolve => {
       read.watch!(change => {
         changes.push(change);
-        if (change.objects.some(o => (o as any).metadata?.name === 'acme-new')) {
+        if (
+          change.objects.some(o => (o as any).metadata?.name === 'acme-new')
+        ) {
           resolve(change);
         }
       }, controller.signal);
@@ -99,7 +114,9 @@ describe('the portal reading the server', () => {
     const change = await followed;
     controller.abort();
     expect(change.cause).toBe('events');
-    const added = change.objects.find(o => (o as any).metadata?.name === 'acme-new') as any;
+    const added = change.objects.find(
+      o => (o as any).metadata?.name === 'acme-new',
+    ) as any;
     expect(added.status).toEqual({ phase: 'Provisioning' });
     expect(change.objects).toHaveLength(read.objects.length + 1);
   });

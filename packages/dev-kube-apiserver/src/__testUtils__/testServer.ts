@@ -71,7 +71,11 @@ export async function startTestServer(
     log: m => logged.push(m),
     ...overrides,
   });
-  const request: TestServer['request'] = async (method, target, options = {}) => {
+  const request: TestServer['request'] = async (
+    method,
+    target,
+    options = {},
+  ) => {
     const token = options.token === undefined ? TOKEN : options.token;
     const response = await fetch(`${server.url}${target}`, {
       method,
@@ -102,8 +106,14 @@ export async function startTestServer(
     async watch(target, query, until = () => false) {
       const controller = new AbortController();
       const response = await fetch(
-        `${server.url}${target}?${new URLSearchParams({ watch: 'true', ...query })}`,
-        { headers: { Authorization: `Bearer ${TOKEN}` }, signal: controller.signal },
+        `${server.url}${target}?${new URLSearchParams({
+          watch: 'true',
+          ...query,
+        })}`,
+        {
+          headers: { Authorization: `Bearer ${TOKEN}` },
+          signal: controller.signal,
+        },
       );
       const events: any[] = [];
       const decoder = new TextDecoder();

@@ -103,9 +103,9 @@ function validate(request: ApplyRequest, body: Record<string, any>) {
   }
   if (body.kind !== type.kind) {
     throw statusErrors.badRequest(
-      `the kind in the data (${body.kind ?? ''}) does not match the expected kind (${
-        type.kind
-      })`,
+      `the kind in the data (${
+        body.kind ?? ''
+      }) does not match the expected kind (${type.kind})`,
     );
   }
   if (body.metadata !== undefined && !isPlainObject(body.metadata)) {
@@ -183,8 +183,11 @@ function configOf(body: Record<string, any>): Record<string, any> {
 }
 
 function withoutManagedFields(object: KubeObject): KubeObject {
-  const { managedFields: _m, resourceVersion: _rv, ...metadata } =
-    object.metadata ?? {};
+  const {
+    managedFields: _m,
+    resourceVersion: _rv,
+    ...metadata
+  } = object.metadata ?? {};
   return { ...object, metadata };
 }
 
@@ -254,7 +257,10 @@ export function applyObject(request: ApplyRequest): ApplyResult {
 
   const metadata: Record<string, any> = existing
     ? {
-        ...mergeConfig(withoutManagedFields(existing).metadata, config.metadata),
+        ...mergeConfig(
+          withoutManagedFields(existing).metadata,
+          config.metadata,
+        ),
       }
     : {
         ...config.metadata,
@@ -303,4 +309,3 @@ export function applyObject(request: ApplyRequest): ApplyResult {
     });
   return { object: merged, created: !existing, changed: true };
 }
-

@@ -37,7 +37,11 @@ export function leafPaths(config: Record<string, any>): FieldPath[] {
     if (isPlainObject(value) && Object.keys(value).length > 0) {
       for (const [key, child] of Object.entries(value)) {
         if (path.length === 0 && UNOWNED_TOP.has(key)) continue;
-        if (path.length === 1 && path[0] === 'metadata' && UNOWNED_METADATA.has(key))
+        if (
+          path.length === 1 &&
+          path[0] === 'metadata' &&
+          UNOWNED_METADATA.has(key)
+        )
           continue;
         walk(child, [...path, key]);
       }

@@ -15,29 +15,36 @@ describe('authentication and authorisation', () => {
   afterAll(() => t.close());
 
   it.each`
-    method     | path                       | token              | status
-    ${'GET'}   | ${'/readyz'}               | ${null}            | ${200}
-    ${'GET'}   | ${'/healthz'}              | ${null}            | ${200}
-    ${'GET'}   | ${'/version'}              | ${null}            | ${200}
-    ${'GET'}   | ${'/apis'}                 | ${null}            | ${401}
-    ${'GET'}   | ${'/api'}                  | ${'wrong-token'}   | ${401}
-    ${'GET'}   | ${ACME_CLUSTERS}           | ${null}            | ${401}
-    ${'GET'}   | ${`${ACME_CLUSTERS}/c1`}   | ${'wrong-token'}   | ${401}
-    ${'PATCH'} | ${`${ACME_CLUSTERS}/c1`}   | ${null}            | ${401}
-    ${'GET'}   | ${'/apis'}                 | ${TOKEN}           | ${200}
-    ${'GET'}   | ${ACME_CLUSTERS}           | ${TOKEN}           | ${200}
-    ${'GET'}   | ${ACME_CLUSTERS}           | ${READ_ONLY_TOKEN} | ${200}
-    ${'GET'}   | ${`${ACME_CLUSTERS}/c1`}   | ${READ_ONLY_TOKEN} | ${200}
-    ${'PATCH'} | ${`${ACME_CLUSTERS}/new1`} | ${READ_ONLY_TOKEN} | ${403}
-    ${'DELETE'} | ${`${ACME_CLUSTERS}/c1`}  | ${READ_ONLY_TOKEN} | ${403}
-  `('$method $path with token $token: $status', async ({ method, path, token, status }) => {
-    const answer = await t.request(method, `${path}?fieldManager=test`, {
-      token,
-      body: method === 'PATCH' ? JSON.stringify(clusterObject('new1')) : undefined,
-      contentType: method === 'PATCH' ? 'application/apply-patch+yaml' : undefined,
-    });
-    expect(answer.status).toBe(status);
-  });
+    method      | path                       | token              | status
+    ${'GET'}    | ${'/readyz'}               | ${null}            | ${200}
+    ${'GET'}    | ${'/healthz'}              | ${null}            | ${200}
+    ${'GET'}    | ${'/version'}              | ${null}            | ${200}
+    ${'GET'}    | ${'/apis'}                 | ${null}            | ${401}
+    ${'GET'}    | ${'/api'}                  | ${'wrong-token'}   | ${401}
+    ${'GET'}    | ${ACME_CLUSTERS}           | ${null}            | ${401}
+    ${'GET'}    | ${`${ACME_CLUSTERS}/c1`}   | ${'wrong-token'}   | ${401}
+    ${'PATCH'}  | ${`${ACME_CLUSTERS}/c1`}   | ${null}            | ${401}
+    ${'GET'}    | ${'/apis'}                 | ${TOKEN}           | ${200}
+    ${'GET'}    | ${ACME_CLUSTERS}           | ${TOKEN}           | ${200}
+    ${'GET'}    | ${ACME_CLUSTERS}           | ${READ_ONLY_TOKEN} | ${200}
+    ${'GET'}    | ${`${ACME_CLUSTERS}/c1`}   | ${READ_ONLY_TOKEN} | ${200}
+    ${'PATCH'}  | ${`${ACME_CLUSTERS}/new1`} | ${READ_ONLY_TOKEN} | ${403}
+    ${'DELETE'} | ${`${ACME_CLUSTERS}/c1`}   | ${READ_ONLY_TOKEN} | ${403}
+  `(
+    '$method $path with token $token: $status',
+    async ({ method, path, token, status }) => {
+      const answer = await t.request(method, `${path}?fieldManager=test`, {
+        token,
+        body:
+          method === 'PATCH'
+            ? JSON.stringify(clusterObject('new1'))
+            : undefined,
+        contentType:
+          method === 'PATCH' ? 'application/apply-patch+yaml' : undefined,
+      });
+      expect(answer.status).toBe(status);
+    },
+  );
 
   it('answers 401 with a Status body', async () => {
     const answer = await t.request('GET', '/apis', { token: null });

@@ -24,10 +24,10 @@ describe('discovery', () => {
   });
 
   it.each`
-    path                                               | names
-    ${'/api/v1'}                                       | ${['namespaces']}
+    path                                                   | names
+    ${'/api/v1'}                                           | ${['namespaces']}
     ${'/apis/workspaces.kommander.mesosphere.io/v1alpha1'} | ${['workspaces', 'projects']}
-    ${'/apis/cluster.x-k8s.io/v1beta1'}                | ${['clusters']}
+    ${'/apis/cluster.x-k8s.io/v1beta1'}                    | ${['clusters']}
   `('$path lists $names', async ({ path, names }) => {
     const { status, body } = await t.request('GET', path);
     expect(status).toBe(200);
@@ -48,11 +48,17 @@ describe('discovery', () => {
   `('$path is 404 with a Status', async ({ path }) => {
     const { status, body } = await t.request('GET', path);
     expect(status).toBe(404);
-    expect(body).toMatchObject({ kind: 'Status', reason: 'NotFound', code: 404 });
+    expect(body).toMatchObject({
+      kind: 'Status',
+      reason: 'NotFound',
+      code: 404,
+    });
   });
 
   it('answers /version and /api', async () => {
-    expect((await t.request('GET', '/version')).body.gitVersion).toBe('v1.34.3');
+    expect((await t.request('GET', '/version')).body.gitVersion).toBe(
+      'v1.34.3',
+    );
     expect((await t.request('GET', '/api')).body.versions).toEqual(['v1']);
   });
 });

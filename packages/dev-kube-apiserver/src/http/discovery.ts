@@ -9,7 +9,11 @@ import {
 } from '../resources/resourceTypes';
 
 /** The Kubernetes version this server claims: that of the demo management cluster. */
-export const KUBERNETES_VERSION = { major: '1', minor: '34', gitVersion: 'v1.34.3' };
+export const KUBERNETES_VERSION = {
+  major: '1',
+  minor: '34',
+  gitVersion: 'v1.34.3',
+};
 
 const READ_VERBS = ['get', 'list', 'watch'];
 const WRITE_VERBS = ['delete', 'patch'];
@@ -64,13 +68,19 @@ export function discoveryDocument(pathname: string): unknown | undefined {
     };
   }
   if (pathname === '/api') {
-    return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] };
+    return {
+      kind: 'APIVersions',
+      versions: ['v1'],
+      serverAddressByClientCIDRs: [],
+    };
   }
   if (pathname === '/apis') {
     return { kind: 'APIGroupList', apiVersion: 'v1', groups: groups() };
   }
   if (segments[0] === 'api' && segments.length === 2) {
-    const types = RESOURCE_TYPES.filter(t => !t.group && t.version === segments[1]);
+    const types = RESOURCE_TYPES.filter(
+      t => !t.group && t.version === segments[1],
+    );
     return types.length ? resourceList(types) : undefined;
   }
   if (segments[0] === 'apis' && segments.length === 2) {

@@ -17,7 +17,9 @@ function flagOf(query: URLSearchParams, name: string): boolean {
   const raw = query.get(name);
   if (raw === null || raw === '' || raw === 'false') return false;
   if (raw === 'true') return true;
-  throw statusErrors.badRequest(`${name}: Invalid value: "${raw}": must be true or false`);
+  throw statusErrors.badRequest(
+    `${name}: Invalid value: "${raw}": must be true or false`,
+  );
 }
 
 export function dryRunOf(query: URLSearchParams): boolean {
@@ -91,22 +93,31 @@ export function handleApply(
     fieldManager,
     force,
     existing: store.get(target.type, target.namespace, target.name),
-    namespaceExists: name => Boolean(store.get(NAMESPACE_TYPE, undefined, name)),
+    namespaceExists: name =>
+      Boolean(store.get(NAMESPACE_TYPE, undefined, name)),
     now: new Date(),
   });
-  const outcome = result.created ? 'created' : result.changed ? 'configured' : 'unchanged';
+  const outcome = result.created
+    ? 'created'
+    : result.changed
+    ? 'configured'
+    : 'unchanged';
   if (dryRun || !result.changed) {
     context.log(
-      `apply${dryRun ? ' (dry run)' : ''} ${describeTarget(target)} by ${fieldManager}: ${
-        dryRun ? `would be ${outcome}` : outcome
-      }`,
+      `apply${dryRun ? ' (dry run)' : ''} ${describeTarget(
+        target,
+      )} by ${fieldManager}: ${dryRun ? `would be ${outcome}` : outcome}`,
     );
     sendJson(res, result.created ? 201 : 200, result.object);
     return;
   }
   const stored = store.put(target.type, result.object);
   context.log(
-    `apply ${describeTarget(target)} by ${fieldManager}: ${outcome} (resourceVersion ${stored.metadata.resourceVersion})`,
+    `apply ${describeTarget(
+      target,
+    )} by ${fieldManager}: ${outcome} (resourceVersion ${
+      stored.metadata.resourceVersion
+    })`,
   );
   sendJson(res, result.created ? 201 : 200, stored);
 }

@@ -37,7 +37,9 @@ export function handleDelete(
   }
   const deleted = store.delete(target.type, target.namespace, target.name)!;
   context.log(
-    `delete ${describeTarget(target)}: deleted (resourceVersion ${deleted.metadata.resourceVersion})`,
+    `delete ${describeTarget(target)}: deleted (resourceVersion ${
+      deleted.metadata.resourceVersion
+    })`,
   );
   sendJson(res, 200, deleted);
 }

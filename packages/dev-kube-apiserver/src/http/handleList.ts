@@ -14,7 +14,9 @@ function limitOf(query: URLSearchParams): number | undefined {
   if (raw === null || raw === '' || raw === '0') return undefined;
   const limit = Number(raw);
   if (!Number.isInteger(limit) || limit < 0) {
-    throw statusErrors.badRequest(`limit: Invalid value: "${raw}": must be a non-negative integer`);
+    throw statusErrors.badRequest(
+      `limit: Invalid value: "${raw}": must be a non-negative integer`,
+    );
   }
   return limit;
 }
@@ -53,7 +55,10 @@ export function handleList(
     metadata: {
       resourceVersion: String(page.resourceVersion),
       ...(page.continue
-        ? { continue: page.continue, remainingItemCount: page.remainingItemCount }
+        ? {
+            continue: page.continue,
+            remainingItemCount: page.remainingItemCount,
+          }
         : {}),
     },
     items: page.items,

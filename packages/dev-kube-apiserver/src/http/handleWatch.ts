@@ -52,7 +52,8 @@ export function handleWatch(
   const { store } = context;
   const relevant = (e: StoreEvent) =>
     e.resourceType === target.type &&
-    (target.namespace === undefined || objectNamespace(e.object) === target.namespace);
+    (target.namespace === undefined ||
+      objectNamespace(e.object) === target.namespace);
   const write = (type: string, object: unknown) =>
     res.write(`${JSON.stringify({ type, object })}\n`);
 

@@ -22,7 +22,9 @@ async function allPages(t: TestServer, path: string, limit: number) {
 }
 
 const names = (pages: any[]) =>
-  pages.flatMap(p => p.items.map((i: any) => `${i.metadata.namespace}/${i.metadata.name}`));
+  pages.flatMap(p =>
+    p.items.map((i: any) => `${i.metadata.namespace}/${i.metadata.name}`),
+  );
 
 describe('LIST', () => {
   let t: TestServer;
@@ -32,20 +34,28 @@ describe('LIST', () => {
   afterEach(() => t.close());
 
   it.each`
-    limit | pages
-    ${1}  | ${4}
-    ${2}  | ${2}
-    ${3}  | ${2}
-    ${4}  | ${1}
+    limit  | pages
+    ${1}   | ${4}
+    ${2}   | ${2}
+    ${3}   | ${2}
+    ${4}   | ${1}
     ${500} | ${1}
-  `('limit $limit: $pages pages, every object once, in order', async ({ limit, pages }) => {
-    const read = await allPages(t, CLUSTERS, limit);
-    expect(read).toHaveLength(pages);
-    expect(names(read)).toEqual(['acme-ns/c1', 'acme-ns/c2', 'acme-ns/c3', 'default/mgmt']);
-    expect(read.at(-1).metadata.continue).toBeUndefined();
-    expect(read[0].kind).toBe('ClusterList');
-    expect(read[0].apiVersion).toBe('cluster.x-k8s.io/v1beta1');
-  });
+  `(
+    'limit $limit: $pages pages, every object once, in order',
+    async ({ limit, pages }) => {
+      const read = await allPages(t, CLUSTERS, limit);
+      expect(read).toHaveLength(pages);
+      expect(names(read)).toEqual([
+        'acme-ns/c1',
+        'acme-ns/c2',
+        'acme-ns/c3',
+        'default/mgmt',
+      ]);
+      expect(read.at(-1).metadata.continue).toBeUndefined();
+      expect(read[0].kind).toBe('ClusterList');
+      expect(read[0].apiVersion).toBe('cluster.x-k8s.io/v1beta1');
+    },
+  );
 
   it('gives every object and the list a resourceVersion', async () => {
     const { body } = await t.request('GET', CLUSTERS);
@@ -62,10 +72,17 @@ describe('LIST', () => {
 
   it('pages over one snapshot: writes after the first page do not show, the version stays', async () => {
     const first = (await t.request('GET', `${CLUSTERS}?limit=2`)).body;
-    expect((await t.apply(`${ACME_CLUSTERS}/c0`, clusterObject('c0'))).status).toBe(201);
-    expect((await t.apply(`${ACME_CLUSTERS}/zz`, clusterObject('zz'))).status).toBe(201);
+    expect(
+      (await t.apply(`${ACME_CLUSTERS}/c0`, clusterObject('c0'))).status,
+    ).toBe(201);
+    expect(
+      (await t.apply(`${ACME_CLUSTERS}/zz`, clusterObject('zz'))).status,
+    ).toBe(201);
     const rest = (
-      await t.request('GET', `${CLUSTERS}?limit=10&continue=${first.metadata.continue}`)
+      await t.request(
+        'GET',
+        `${CLUSTERS}?limit=10&continue=${first.metadata.continue}`,
+      )
     ).body;
     expect(names([first, rest])).toEqual([
       'acme-ns/c1',
@@ -124,21 +141,29 @@ describe('LIST', () => {
     t = await startTestServer({ maxListSnapshots: 1 });
     const old = (await t.request('GET', `${CLUSTERS}?limit=1`)).body;
     await t.request('GET', `${CLUSTERS}?limit=1`);
-    const answer = await t.request('GET', `${CLUSTERS}?limit=1&continue=${old.metadata.continue}`);
+    const answer = await t.request(
+      'GET',
+      `${CLUSTERS}?limit=1&continue=${old.metadata.continue}`,
+    );
     expect(answer.status).toBe(410);
   });
 
   it.each`
-    query                                        | message
-    ${'continue=not-a-token'}                    | ${'continue: the continue token is not valid'}
-    ${'limit=-1'}                                | ${'limit: Invalid value: "-1": must be a non-negative integer'}
-    ${'limit=two'}                               | ${'limit: Invalid value: "two": must be a non-negative integer'}
-    ${'labelSelector=env%3Dprod'}                | ${'labelSelector: not supported by dev-kube-apiserver (see its README)'}
-    ${'fieldSelector=metadata.name%3Dc1'}        | ${'fieldSelector: not supported by dev-kube-apiserver (see its README)'}
+    query                                 | message
+    ${'continue=not-a-token'}             | ${'continue: the continue token is not valid'}
+    ${'limit=-1'}                         | ${'limit: Invalid value: "-1": must be a non-negative integer'}
+    ${'limit=two'}                        | ${'limit: Invalid value: "two": must be a non-negative integer'}
+    ${'labelSelector=env%3Dprod'}         | ${'labelSelector: not supported by dev-kube-apiserver (see its README)'}
+    ${'fieldSelector=metadata.name%3Dc1'} | ${'fieldSelector: not supported by dev-kube-apiserver (see its README)'}
   `('400 for $query', async ({ query, message }) => {
     const answer = await t.request('GET', `${CLUSTERS}?${query}`);
     expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({ kind: 'Status', reason: 'BadRequest', message, code: 400 });
+    expect(answer.body).toMatchObject({
+      kind: 'Status',
+      reason: 'BadRequest',
+      message,
+      code: 400,
+    });
   });
 
   it('refuses a continue token of another list', async () => {
@@ -151,9 +176,10 @@ describe('LIST', () => {
   });
 
   it('GETs one object, and 404 with a Status for one that does not exist', async () => {
-    expect((await t.request('GET', `${ACME_CLUSTERS}/c2`)).body.spec.topology.version).toBe(
-      'v1.33.5',
-    );
+    expect(
+      (await t.request('GET', `${ACME_CLUSTERS}/c2`)).body.spec.topology
+        .version,
+    ).toBe('v1.33.5');
     const missing = await t.request('GET', `${ACME_CLUSTERS}/nope`);
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({

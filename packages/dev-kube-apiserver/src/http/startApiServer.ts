@@ -117,7 +117,8 @@ async function handle(
   if (!caller) {
     throw statusErrors.unauthorized();
   }
-  const document = req.method === 'GET' ? discoveryDocument(pathname) : undefined;
+  const document =
+    req.method === 'GET' ? discoveryDocument(pathname) : undefined;
   if (document) {
     sendJson(res, 200, document);
     return;
@@ -200,7 +201,9 @@ export async function startApiServer(
               code: 500,
             };
       if (req.method !== 'GET' && status.code !== 401) {
-        log(`${req.method} ${req.url}: ${status.code} ${status.reason}: ${status.message}`);
+        log(
+          `${req.method} ${req.url}: ${status.code} ${status.reason}: ${status.message}`,
+        );
       }
       if (res.headersSent) {
         res.end();

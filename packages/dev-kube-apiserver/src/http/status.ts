@@ -90,7 +90,11 @@ export const statusErrors = {
 
   /** A path that names no resource this server serves. */
   noSuchResource: () =>
-    failure(404, 'NotFound', 'the server could not find the requested resource'),
+    failure(
+      404,
+      'NotFound',
+      'the server could not find the requested resource',
+    ),
 
   notFound: (type: ResourceType, name: string) =>
     failure(
@@ -131,7 +135,9 @@ export const statusErrors = {
       `Apply failed with ${conflicts.length} conflict${
         conflicts.length === 1 ? '' : 's'
       }: ${conflicts
-        .map(c => `conflict with "${c.manager}" using ${apiVersion}: ${c.field}`)
+        .map(
+          c => `conflict with "${c.manager}" using ${apiVersion}: ${c.field}`,
+        )
         .join('\n')}`,
       {
         ...objectDetails(type, name),
@@ -147,7 +153,9 @@ export const statusErrors = {
     failure(
       422,
       'Invalid',
-      `${type.kind}${type.group ? `.${type.group}` : ''} "${name}" is invalid: ${
+      `${type.kind}${
+        type.group ? `.${type.group}` : ''
+      } "${name}" is invalid: ${
         causes.length === 1
           ? causes[0].message
           : `[${causes.map(c => c.message).join(', ')}]`
@@ -175,9 +183,5 @@ export const statusErrors = {
 
   /** A watch from a resourceVersion older than the event window. */
   gone: (resourceVersion: string) =>
-    failure(
-      410,
-      'Expired',
-      `too old resource version: ${resourceVersion}`,
-    ),
+    failure(410, 'Expired', `too old resource version: ${resourceVersion}`),
 };

@@ -19,9 +19,16 @@ describe('WATCH', () => {
   it('reports ADDED, MODIFIED and DELETED after the list resourceVersion, in order', async () => {
     const from = await listVersion();
     await t.apply(`${ACME_CLUSTERS}/new1`, clusterObject('new1'));
-    await t.apply(`${ACME_CLUSTERS}/new1`, clusterObject('new1', { topology: { version: 'v1.33.5' } }));
+    await t.apply(
+      `${ACME_CLUSTERS}/new1`,
+      clusterObject('new1', { topology: { version: 'v1.33.5' } }),
+    );
     await t.request('DELETE', `${ACME_CLUSTERS}/new1`);
-    const events = await t.watch(CLUSTERS, { resourceVersion: from }, e => e.length >= 3);
+    const events = await t.watch(
+      CLUSTERS,
+      { resourceVersion: from },
+      e => e.length >= 3,
+    );
     expect(events.map(e => [e.type, e.object.metadata.name])).toEqual([
       ['ADDED', 'new1'],
       ['MODIFIED', 'new1'],
@@ -41,11 +48,17 @@ describe('WATCH', () => {
     await new Promise(r => setTimeout(r, 50));
     await t.apply(`${ACME_CLUSTERS}/live`, clusterObject('live'));
     const events = await watching;
-    expect(events.find(e => e.type === 'ADDED').object.metadata.name).toBe('live');
+    expect(events.find(e => e.type === 'ADDED').object.metadata.name).toBe(
+      'live',
+    );
   });
 
   it('starts with the current objects as ADDED from resourceVersion 0', async () => {
-    const events = await t.watch(ACME_CLUSTERS, { resourceVersion: '0' }, e => e.length >= 3);
+    const events = await t.watch(
+      ACME_CLUSTERS,
+      { resourceVersion: '0' },
+      e => e.length >= 3,
+    );
     expect(events.map(e => [e.type, e.object.metadata.name])).toEqual([
       ['ADDED', 'c1'],
       ['ADDED', 'c2'],
@@ -70,56 +83,72 @@ describe('WATCH', () => {
 
   it('sends no BOOKMARKs unless allowed', async () => {
     const from = await listVersion();
-    const events = await t.watch(CLUSTERS, { resourceVersion: from, timeoutSeconds: '1' });
+    const events = await t.watch(CLUSTERS, {
+      resourceVersion: from,
+      timeoutSeconds: '1',
+    });
     expect(events).toEqual([]);
   });
 
   it('ends the watch after timeoutSeconds', async () => {
     const started = Date.now();
-    await t.watch(CLUSTERS, { resourceVersion: await listVersion(), timeoutSeconds: '1' });
+    await t.watch(CLUSTERS, {
+      resourceVersion: await listVersion(),
+      timeoutSeconds: '1',
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('keeps other namespaces and other resources out of a namespace watch', async () => {
     const from = await listVersion(ACME_CLUSTERS);
-    await t.apply('/apis/cluster.x-k8s.io/v1beta1/namespaces/default/clusters/other', clusterObject('other', undefined, 'default'));
+    await t.apply(
+      '/apis/cluster.x-k8s.io/v1beta1/namespaces/default/clusters/other',
+      clusterObject('other', undefined, 'default'),
+    );
     await t.apply('/api/v1/namespaces/extra', {
       apiVersion: 'v1',
       kind: 'Namespace',
       metadata: { name: 'extra' },
     });
     await t.apply(`${ACME_CLUSTERS}/mine`, clusterObject('mine'));
-    const events = await t.watch(ACME_CLUSTERS, { resourceVersion: from }, e => e.length >= 1);
+    const events = await t.watch(
+      ACME_CLUSTERS,
+      { resourceVersion: from },
+      e => e.length >= 1,
+    );
     expect(events.map(e => e.object.metadata.name)).toEqual(['mine']);
   });
 
   it.each`
-    case                                   | from
-    ${'older than the seed'}               | ${'1'}
-    ${'older than the event window'}       | ${'window'}
-  `('answers an ERROR event with a 410 Status for a resourceVersion $case', async ({ from }) => {
-    await t.close();
-    t = await startTestServer({ eventWindow: 2 });
-    const before = await listVersion();
-    for (const name of ['w1', 'w2', 'w3']) {
-      await t.apply(`${ACME_CLUSTERS}/${name}`, clusterObject(name));
-    }
-    const events = await t.watch(CLUSTERS, {
-      resourceVersion: from === 'window' ? before : from,
-    });
-    expect(events).toEqual([
-      {
-        type: 'ERROR',
-        object: expect.objectContaining({
-          kind: 'Status',
-          status: 'Failure',
-          reason: 'Expired',
-          code: 410,
-        }),
-      },
-    ]);
-  });
+    case                             | from
+    ${'older than the seed'}         | ${'1'}
+    ${'older than the event window'} | ${'window'}
+  `(
+    'answers an ERROR event with a 410 Status for a resourceVersion $case',
+    async ({ from }) => {
+      await t.close();
+      t = await startTestServer({ eventWindow: 2 });
+      const before = await listVersion();
+      for (const name of ['w1', 'w2', 'w3']) {
+        await t.apply(`${ACME_CLUSTERS}/${name}`, clusterObject(name));
+      }
+      const events = await t.watch(CLUSTERS, {
+        resourceVersion: from === 'window' ? before : from,
+      });
+      expect(events).toEqual([
+        {
+          type: 'ERROR',
+          object: expect.objectContaining({
+            kind: 'Status',
+            status: 'Failure',
+            reason: 'Expired',
+            code: 410,
+          }),
+        },
+      ]);
+    },
+  );
 
   it('still replays from a resourceVersion inside the window', async () => {
     await t.close();
@@ -128,12 +157,19 @@ describe('WATCH', () => {
       await t.apply(`${ACME_CLUSTERS}/${name}`, clusterObject(name));
     }
     const from = String(Number(await listVersion()) - 1);
-    const events = await t.watch(CLUSTERS, { resourceVersion: from }, e => e.length >= 1);
+    const events = await t.watch(
+      CLUSTERS,
+      { resourceVersion: from },
+      e => e.length >= 1,
+    );
     expect(events.map(e => e.object.metadata.name)).toEqual(['w3']);
   });
 
   it('refuses a resourceVersion it never gave', async () => {
-    const answer = await t.request('GET', `${CLUSTERS}?watch=true&resourceVersion=abc`);
+    const answer = await t.request(
+      'GET',
+      `${CLUSTERS}?watch=true&resourceVersion=abc`,
+    );
     expect(answer.status).toBe(400);
   });
 });

@@ -61,7 +61,10 @@ function documentsOf(file: string): Array<{ value: unknown; origin: string }> {
   });
 }
 
-function flatten(value: unknown, origin: string): Array<{ value: unknown; origin: string }> {
+function flatten(
+  value: unknown,
+  origin: string,
+): Array<{ value: unknown; origin: string }> {
   if (isPlainObject(value) && Array.isArray(value.items)) {
     return value.items.flatMap((item: unknown, i: number) =>
       flatten(item, `${origin}.items[${i}]`),
@@ -100,14 +103,19 @@ export function readSeed(target: string | undefined): SeedObject[] {
   const objects: SeedObject[] = [];
   for (const file of target ? filesOf(target) : []) {
     for (const document of documentsOf(file)) {
-      for (const { value, origin } of flatten(document.value, document.origin)) {
+      for (const { value, origin } of flatten(
+        document.value,
+        document.origin,
+      )) {
         if (!isPlainObject(value)) {
           throw new Error(`${origin}: not a Kubernetes object`);
         }
         const type = typeOfObject(value.apiVersion, value.kind);
         if (!type) {
           throw new Error(
-            `${origin}: ${value.apiVersion} ${value.kind} is not served; this server serves ${RESOURCE_TYPES.map(
+            `${origin}: ${value.apiVersion} ${
+              value.kind
+            } is not served; this server serves ${RESOURCE_TYPES.map(
               t => `${apiVersionOf(t)} ${t.kind}`,
             ).join(', ')}`,
           );
@@ -125,7 +133,9 @@ export function readSeed(target: string | undefined): SeedObject[] {
     }
   }
   const declared = new Set(
-    objects.filter(o => o.type === NAMESPACE_TYPE).map(o => o.object.metadata.name),
+    objects
+      .filter(o => o.type === NAMESPACE_TYPE)
+      .map(o => o.object.metadata.name),
   );
   const named = new Set([
     ...BUILT_IN_NAMESPACES,

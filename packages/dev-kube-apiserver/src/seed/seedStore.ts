@@ -15,13 +15,18 @@ export const SEED_FIELD_MANAGER = 'dev-kube-apiserver-seed';
 export function seedStore(store: ObjectStore, seed: SeedObject[]): void {
   const seen = new Map<string, string>();
   for (const { type, object, origin } of seed) {
-    const key = `${apiVersionOf(type)} ${type.kind} ${object.metadata.namespace ?? ''}/${object.metadata.name}`;
+    const key = `${apiVersionOf(type)} ${type.kind} ${
+      object.metadata.namespace ?? ''
+    }/${object.metadata.name}`;
     if (seen.has(key)) {
       throw new Error(`${origin}: ${key} is also in ${seen.get(key)}`);
     }
     seen.set(key, origin);
-    const { managedFields: _m, resourceVersion: _rv, ...metadata } =
-      object.metadata;
+    const {
+      managedFields: _m,
+      resourceVersion: _rv,
+      ...metadata
+    } = object.metadata;
     const created = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     const paths = leafPaths({ ...object, metadata });
     store.put(

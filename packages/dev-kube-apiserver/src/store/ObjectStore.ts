@@ -88,7 +88,10 @@ export class ObjectStore {
     const resourceVersion = ++this.version;
     const stored = freeze({
       ...object,
-      metadata: { ...object.metadata, resourceVersion: String(resourceVersion) },
+      metadata: {
+        ...object.metadata,
+        resourceVersion: String(resourceVersion),
+      },
     });
     let objects = this.byType.get(type);
     if (!objects) {
@@ -127,7 +130,10 @@ export class ObjectStore {
     const resourceVersion = ++this.version;
     const deleted = freeze({
       ...existing,
-      metadata: { ...existing.metadata, resourceVersion: String(resourceVersion) },
+      metadata: {
+        ...existing.metadata,
+        resourceVersion: String(resourceVersion),
+      },
     });
     this.emit({
       type: 'DELETED',
