@@ -97,11 +97,9 @@ export function handleApply(
       Boolean(store.get(NAMESPACE_TYPE, undefined, name)),
     now: new Date(),
   });
-  const outcome = result.created
-    ? 'created'
-    : result.changed
-    ? 'configured'
-    : 'unchanged';
+  let outcome = 'unchanged';
+  if (result.created) outcome = 'created';
+  else if (result.changed) outcome = 'configured';
   if (dryRun || !result.changed) {
     context.log(
       `apply${dryRun ? ' (dry run)' : ''} ${describeTarget(

@@ -64,7 +64,8 @@ export class ObjectStore {
     return objects.sort((a, b) => {
       const ka = keyOf(objectNamespace(a), a.metadata.name);
       const kb = keyOf(objectNamespace(b), b.metadata.name);
-      return ka < kb ? -1 : ka > kb ? 1 : 0;
+      if (ka < kb) return -1;
+      return ka > kb ? 1 : 0;
     });
   }
 
