@@ -12,3 +12,9 @@ export type { SeedObject } from './seed/readSeed';
 export { RESOURCE_TYPES } from './resources/resourceTypes';
 export type { ResourceType } from './resources/resourceTypes';
 export type { KubeStatus, StatusCause } from './http/status';
+export { ObjectStore } from './store/ObjectStore';
+export type {
+  KubeObject,
+  StoreEvent,
+  WatchEventType,
+} from './store/ObjectStore';

@@ -8,10 +8,23 @@ import { parseArgs } from 'node:util';
 import { startApiServer } from './http/startApiServer';
 import { readSeed } from './seed/readSeed';
 
-/** The demo's bearer token (app-config.demo.yaml reads the demo source with it). */
+/**
+ * The demo's bearer token (app-config.demo.yaml reads the demo source with it).
+ *
+ * @public
+ */
 export const DEMO_TOKEN = 'demo-kube-token';
-/** The demo's read-only bearer token: get, list and watch, 403 on writes. */
+/**
+ * The demo's read-only bearer token: get, list and watch, 403 on writes.
+ *
+ * @public
+ */
 export const DEMO_READ_ONLY_TOKEN = 'demo-kube-read-only-token';
+/**
+ * Where the demo expects it.
+ *
+ * @public
+ */
 export const DEFAULT_PORT = 7012;
 
 const USAGE = `Usage: dev-kube-apiserver [--port ${DEFAULT_PORT}] [--seed <dir|file>] [--token <token>] [--read-only-token <token>] [--host localhost]
@@ -24,6 +37,11 @@ function log(message: string) {
   process.stdout.write(`[dev-kube-apiserver] ${message}\n`);
 }
 
+/**
+ * Runs the command with `process.argv`-style arguments.
+ *
+ * @public
+ */
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv.slice(2),

@@ -21,7 +21,11 @@ import { handleWatch } from './handleWatch';
 import { resourcePath } from './resourcePath';
 import { ApiError, statusErrors } from './status';
 
-/** How to start the server; every timing has a default fit for the demo. */
+/**
+ * How to start the server; every timing has a default fit for the demo.
+ *
+ * @public
+ */
 export interface ApiServerOptions {
   /** Default `localhost`. */
   host?: string;
@@ -45,6 +49,11 @@ export interface ApiServerOptions {
   log?: (message: string) => void;
 }
 
+/**
+ * A started server.
+ *
+ * @public
+ */
 export interface RunningApiServer {
   /** e.g. `http://localhost:7012` (with the real port when 0 was asked for). */
   url: string;
@@ -165,7 +174,11 @@ function close(server: http.Server) {
   });
 }
 
-/** Starts a server holding the seed's objects. */
+/**
+ * Starts a server holding the seed's objects.
+ *
+ * @public
+ */
 export async function startApiServer(
   options: ApiServerOptions,
 ): Promise<RunningApiServer> {

@@ -5,7 +5,11 @@
  */
 import { qualifiedName, ResourceType } from '../resources/resourceTypes';
 
-/** One problem of an Invalid or Conflict answer (`details.causes[]`). */
+/**
+ * One problem of an Invalid or Conflict answer (`details.causes[]`).
+ *
+ * @public
+ */
 export interface StatusCause {
   reason?: string;
   type?: string;
@@ -13,7 +17,11 @@ export interface StatusCause {
   field?: string;
 }
 
-/** A kube-apiserver `Status` body. */
+/**
+ * A kube-apiserver `Status` body.
+ *
+ * @public
+ */
 export interface KubeStatus {
   kind: 'Status';
   apiVersion: 'v1';

@@ -4,7 +4,11 @@
  * releases), each at the version NKP 2.17 serves.
  */
 
-/** One served resource type. */
+/**
+ * One served resource type.
+ *
+ * @public
+ */
 export interface ResourceType {
   /** API group; '' for the core group. */
   group: string;
@@ -16,6 +20,11 @@ export interface ResourceType {
   namespaced: boolean;
 }
 
+/**
+ * Every resource type this server serves.
+ *
+ * @public
+ */
 export const RESOURCE_TYPES: ReadonlyArray<ResourceType> = [
   {
     group: '',

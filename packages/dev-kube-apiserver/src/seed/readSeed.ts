@@ -17,6 +17,11 @@ import {
 } from '../resources/resourceTypes';
 import { KubeObject } from '../store/ObjectStore';
 
+/**
+ * One object of the seed and where it came from.
+ *
+ * @public
+ */
 export interface SeedObject {
   type: ResourceType;
   object: KubeObject;
@@ -98,7 +103,11 @@ function namedNamespaces(object: KubeObject): string[] {
   );
 }
 
-/** The seed's objects, Namespaces first; an object of a type not served fails with its origin. */
+/**
+ * The seed's objects, Namespaces first; an object of a type not served fails with its origin.
+ *
+ * @public
+ */
 export function readSeed(target: string | undefined): SeedObject[] {
   const objects: SeedObject[] = [];
   for (const file of target ? filesOf(target) : []) {

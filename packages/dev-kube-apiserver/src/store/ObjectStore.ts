@@ -5,11 +5,21 @@
  */
 import { ResourceType } from '../resources/resourceTypes';
 
-/** A stored object: plain JSON, never mutated once stored. */
+/**
+ * A stored object: plain JSON, never mutated once stored.
+ *
+ * @public
+ */
 export type KubeObject = Record<string, any>;
 
+/** @public */
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
+/**
+ * One change, as watches report it.
+ *
+ * @public
+ */
 export interface StoreEvent {
   type: WatchEventType;
   resourceType: ResourceType;
@@ -36,6 +46,11 @@ function freeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * The server's objects and their history (see the file comment).
+ *
+ * @public
+ */
 export class ObjectStore {
   private version = 0;
   /** Events with a resourceVersion above this one are still in the window. */
