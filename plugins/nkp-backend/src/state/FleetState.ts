@@ -24,6 +24,7 @@ import {
   ReleaseCalendarOverrides,
   ReleaseFeedStatus,
   ServedNkpRelease,
+  UpgradePlan,
   evaluateFleet,
   releaseCalendarWithServed,
   utcDay,
@@ -55,6 +56,17 @@ export interface FleetSnapshot {
   index: ClusterIndex;
   /** ISO timestamp. */
   evaluatedAt: string;
+  /**
+   * What the engine was given besides the clusters, for evaluations of hypothetical clusters
+   * (the golden path's version options) with exactly the fleet's rules.
+   */
+  engine: {
+    calendar: ReleaseCalendar;
+    config: PolicyConfig;
+    plans: UpgradePlan[];
+    exceptions: PolicyException[];
+    now: Date;
+  };
 }
 
 /** Called after each scheduled evaluation: notifications, metrics, expiry audit. */
@@ -159,8 +171,7 @@ export class FleetState {
     );
     this.logNewWarnings(calendar.warnings);
     const now = this.clock();
-    const evaluation = evaluateFleet({
-      clusters,
+    const engine = {
       calendar,
       config: this.options.policy,
       // A cancelled plan asks nothing of anyone; it stays in the snapshot for the lists.
@@ -169,7 +180,8 @@ export class FleetState {
         .map(toPolicyException)
         .filter((e): e is PolicyException => e !== undefined),
       now,
-    });
+    };
+    const evaluation = evaluateFleet({ clusters, ...engine });
     const byRef = new Map<string, ClusterEvaluation>();
     for (const result of evaluation.clusters) {
       byRef.set(entityRefKey(result.entityRef), result);
@@ -191,6 +203,7 @@ export class FleetState {
       byRef,
       index: new ClusterIndex(evaluation.clusters),
       evaluatedAt: now.toISOString(),
+      engine,
     };
   }
 
