@@ -918,7 +918,7 @@ export interface components {
       supportEnds?: string;
       /** Days from today until `supportEnds` */
       daysLeft?: number;
-      /** The newest allowed version */
+      /** The newest allowed version, the default */
       recommended: boolean;
     };
     HiddenVersion: {
@@ -1005,7 +1005,7 @@ export interface components {
       /** Entity ref of the workspace Domain */
       workspace: string;
       projects?: string[];
-      /** One line of plain text */
+      /** One line of plain text, at most 200 characters */
       description?: string;
       operation: 'managed' | 'self-managed';
       /** Required for `managed` */

@@ -958,6 +958,7 @@ export const spec = {
           {
             name: 'operation',
             in: 'query',
+            allowReserved: true,
             required: true,
             schema: {
               type: 'string',
@@ -967,6 +968,7 @@ export const spec = {
           {
             name: 'managementCluster',
             in: 'query',
+            allowReserved: true,
             required: false,
             description:
               "Entity ref of the management cluster's Resource; required for `managed`",
@@ -2374,8 +2376,7 @@ export const spec = {
           },
           recommended: {
             type: 'boolean',
-            description: 'The newest allowed version',
-            'the default': null,
+            description: 'The newest allowed version, the default',
           },
         },
       },
@@ -2723,8 +2724,7 @@ export const spec = {
           description: {
             type: 'string',
             maxLength: 1000,
-            description: 'One line of plain text',
-            'at most 200 characters': null,
+            description: 'One line of plain text, at most 200 characters',
           },
           operation: {
             type: 'string',
