@@ -37,6 +37,7 @@ function snapshotOf(evaluation: FleetEvaluation): FleetSnapshot {
     byRef: new Map(),
     index: new ClusterIndex(evaluation.clusters),
     evaluatedAt: `${evaluation.evaluatedOn}T00:00:00.000Z`,
+    takenNames: new Set(),
     engine: {
       calendar: buildReleaseCalendar(),
       config: DEFAULT_POLICY_CONFIG,

@@ -23,6 +23,7 @@ import {
 import { NkpGoldenPathConfig } from '@nkp-lifecycle/backstage-plugin-nkp-node';
 import { FleetAccess, actorOf } from '../permissions/FleetAccess';
 import { GoldenPathAccess } from '../permissions/GoldenPathAccess';
+import { clusterNameKey } from '../state/FleetReader';
 import { FleetSnapshot, FleetState } from '../state/FleetState';
 import { CatalogWorkspace, GoldenPathCatalog } from '../state/GoldenPathCatalog';
 import { prismCentralView } from '../views/goldenPathViews';
@@ -178,7 +179,7 @@ export function registerGoldenPathRoutes(
     if (
       workspace &&
       fieldOk('name') &&
-      (await catalog.clusterExists(workspace.name, request.name))
+      snapshot.takenNames.has(clusterNameKey(workspace.name, request.name))
     ) {
       errors.push({
         field: 'name',

@@ -60,6 +60,8 @@ export interface FleetSnapshot {
    * What the engine was given besides the clusters, for evaluations of hypothetical clusters
    * (the golden path's version options) with exactly the fleet's rules.
    */
+  /** Cluster names taken per workspace (`clusterNameKey`), for the golden path. */
+  takenNames: Set<string>;
   engine: {
     calendar: ReleaseCalendar;
     config: PolicyConfig;
@@ -157,13 +159,14 @@ export class FleetState {
   private async evaluate(): Promise<FleetSnapshot> {
     const started = Date.now();
     const credentials = await this.options.auth.getOwnServiceCredentials();
-    const [clusters, releases, plans, exceptions, feeds] = await Promise.all([
-      this.options.reader.listClusters(credentials),
-      this.options.reader.listReleases(credentials),
-      this.options.store.listPlans(),
-      this.options.store.listExceptions(),
-      this.options.feeds?.current() ?? { layers: [], statuses: [] },
-    ]);
+    const [{ clusters, takenNames }, releases, plans, exceptions, feeds] =
+      await Promise.all([
+        this.options.reader.readClusters(credentials),
+        this.options.reader.listReleases(credentials),
+        this.options.store.listPlans(),
+        this.options.store.listExceptions(),
+        this.options.feeds?.current() ?? { layers: [], statuses: [] },
+      ]);
     const calendar = releaseCalendarWithServed(
       this.options.calendarOverrides,
       releases,
@@ -204,6 +207,7 @@ export class FleetState {
       index: new ClusterIndex(evaluation.clusters),
       evaluatedAt: now.toISOString(),
       engine,
+      takenNames,
     };
   }
 

@@ -1,14 +1,14 @@
 /**
- * What the golden path asks the catalog: the groups, a workspace `Domain` and whether a cluster
- * name is taken in a workspace. Read as the plugin itself; only what the NKP provider emitted
- * counts as a workspace or a cluster (`nkpProviderSourceOf`), so a registered file cannot make
- * up a workspace or block a name.
+ * What the golden path asks the catalog: the groups and a workspace `Domain` (whether a cluster
+ * name is taken comes from the fleet snapshot, `FleetSnapshot.takenNames`). Read as the plugin
+ * itself; only what the NKP provider emitted counts as a workspace (`nkpProviderSourceOf`), so a
+ * registered file cannot make one up. The group list is kept for `GROUPS_TTL_MS`: it changes
+ * rarely, and listing every group of a large catalog per form load would not be cheap.
  */
 import { AuthService } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  KUBERNETES_CLUSTER_RESOURCE_TYPE,
   NKP_ANNOTATIONS,
   entityRefKey,
   nkpProviderSourceOf,
@@ -24,7 +24,12 @@ export interface CatalogWorkspace {
   owner?: string;
 }
 
+/** How long the list of groups is reused. */
+export const GROUPS_TTL_MS = 30_000;
+
 export class GoldenPathCatalog {
+  private groups?: { at: number; refs: Promise<string[]> };
+
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
@@ -34,8 +39,21 @@ export class GoldenPathCatalog {
     return this.auth.getOwnServiceCredentials();
   }
 
-  /** Entity refs of every group in the catalog, sorted. */
+  /** Entity refs of every group in the catalog, sorted; reused for `GROUPS_TTL_MS`. */
   async listGroups(): Promise<string[]> {
+    const now = Date.now();
+    if (!this.groups || now - this.groups.at > GROUPS_TTL_MS) {
+      const refs = this.readGroups();
+      this.groups = { at: now, refs };
+      // A failed read is not kept: the next request asks again.
+      refs.catch(() => {
+        if (this.groups?.refs === refs) this.groups = undefined;
+      });
+    }
+    return this.groups.refs;
+  }
+
+  private async readGroups(): Promise<string[]> {
     const { items } = await this.catalog.getEntities(
       {
         filter: { kind: 'Group' },
@@ -67,21 +85,5 @@ export class GoldenPathCatalog {
       namespace: entity.metadata.annotations?.[NKP_ANNOTATIONS.namespace] ?? name,
       owner: typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined,
     };
-  }
-
-  /** Whether an NKP cluster of that object name exists in the workspace. */
-  async clusterExists(workspace: string, name: string): Promise<boolean> {
-    const { items } = await this.catalog.getEntities(
-      {
-        filter: {
-          kind: 'Resource',
-          'spec.type': KUBERNETES_CLUSTER_RESOURCE_TYPE,
-          [`metadata.annotations.${NKP_ANNOTATIONS.workspace}`]: workspace,
-          [`metadata.annotations.${NKP_ANNOTATIONS.objectName}`]: name,
-        },
-      },
-      { credentials: await this.credentials() },
-    );
-    return items.some((e: Entity) => nkpProviderSourceOf(e) !== undefined);
   }
 }
