@@ -48,7 +48,13 @@ const checkBody = {
   operation: 'managed',
   managementCluster: 'resource:default/mgmt-07',
   version: { nkp: '2.17.1', kubernetes: '1.34.3' },
-  size: { controlPlaneNodes: 3, workers: 3, vcpus: 4, memoryGiB: 16, diskGiB: 80 },
+  size: {
+    controlPlaneNodes: 3,
+    workers: 3,
+    vcpus: 4,
+    memoryGiB: 16,
+    diskGiB: 80,
+  },
   placement: {
     prismCentral: 'pc-bench',
     cluster: 'pe-bench-1',
@@ -111,7 +117,9 @@ export default defineBench({
       });
       const { port, setupMs, evaluationMs } = await ready;
       log(
-        `${formatNumber(params.clusters)} clusters; server ready in ${formatNumber(
+        `${formatNumber(
+          params.clusters,
+        )} clusters; server ready in ${formatNumber(
           setupMs,
         )} ms (first evaluation ${formatNumber(evaluationMs)} ms); ${
           params.connections
@@ -154,13 +162,14 @@ export default defineBench({
         const ok = worst < limit;
         met &&= ok;
         log(
-          `Goal ${goal} p95 < ${limit} ms: ${ok ? 'met' : 'MISSED'} (worst p95 ${formatNumber(
-            worst,
-            1,
-          )} ms)${
+          `Goal ${goal} p95 < ${limit} ms: ${
+            ok ? 'met' : 'MISSED'
+          } (worst p95 ${formatNumber(worst, 1)} ms)${
             params.clusters === GOAL_CLUSTERS
               ? ''
-              : ` at ${formatNumber(params.clusters)} clusters; the goal is at ${formatNumber(
+              : ` at ${formatNumber(
+                  params.clusters,
+                )} clusters; the goal is at ${formatNumber(
                   GOAL_CLUSTERS,
                 )} (--full)`
           }`,
@@ -182,7 +191,9 @@ async function verify(base: string, query: Query) {
   });
   const text = await res.text();
   if (res.status !== 200) {
-    throw new Error(`${query.name}: answered ${res.status} ${text.slice(0, 400)}`);
+    throw new Error(
+      `${query.name}: answered ${res.status} ${text.slice(0, 400)}`,
+    );
   }
   log(`  ${query.name.padEnd(34)} → ${text.slice(0, 100)}…`);
 }

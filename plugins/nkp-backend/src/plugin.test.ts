@@ -114,9 +114,12 @@ describe('nkp backend plugin', () => {
     ]);
     // The conditional rules of both resource types, for policies to use
     expect(
-      res.body.rules.map((r: { resourceType: string; name: string }) =>
-        `${r.resourceType}/${r.name}`,
-      ).sort(),
+      res.body.rules
+        .map(
+          (r: { resourceType: string; name: string }) =>
+            `${r.resourceType}/${r.name}`,
+        )
+        .sort(),
     ).toEqual([
       'nkp-cluster/IS_CLUSTER_OWNER',
       'nkp-cluster/IS_IN_WORKSPACE',

@@ -314,28 +314,31 @@ describe('GET /golden-path/options', () => {
         },
         direct: true,
       },
-      prismCentrals: [
-        { name: 'pc-demo', url: 'https://pc.demo.example:9440' },
-      ],
+      prismCentrals: [{ name: 'pc-demo', url: 'https://pc.demo.example:9440' }],
     });
     expect(res.body.sizes.workers).toEqual({ min: 1, max: 20, default: 3 });
     expect(res.body.sizes.presets.map((p: { name: string }) => p.name)).toEqual(
       ['small', 'medium', 'large'],
     );
-    expect(JSON.stringify(res.body)).not.toMatch(/nutanix-pc-credentials|insecure/);
+    expect(JSON.stringify(res.body)).not.toMatch(
+      /nutanix-pc-credentials|insecure/,
+    );
   });
 
   it.each`
     user       | groups                           | direct
     ${'alice'} | ${['group:default/team-acme']}   | ${true}
     ${'gina'}  | ${['group:default/team-globex']} | ${false}
-  `('offers $user their own groups; direct apply: $direct', async ({ user, groups: own, direct }) => {
-    const res = await backend[user as 'alice' | 'gina']
-      .get('/golden-path/options')
-      .expect(200);
-    expect(res.body.groups).toEqual(own);
-    expect(res.body.delivery.direct).toBe(direct);
-  });
+  `(
+    'offers $user their own groups; direct apply: $direct',
+    async ({ user, groups: own, direct }) => {
+      const res = await backend[user as 'alice' | 'gina']
+        .get('/golden-path/options')
+        .expect(200);
+      expect(res.body.groups).toEqual(own);
+      expect(res.body.delivery.direct).toBe(direct);
+    },
+  );
 
   it('refuses someone who may request for no group', async () => {
     const res = await backend.nobody.get('/golden-path/options').expect(403);
@@ -346,7 +349,9 @@ describe('GET /golden-path/options', () => {
 describe('GET /golden-path/versions', () => {
   it('managed: the management cluster’s NKP minor within the managed skew, newest first', async () => {
     const res = await backend.alice
-      .get('/golden-path/versions?operation=managed&managementCluster=resource:default/nkp-mgmt')
+      .get(
+        '/golden-path/versions?operation=managed&managementCluster=resource:default/nkp-mgmt',
+      )
       .expect(200);
     expect(pairs(res.body.offered)).toEqual(['2.17.1/1.34.3', '2.17.1/1.33.5']);
     expect(res.body.offered[0]).toMatchObject({
@@ -388,19 +393,23 @@ describe('GET /golden-path/versions', () => {
       '2.16.1/1.33.5',
       '2.15.1/1.32.3',
     ]);
-    expect(res.body.hidden.find((h: { nkp: string }) => h.nkp === '2.12.0').reason).toMatch(
+    expect(
+      res.body.hidden.find((h: { nkp: string }) => h.nkp === '2.12.0').reason,
+    ).toMatch(
       /NKP 2\.12 is 5 minors behind the newest NKP 2\.17; at most 3 minors allowed/,
     );
   });
 
   it.each`
-    query                                                          | message
-    ${'operation=managed'}                                         | ${/managementCluster: is required for a managed cluster/}
+    query                                                                  | message
+    ${'operation=managed'}                                                 | ${/managementCluster: is required for a managed cluster/}
     ${'operation=managed&managementCluster=resource:default/acme-prod-01'} | ${/managementCluster: "resource:default\/acme-prod-01" is not a management cluster/}
-    ${'operation=managed&managementCluster=resource:default/nope'} | ${/managementCluster: "resource:default\/nope" is not a management cluster/}
-    ${'operation=hosted'}                                          | ${/operation/}
+    ${'operation=managed&managementCluster=resource:default/nope'}         | ${/managementCluster: "resource:default\/nope" is not a management cluster/}
+    ${'operation=hosted'}                                                  | ${/operation/}
   `('400 for $query', async ({ query, message }) => {
-    const res = await backend.pat.get(`/golden-path/versions?${query}`).expect(400);
+    const res = await backend.pat
+      .get(`/golden-path/versions?${query}`)
+      .expect(400);
     expect(res.body.error.message).toMatch(message);
   });
 
@@ -414,7 +423,9 @@ describe('GET /golden-path/versions', () => {
 
 describe('POST /golden-path/check', () => {
   it('gives alice the verdict for an ACME cluster, changing nothing', async () => {
-    const res = await backend.alice.post('/golden-path/check', acmeRequest).expect(200);
+    const res = await backend.alice
+      .post('/golden-path/check', acmeRequest)
+      .expect(200);
     expect(res.body).toEqual({
       request: acmeRequest,
       namespace: 'acme-retail-x7k2p',
@@ -429,56 +440,66 @@ describe('POST /golden-path/check', () => {
   });
 
   it.each`
-    user       | body                                                                                                   | status
-    ${'alice'} | ${{ ...acmeRequest, delivery: 'direct' }}                                                              | ${200}
-    ${'pat'}   | ${{ ...acmeRequest, owner: 'group:default/team-globex', workspace: 'domain:default/globex', delivery: 'direct' }} | ${200}
+    user       | body                                                                                                                                                                                                     | status
+    ${'alice'} | ${{ ...acmeRequest, delivery: 'direct' }}                                                                                                                                                                | ${200}
+    ${'pat'}   | ${{ ...acmeRequest, owner: 'group:default/team-globex', workspace: 'domain:default/globex', delivery: 'direct' }}                                                                                        | ${200}
     ${'gina'}  | ${{ ...acmeRequest, owner: 'group:default/team-globex', workspace: 'domain:default/globex', operation: 'self-managed', managementCluster: undefined, version: { nkp: '2.16.1', kubernetes: '1.33.5' } }} | ${200}
-  `('accepts $user: $body.owner, $body.operation, $body.delivery', async ({ user, body, status }) => {
-    const res = await backend[user as 'pat' | 'alice' | 'gina' | 'nobody']
-      .post('/golden-path/check', JSON.parse(JSON.stringify(body)))
-      .expect(status);
-    expect(res.body.request.owner).toBe(body.owner);
-  });
+  `(
+    'accepts $user: $body.owner, $body.operation, $body.delivery',
+    async ({ user, body, status }) => {
+      const res = await backend[user as 'pat' | 'alice' | 'gina' | 'nobody']
+        .post('/golden-path/check', JSON.parse(JSON.stringify(body)))
+        .expect(status);
+      expect(res.body.request.owner).toBe(body.owner);
+    },
+  );
 
   it.each`
-    user       | body                                                                              | permission
-    ${'alice'} | ${change('owner', 'group:default/team-globex')}                                   | ${/owner: not allowed to request NKP clusters for group:default\/team-globex \(nkp\.cluster\.request\)/}
-    ${'gina'}  | ${acmeRequest}                                                                    | ${/owner: .*nkp\.cluster\.request/}
-    ${'gina'}  | ${{ ...change('owner', 'group:default/team-globex'), delivery: 'direct' }}        | ${/delivery: .*nkp\.cluster\.apply/}
-    ${'nobody'} | ${acmeRequest}                                                                   | ${/nkp\.cluster\.request/}
-  `('403 for $user naming the permission', async ({ user, body, permission }) => {
-    const res = await backend[user as 'pat' | 'alice' | 'gina' | 'nobody'].post('/golden-path/check', body).expect(403);
-    expect(res.body.error.message).toMatch(permission);
-  });
+    user        | body                                                                       | permission
+    ${'alice'}  | ${change('owner', 'group:default/team-globex')}                            | ${/owner: not allowed to request NKP clusters for group:default\/team-globex \(nkp\.cluster\.request\)/}
+    ${'gina'}   | ${acmeRequest}                                                             | ${/owner: .*nkp\.cluster\.request/}
+    ${'gina'}   | ${{ ...change('owner', 'group:default/team-globex'), delivery: 'direct' }} | ${/delivery: .*nkp\.cluster\.apply/}
+    ${'nobody'} | ${acmeRequest}                                                             | ${/nkp\.cluster\.request/}
+  `(
+    '403 for $user naming the permission',
+    async ({ user, body, permission }) => {
+      const res = await backend[user as 'pat' | 'alice' | 'gina' | 'nobody']
+        .post('/golden-path/check', body)
+        .expect(403);
+      expect(res.body.error.message).toMatch(permission);
+    },
+  );
 
   it.each`
-    case                                 | body                                                                   | field                             | message
-    ${'name not a DNS label'}            | ${change('name', 'Acme_Dev')}                                          | ${'name'}                         | ${/DNS label/}
-    ${'name too long'}                   | ${change('name', 'a'.repeat(41))}                                      | ${'name'}                         | ${/at most 40 characters/}
-    ${'name already exists'}             | ${change('name', 'acme-prod-01')}                                      | ${'name'}                         | ${/a cluster named acme-prod-01 already exists in workspace acme-retail/}
-    ${'workspace does not exist'}        | ${change('workspace', 'domain:default/nowhere')}                       | ${'workspace'}                    | ${/not an NKP workspace/}
-    ${'workspace not NKP’s'}             | ${change('workspace', 'domain:default/acme-shadow')}                   | ${'workspace'}                    | ${/not an NKP workspace/}
-    ${'workspace of another tenant'}     | ${change('workspace', 'domain:default/globex')}                        | ${'workspace'}                    | ${/not a workspace of your groups/}
-    ${'management cluster missing'}      | ${change('managementCluster', 'resource:default/nope')}                | ${'managementCluster'}            | ${/not a management cluster/}
-    ${'not a management cluster'}        | ${change('managementCluster', 'resource:default/acme-prod-01')}        | ${'managementCluster'}            | ${/not a management cluster/}
-    ${'version the policy forbids'}      | ${change('version', { nkp: '2.16.1', kubernetes: '1.33.5' })}          | ${'version'}                      | ${/NKP 2\.16\.1 with Kubernetes 1\.33\.5 is not allowed: Managed clusters run their management cluster's NKP minor.*; allowed: 2\.17\.1\/1\.34\.3, 2\.17\.1\/1\.33\.5/}
-    ${'pair that does not exist'}        | ${change('version', { nkp: '2.16.1', kubernetes: '1.34.3' })}          | ${'version'}                      | ${/NKP 2\.16 does not ship Kubernetes 1\.34/}
-    ${'version not installable'}         | ${change('version', { nkp: '2.14.0', kubernetes: '1.31.4' })}          | ${'version'}                      | ${/not an installable release/}
-    ${'workers out of range'}            | ${change('size.workers', 99)}                                          | ${'size.workers'}                 | ${/from 1 to 20/}
-    ${'control plane of 2'}              | ${change('size.controlPlaneNodes', 2)}                                 | ${'size.controlPlaneNodes'}       | ${/one of 1, 3, 5/}
-    ${'memory out of range'}             | ${change('size.memoryGiB', 1024)}                                      | ${'size.memoryGiB'}               | ${/from 4 to 256/}
-    ${'unknown Prism Central'}           | ${change('placement.prismCentral', 'pc-elsewhere')}                    | ${'placement.prismCentral'}       | ${/configured Prism Central/}
-    ${'unknown PE cluster'}              | ${change('placement.cluster', 'pe-x')}                                 | ${'placement.cluster'}            | ${/Prism Element cluster/}
-    ${'unknown subnet'}                  | ${change('placement.subnets', ['vlan-x'])}                             | ${'placement.subnets[0]'}         | ${/subnet of pe-demo-1/}
-    ${'unknown image'}                   | ${change('placement.image', 'ubuntu')}                                 | ${'placement.image'}              | ${/image of pe-demo-1/}
-    ${'unknown storage container'}       | ${change('placement.storageContainer', 'ssd')}                         | ${'placement.storageContainer'}   | ${/storage container/}
-    ${'bad IPv4 endpoint'}               | ${change('placement.controlPlaneEndpoint', '10.0.0.300')}              | ${'placement.controlPlaneEndpoint'} | ${/IPv4/}
-    ${'multi-line description'}          | ${change('description', 'one\ntwo')}                                   | ${'description'}                  | ${/single line/}
-    ${'YAML-looking description'}        | ${change('description', 'owner: group:default/team-globex')}           | ${'description'}                  | ${/': '/}
-    ${'YAML-looking project'}            | ${change('projects', ['{evil}'])}                                      | ${'projects[0]'}                  | ${/project name/}
-    ${'direct apply of self-managed'}    | ${{ ...change('managementCluster', undefined), operation: 'self-managed', delivery: 'direct' }} | ${'delivery'} | ${/GitOps/}
+    case                              | body                                                                                            | field                               | message
+    ${'name not a DNS label'}         | ${change('name', 'Acme_Dev')}                                                                   | ${'name'}                           | ${/DNS label/}
+    ${'name too long'}                | ${change('name', 'a'.repeat(41))}                                                               | ${'name'}                           | ${/at most 40 characters/}
+    ${'name already exists'}          | ${change('name', 'acme-prod-01')}                                                               | ${'name'}                           | ${/a cluster named acme-prod-01 already exists in workspace acme-retail/}
+    ${'workspace does not exist'}     | ${change('workspace', 'domain:default/nowhere')}                                                | ${'workspace'}                      | ${/not an NKP workspace/}
+    ${'workspace not NKP’s'}          | ${change('workspace', 'domain:default/acme-shadow')}                                            | ${'workspace'}                      | ${/not an NKP workspace/}
+    ${'workspace of another tenant'}  | ${change('workspace', 'domain:default/globex')}                                                 | ${'workspace'}                      | ${/not a workspace of your groups/}
+    ${'management cluster missing'}   | ${change('managementCluster', 'resource:default/nope')}                                         | ${'managementCluster'}              | ${/not a management cluster/}
+    ${'not a management cluster'}     | ${change('managementCluster', 'resource:default/acme-prod-01')}                                 | ${'managementCluster'}              | ${/not a management cluster/}
+    ${'version the policy forbids'}   | ${change('version', { nkp: '2.16.1', kubernetes: '1.33.5' })}                                   | ${'version'}                        | ${/NKP 2\.16\.1 with Kubernetes 1\.33\.5 is not allowed: Managed clusters run their management cluster's NKP minor.*; allowed: 2\.17\.1\/1\.34\.3, 2\.17\.1\/1\.33\.5/}
+    ${'pair that does not exist'}     | ${change('version', { nkp: '2.16.1', kubernetes: '1.34.3' })}                                   | ${'version'}                        | ${/NKP 2\.16 does not ship Kubernetes 1\.34/}
+    ${'version not installable'}      | ${change('version', { nkp: '2.14.0', kubernetes: '1.31.4' })}                                   | ${'version'}                        | ${/not an installable release/}
+    ${'workers out of range'}         | ${change('size.workers', 99)}                                                                   | ${'size.workers'}                   | ${/from 1 to 20/}
+    ${'control plane of 2'}           | ${change('size.controlPlaneNodes', 2)}                                                          | ${'size.controlPlaneNodes'}         | ${/one of 1, 3, 5/}
+    ${'memory out of range'}          | ${change('size.memoryGiB', 1024)}                                                               | ${'size.memoryGiB'}                 | ${/from 4 to 256/}
+    ${'unknown Prism Central'}        | ${change('placement.prismCentral', 'pc-elsewhere')}                                             | ${'placement.prismCentral'}         | ${/configured Prism Central/}
+    ${'unknown PE cluster'}           | ${change('placement.cluster', 'pe-x')}                                                          | ${'placement.cluster'}              | ${/Prism Element cluster/}
+    ${'unknown subnet'}               | ${change('placement.subnets', ['vlan-x'])}                                                      | ${'placement.subnets[0]'}           | ${/subnet of pe-demo-1/}
+    ${'unknown image'}                | ${change('placement.image', 'ubuntu')}                                                          | ${'placement.image'}                | ${/image of pe-demo-1/}
+    ${'unknown storage container'}    | ${change('placement.storageContainer', 'ssd')}                                                  | ${'placement.storageContainer'}     | ${/storage container/}
+    ${'bad IPv4 endpoint'}            | ${change('placement.controlPlaneEndpoint', '10.0.0.300')}                                       | ${'placement.controlPlaneEndpoint'} | ${/IPv4/}
+    ${'multi-line description'}       | ${change('description', 'one\ntwo')}                                                            | ${'description'}                    | ${/single line/}
+    ${'YAML-looking description'}     | ${change('description', 'owner: group:default/team-globex')}                                    | ${'description'}                    | ${/': '/}
+    ${'YAML-looking project'}         | ${change('projects', ['{evil}'])}                                                               | ${'projects[0]'}                    | ${/project name/}
+    ${'direct apply of self-managed'} | ${{ ...change('managementCluster', undefined), operation: 'self-managed', delivery: 'direct' }} | ${'delivery'}                       | ${/GitOps/}
   `('400 naming $field: $case', async ({ body, field, message }) => {
-    const res = await backend.alice.post('/golden-path/check', body).expect(400);
+    const res = await backend.alice
+      .post('/golden-path/check', body)
+      .expect(400);
     expect(res.body.error.fieldErrors).toEqual([
       { field, message: expect.stringMatching(message) },
     ]);
@@ -497,17 +518,24 @@ describe('POST /golden-path/check', () => {
       .expect(400);
     expect(
       res.body.error.fieldErrors.map((e: { field: string }) => e.field).sort(),
-    ).toEqual(['managementCluster', 'name', 'placement.prismCentral', 'size.workers']);
+    ).toEqual([
+      'managementCluster',
+      'name',
+      'placement.prismCentral',
+      'size.workers',
+    ]);
   });
 
   it.each`
-    case                | body                                        | message
-    ${'unknown field'}  | ${{ ...acmeRequest, kubeconfig: 'x' }}      | ${/must NOT have additional properties/}
-    ${'missing field'}  | ${change('placement', undefined)}           | ${/placement/}
-    ${'wrong type'}     | ${change('size.workers', 'three')}          | ${/workers/}
-    ${'bad delivery'}   | ${change('delivery', 'email')}              | ${/delivery/}
+    case               | body                                   | message
+    ${'unknown field'} | ${{ ...acmeRequest, kubeconfig: 'x' }} | ${/must NOT have additional properties/}
+    ${'missing field'} | ${change('placement', undefined)}      | ${/placement/}
+    ${'wrong type'}    | ${change('size.workers', 'three')}     | ${/workers/}
+    ${'bad delivery'}  | ${change('delivery', 'email')}         | ${/delivery/}
   `('400 for a body of the wrong shape: $case', async ({ body, message }) => {
-    const res = await backend.alice.post('/golden-path/check', body).expect(400);
+    const res = await backend.alice
+      .post('/golden-path/check', body)
+      .expect(400);
     expect(res.body.error.message).toMatch(message);
   });
 });

@@ -34,7 +34,10 @@ describe('permissions', () => {
   it('makes requesting a cluster a resource permission on the owning group, applying a basic one', () => {
     expect(nkpClusterRequestPermission.name).toBe('nkp.cluster.request');
     expect(
-      isResourcePermission(nkpClusterRequestPermission, NKP_GROUP_RESOURCE_TYPE),
+      isResourcePermission(
+        nkpClusterRequestPermission,
+        NKP_GROUP_RESOURCE_TYPE,
+      ),
     ).toBe(true);
     expect(nkpClusterApplyPermission).toMatchObject({
       type: 'basic',

@@ -25,7 +25,10 @@ import { FleetAccess, actorOf } from '../permissions/FleetAccess';
 import { GoldenPathAccess } from '../permissions/GoldenPathAccess';
 import { clusterNameKey } from '../state/FleetReader';
 import { FleetSnapshot, FleetState } from '../state/FleetState';
-import { CatalogWorkspace, GoldenPathCatalog } from '../state/GoldenPathCatalog';
+import {
+  CatalogWorkspace,
+  GoldenPathCatalog,
+} from '../state/GoldenPathCatalog';
 import { prismCentralView } from '../views/goldenPathViews';
 import { NkpApiRouter } from './types';
 import { invalidInput } from './validation';
@@ -143,7 +146,10 @@ export function registerGoldenPathRoutes(
         `owner: not allowed to request NKP clusters for ${request.owner} (${nkpClusterRequestPermission.name}); you may request them for your own groups`,
       );
     }
-    if (request.delivery === 'direct' && !(await access.mayApply(credentials))) {
+    if (
+      request.delivery === 'direct' &&
+      !(await access.mayApply(credentials))
+    ) {
       throw new NotAllowedError(
         `delivery: not allowed to apply clusters directly (${nkpClusterApplyPermission.name}); use GitOps delivery`,
       );
@@ -158,7 +164,10 @@ export function registerGoldenPathRoutes(
           field: 'workspace',
           message: `${request.workspace} is not an NKP workspace in the catalog`,
         });
-      } else if (!scope.all && !(workspace.owner && scope.mayRequestFor(workspace.owner))) {
+      } else if (
+        !scope.all &&
+        !(workspace.owner && scope.mayRequestFor(workspace.owner))
+      ) {
         errors.push({
           field: 'workspace',
           message: `${request.workspace} is not a workspace of your groups`,
@@ -197,7 +206,8 @@ export function registerGoldenPathRoutes(
         workspace: workspace?.name,
       });
       const same = (v: { nkp: string; kubernetes: string }) =>
-        v.nkp === request.version.nkp && v.kubernetes === request.version.kubernetes;
+        v.nkp === request.version.nkp &&
+        v.kubernetes === request.version.kubernetes;
       offered = options.offered.find(same);
       if (!offered) {
         const hidden = options.hidden.find(same);
@@ -206,9 +216,9 @@ export function registerGoldenPathRoutes(
           field: 'version',
           message: `NKP ${request.version.nkp} with Kubernetes ${
             request.version.kubernetes
-          } is not allowed: ${hidden?.reason ?? 'the policy does not allow it'}; allowed: ${
-            allowed.length ? allowed.join(', ') : 'none'
-          }`,
+          } is not allowed: ${
+            hidden?.reason ?? 'the policy does not allow it'
+          }; allowed: ${allowed.length ? allowed.join(', ') : 'none'}`,
         });
       }
     }
@@ -258,6 +268,8 @@ function verdictOf(
       : {}),
     requestedBy: actorOf(credentials),
     approvalsNeeded: config.approvers,
-    ...(management?.cluster.source ? { source: management.cluster.source } : {}),
+    ...(management?.cluster.source
+      ? { source: management.cluster.source }
+      : {}),
   };
 }

@@ -44,7 +44,11 @@ const release = (
 
 describe('FleetReader', () => {
   it('records the cluster names taken in each workspace, by NKP object name', async () => {
-    const inWorkspace = (name: string, workspace: string, objectName?: string) => {
+    const inWorkspace = (
+      name: string,
+      workspace: string,
+      objectName?: string,
+    ) => {
       const entity = cluster(name);
       Object.assign(entity.metadata.annotations!, {
         'nkp-lifecycle.io/workspace': workspace,
@@ -68,7 +72,6 @@ describe('FleetReader', () => {
       clusterNameKey('globex', 'globex-dev'),
     ]);
   });
-
 
   it('reads every NKP cluster page by page, with the field projection on every page', async () => {
     const names = Array.from(

@@ -82,8 +82,10 @@ export class GoldenPathCatalog {
       entityRef: stringifyEntityRef(entity),
       name,
       // Catalogs ingested before the annotation existed: NKP's default namespace is the name.
-      namespace: entity.metadata.annotations?.[NKP_ANNOTATIONS.namespace] ?? name,
-      owner: typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined,
+      namespace:
+        entity.metadata.annotations?.[NKP_ANNOTATIONS.namespace] ?? name,
+      owner:
+        typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined,
     };
   }
 }

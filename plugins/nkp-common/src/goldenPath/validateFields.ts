@@ -49,12 +49,15 @@ export function freeTextProblem(text: string): string | undefined {
     return 'must not contain tabs or control characters';
   }
   if (/^\s*[-?:,[\]{}#&*!|>'"%@`]/.test(text)) {
-    return `must not start with '${text.trim()[0]}' (it means something in YAML)`;
+    return `must not start with '${
+      text.trim()[0]
+    }' (it means something in YAML)`;
   }
   if (/:(\s|$)/.test(text)) {
     return "must not contain ': ' (it reads as a YAML key)";
   }
-  if (/\s#/.test(text)) return "must not contain ' #' (it starts a YAML comment)";
+  if (/\s#/.test(text))
+    return "must not contain ' #' (it starts a YAML comment)";
   if (/[{}[\]`]/.test(text)) {
     return 'must not contain { } [ ] or backticks';
   }
@@ -86,9 +89,9 @@ function checkRange(
   ) {
     errors.push({
       field,
-      message: `must be a whole number from ${range.min} to ${range.max}${unit}, got ${JSON.stringify(
-        value,
-      )}`,
+      message: `must be a whole number from ${range.min} to ${
+        range.max
+      }${unit}, got ${JSON.stringify(value)}`,
     });
   }
 }
@@ -123,10 +126,16 @@ export function validateClusterRequestFields(
     );
   }
   if (!isRefOfKind(request.owner, 'group')) {
-    add('owner', 'must be the entity ref of a group, e.g. group:default/team-acme');
+    add(
+      'owner',
+      'must be the entity ref of a group, e.g. group:default/team-acme',
+    );
   }
   if (!isRefOfKind(request.workspace, 'domain')) {
-    add('workspace', 'must be the entity ref of a workspace Domain, e.g. domain:default/acme');
+    add(
+      'workspace',
+      'must be the entity ref of a workspace Domain, e.g. domain:default/acme',
+    );
   }
   if (request.projects !== undefined) {
     if (!Array.isArray(request.projects)) {
@@ -134,7 +143,10 @@ export function validateClusterRequestFields(
     } else {
       request.projects.forEach((p, i) => {
         if (typeof p !== 'string' || !K8S_NAME.test(p)) {
-          add(`projects[${i}]`, `must be an NKP project name, got ${JSON.stringify(p)}`);
+          add(
+            `projects[${i}]`,
+            `must be an NKP project name, got ${JSON.stringify(p)}`,
+          );
         }
       });
     }
@@ -143,7 +155,10 @@ export function validateClusterRequestFields(
     if (typeof request.description !== 'string') {
       add('description', 'must be text');
     } else if (request.description.length > MAX_DESCRIPTION) {
-      add('description', `must be at most ${MAX_DESCRIPTION} characters, got ${request.description.length}`);
+      add(
+        'description',
+        `must be at most ${MAX_DESCRIPTION} characters, got ${request.description.length}`,
+      );
     } else {
       const problem = freeTextProblem(request.description);
       if (problem) add('description', problem);
@@ -152,9 +167,15 @@ export function validateClusterRequestFields(
 
   const { operation } = request;
   if (operation !== 'managed' && operation !== 'self-managed') {
-    add('operation', `must be managed or self-managed, got ${JSON.stringify(operation ?? '')}`);
+    add(
+      'operation',
+      `must be managed or self-managed, got ${JSON.stringify(operation ?? '')}`,
+    );
   }
-  if (operation === 'managed' && !isRefOfKind(request.managementCluster, 'resource')) {
+  if (
+    operation === 'managed' &&
+    !isRefOfKind(request.managementCluster, 'resource')
+  ) {
     add(
       'managementCluster',
       'is required for a managed cluster: the entity ref of a management cluster, e.g. resource:default/nkp-mgmt',
@@ -175,7 +196,9 @@ export function validateClusterRequestFields(
   ) {
     add(
       'version',
-      `NKP ${version.nkp} with Kubernetes ${version.kubernetes} is not an installable release here; ${oneOf(
+      `NKP ${version.nkp} with Kubernetes ${
+        version.kubernetes
+      } is not an installable release here; ${oneOf(
         limits.releases.map(r => `${r.nkp}/${r.kubernetes}`),
       )}`,
     );
@@ -189,12 +212,20 @@ export function validateClusterRequestFields(
     if (!sizes.controlPlaneNodes.includes(size.controlPlaneNodes)) {
       add(
         'size.controlPlaneNodes',
-        `must be ${oneOf(sizes.controlPlaneNodes.map(String))}, got ${JSON.stringify(size.controlPlaneNodes)}`,
+        `must be ${oneOf(
+          sizes.controlPlaneNodes.map(String),
+        )}, got ${JSON.stringify(size.controlPlaneNodes)}`,
       );
     }
     checkRange(size.workers, sizes.workers, 'size.workers', '', errors);
     checkRange(size.vcpus, sizes.vcpus, 'size.vcpus', ' vCPUs', errors);
-    checkRange(size.memoryGiB, sizes.memoryGiB, 'size.memoryGiB', ' GiB', errors);
+    checkRange(
+      size.memoryGiB,
+      sizes.memoryGiB,
+      'size.memoryGiB',
+      ' GiB',
+      errors,
+    );
     checkRange(size.diskGiB, sizes.diskGiB, 'size.diskGiB', ' GiB', errors);
     if (
       size.preset !== undefined &&
@@ -208,36 +239,58 @@ export function validateClusterRequestFields(
   if (!placement || typeof placement !== 'object') {
     add('placement', 'is required');
   } else {
-    const pc = limits.prismCentrals.find(p => p.name === placement.prismCentral);
+    const pc = limits.prismCentrals.find(
+      p => p.name === placement.prismCentral,
+    );
     if (!pc) {
       add(
         'placement.prismCentral',
-        `must be a configured Prism Central: ${oneOf(limits.prismCentrals.map(p => p.name))}`,
+        `must be a configured Prism Central: ${oneOf(
+          limits.prismCentrals.map(p => p.name),
+        )}`,
       );
     } else {
       const cluster = pc.clusters.find(c => c.name === placement.cluster);
       if (!cluster) {
         add(
           'placement.cluster',
-          `must be a Prism Element cluster of ${pc.name}: ${oneOf(pc.clusters.map(c => c.name))}`,
+          `must be a Prism Element cluster of ${pc.name}: ${oneOf(
+            pc.clusters.map(c => c.name),
+          )}`,
         );
       } else {
-        if (!Array.isArray(placement.subnets) || placement.subnets.length === 0) {
-          add('placement.subnets', `must name at least one subnet: ${oneOf(cluster.subnets)}`);
+        if (
+          !Array.isArray(placement.subnets) ||
+          placement.subnets.length === 0
+        ) {
+          add(
+            'placement.subnets',
+            `must name at least one subnet: ${oneOf(cluster.subnets)}`,
+          );
         } else {
           placement.subnets.forEach((s, i) => {
             if (!cluster.subnets.includes(s)) {
-              add(`placement.subnets[${i}]`, `must be a subnet of ${cluster.name}: ${oneOf(cluster.subnets)}`);
+              add(
+                `placement.subnets[${i}]`,
+                `must be a subnet of ${cluster.name}: ${oneOf(
+                  cluster.subnets,
+                )}`,
+              );
             }
           });
         }
         if (!cluster.images.includes(placement.image)) {
-          add('placement.image', `must be an image of ${cluster.name}: ${oneOf(cluster.images)}`);
+          add(
+            'placement.image',
+            `must be an image of ${cluster.name}: ${oneOf(cluster.images)}`,
+          );
         }
         if (!cluster.storageContainers.includes(placement.storageContainer)) {
           add(
             'placement.storageContainer',
-            `must be a storage container of ${cluster.name}: ${oneOf(cluster.storageContainers)}`,
+            `must be a storage container of ${cluster.name}: ${oneOf(
+              cluster.storageContainers,
+            )}`,
           );
         }
       }
@@ -250,14 +303,19 @@ export function validateClusterRequestFields(
     ) {
       add(
         'placement.controlPlaneEndpoint',
-        `must be a usable IPv4 address such as 10.0.0.50, got ${JSON.stringify(endpoint ?? '')}`,
+        `must be a usable IPv4 address such as 10.0.0.50, got ${JSON.stringify(
+          endpoint ?? '',
+        )}`,
       );
     }
   }
 
   const { delivery } = request;
   if (delivery !== 'gitops' && delivery !== 'direct') {
-    add('delivery', `must be gitops or direct, got ${JSON.stringify(delivery ?? '')}`);
+    add(
+      'delivery',
+      `must be gitops or direct, got ${JSON.stringify(delivery ?? '')}`,
+    );
   } else if (delivery === 'direct' && operation === 'self-managed') {
     add(
       'delivery',

@@ -10,7 +10,10 @@ const calendar: ReleaseCalendar = {
   ...shipped,
   nkp: {
     ...shipped.nkp,
-    '2.17': { ...shipped.nkp['2.17'], kubernetesMinors: ['1.32', '1.33', '1.34'] },
+    '2.17': {
+      ...shipped.nkp['2.17'],
+      kubernetesMinors: ['1.32', '1.33', '1.34'],
+    },
   },
 };
 

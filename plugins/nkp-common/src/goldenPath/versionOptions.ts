@@ -31,7 +31,8 @@ export interface NkpInstallableRelease {
  *
  * @public
  */
-export interface VersionOptionsInput extends Omit<EvaluateFleetInput, 'clusters'> {
+export interface VersionOptionsInput
+  extends Omit<EvaluateFleetInput, 'clusters'> {
   operation: NkpClusterOperation;
   /** The management cluster's facts; required for `managed`. */
   managementCluster?: NkpClusterFacts;

@@ -150,7 +150,10 @@ function bool(config: Config, key: string, path: string, fallback: boolean) {
 
 function positiveInt(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    fail(path, `must be a whole number of at least 1, got ${JSON.stringify(value)}`);
+    fail(
+      path,
+      `must be a whole number of at least 1, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
@@ -171,7 +174,12 @@ function names(config: Config, key: string, path: string): string[] {
   return (
     list(config, key, path, (item, p) => {
       if (typeof item !== 'string' || !NUTANIX_NAME.test(item)) {
-        fail(p, `must be a Nutanix name (letters, digits, '.', '_' and '-'), got ${JSON.stringify(item)}`);
+        fail(
+          p,
+          `must be a Nutanix name (letters, digits, '.', '_' and '-'), got ${JSON.stringify(
+            item,
+          )}`,
+        );
       }
       return item;
     }) ?? []
@@ -205,12 +213,22 @@ function readRange(
       ? fallback[k]
       : positiveInt(value, `${path}.${k}`);
   };
-  const range = { min: read('min'), max: read('max'), default: read('default') };
+  const range = {
+    min: read('min'),
+    max: read('max'),
+    default: read('default'),
+  };
   if (range.min > range.max) {
-    fail(`${path}.min`, `(${range.min}) must not be above ${NKP_GOLDEN_PATH_CONFIG_KEY}.${path}.max (${range.max})`);
+    fail(
+      `${path}.min`,
+      `(${range.min}) must not be above ${NKP_GOLDEN_PATH_CONFIG_KEY}.${path}.max (${range.max})`,
+    );
   }
   if (range.default < range.min || range.default > range.max) {
-    fail(`${path}.default`, `(${range.default}) must be between ${range.min} and ${range.max}`);
+    fail(
+      `${path}.default`,
+      `(${range.default}) must be between ${range.min} and ${range.max}`,
+    );
   }
   return range;
 }
@@ -218,11 +236,17 @@ function readRange(
 function readSizes(config: Config | undefined): NkpGoldenPathSizes {
   const controlPlaneNodes =
     (config &&
-      list(config, 'controlPlaneNodes', 'sizes.controlPlaneNodes', (item, p) => {
-        const n = positiveInt(item, p);
-        if (n % 2 === 0) fail(p, `must be odd (etcd needs a quorum), got ${n}`);
-        return n;
-      })) ??
+      list(
+        config,
+        'controlPlaneNodes',
+        'sizes.controlPlaneNodes',
+        (item, p) => {
+          const n = positiveInt(item, p);
+          if (n % 2 === 0)
+            fail(p, `must be odd (etcd needs a quorum), got ${n}`);
+          return n;
+        },
+      )) ??
     DEFAULT_GOLDEN_PATH_SIZES.controlPlaneNodes;
   if (controlPlaneNodes.length === 0) {
     fail('sizes.controlPlaneNodes', 'must list at least one node count');
@@ -257,12 +281,20 @@ function readSizes(config: Config | undefined): NkpGoldenPathSizes {
   presets.forEach((preset, i) => {
     const path = `sizes.presets[${i}]`;
     if (!controlPlaneNodes.includes(preset.controlPlaneNodes)) {
-      fail(`${path}.controlPlaneNodes`, `(${preset.controlPlaneNodes}) must be one of ${controlPlaneNodes.join(', ')}`);
+      fail(
+        `${path}.controlPlaneNodes`,
+        `(${preset.controlPlaneNodes}) must be one of ${controlPlaneNodes.join(
+          ', ',
+        )}`,
+      );
     }
     for (const k of RANGE_KEYS) {
       const { min, max } = ranges[k];
       if (preset[k] < min || preset[k] > max) {
-        fail(`${path}.${k}`, `(${preset[k]}) must be between ${min} and ${max}`);
+        fail(
+          `${path}.${k}`,
+          `(${preset[k]}) must be between ${min} and ${max}`,
+        );
       }
     }
   });
@@ -275,7 +307,12 @@ function readPrismCentral(
 ): NkpGoldenPathPrismCentral {
   const name = str(config, 'name', `${path}.name`);
   if (!K8S_NAME.test(name)) {
-    fail(`${path}.name`, `must be a name (lower-case letters, digits and '-'), got ${JSON.stringify(name)}`);
+    fail(
+      `${path}.name`,
+      `must be a name (lower-case letters, digits and '-'), got ${JSON.stringify(
+        name,
+      )}`,
+    );
   }
   const url = str(config, 'url', `${path}.url`);
   let parsed: URL | undefined;
@@ -284,25 +321,49 @@ function readPrismCentral(
   } catch {
     parsed = undefined;
   }
-  if (!parsed || parsed.protocol !== 'https:' || parsed.username || parsed.password) {
-    fail(`${path}.url`, 'must be an https URL without credentials, such as https://pc.example:9440');
+  if (
+    !parsed ||
+    parsed.protocol !== 'https:' ||
+    parsed.username ||
+    parsed.password
+  ) {
+    fail(
+      `${path}.url`,
+      'must be an https URL without credentials, such as https://pc.example:9440',
+    );
   }
-  const credentialsSecret = str(config, 'credentialsSecret', `${path}.credentialsSecret`);
+  const credentialsSecret = str(
+    config,
+    'credentialsSecret',
+    `${path}.credentialsSecret`,
+  );
   if (!K8S_NAME.test(credentialsSecret)) {
-    fail(`${path}.credentialsSecret`, 'must be the name of a Secret (never the credentials themselves)');
+    fail(
+      `${path}.credentialsSecret`,
+      'must be the name of a Secret (never the credentials themselves)',
+    );
   }
   const clusters = (config.getOptionalConfigArray('clusters') ?? []).map(
     (cluster, i) => {
       const p = `${path}.clusters[${i}]`;
       const clusterName = str(cluster, 'name', `${p}.name`);
       if (!NUTANIX_NAME.test(clusterName)) {
-        fail(`${p}.name`, `must be a Nutanix name (letters, digits, '.', '_' and '-'), got ${JSON.stringify(clusterName)}`);
+        fail(
+          `${p}.name`,
+          `must be a Nutanix name (letters, digits, '.', '_' and '-'), got ${JSON.stringify(
+            clusterName,
+          )}`,
+        );
       }
       return {
         name: clusterName,
         subnets: names(cluster, 'subnets', `${p}.subnets`),
         images: names(cluster, 'images', `${p}.images`),
-        storageContainers: names(cluster, 'storageContainers', `${p}.storageContainers`),
+        storageContainers: names(
+          cluster,
+          'storageContainers',
+          `${p}.storageContainers`,
+        ),
       };
     },
   );
@@ -335,19 +396,30 @@ export function readGoldenPathConfig(config: Config): NkpGoldenPathConfig {
   releases.forEach((release, i) => {
     const key = `${release.nkp}/${release.kubernetes}`;
     if (seen.has(key)) {
-      fail(`releases[${i}]`, `repeats NKP ${release.nkp} with Kubernetes ${release.kubernetes}`);
+      fail(
+        `releases[${i}]`,
+        `repeats NKP ${release.nkp} with Kubernetes ${release.kubernetes}`,
+      );
     }
     seen.add(key);
   });
-  const prismCentrals = (root?.getOptionalConfigArray('prismCentrals') ?? []).map(
-    (pc, i) => readPrismCentral(pc, `prismCentrals[${i}]`),
-  );
+  const prismCentrals = (
+    root?.getOptionalConfigArray('prismCentrals') ?? []
+  ).map((pc, i) => readPrismCentral(pc, `prismCentrals[${i}]`));
   const approvers =
     (root &&
       list(root, 'approvers', 'approvers', (item, p) => {
-        const ref = typeof item === 'string' ? normalizeEntityRef(item, 'group') : undefined;
+        const ref =
+          typeof item === 'string'
+            ? normalizeEntityRef(item, 'group')
+            : undefined;
         if (!ref) {
-          fail(p, `must be an entity reference such as group:default/platform-team, got ${JSON.stringify(item)}`);
+          fail(
+            p,
+            `must be an entity reference such as group:default/platform-team, got ${JSON.stringify(
+              item,
+            )}`,
+          );
         }
         return ref;
       })) ??
@@ -355,19 +427,30 @@ export function readGoldenPathConfig(config: Config): NkpGoldenPathConfig {
 
   const gitopsConfig = root?.getOptionalConfig('delivery.gitops');
   if (root && !gitopsConfig) {
-    fail('delivery.gitops.repoUrl', 'must be set: GitOps is the default delivery');
+    fail(
+      'delivery.gitops.repoUrl',
+      'must be set: GitOps is the default delivery',
+    );
   }
   const provider = gitopsConfig
-    ? optionalStr(gitopsConfig, 'provider', 'delivery.gitops.provider') ?? 'github'
+    ? optionalStr(gitopsConfig, 'provider', 'delivery.gitops.provider') ??
+      'github'
     : 'github';
   if (provider !== 'github' && provider !== 'gitlab') {
-    fail('delivery.gitops.provider', `must be github or gitlab, got ${JSON.stringify(provider)}`);
+    fail(
+      'delivery.gitops.provider',
+      `must be github or gitlab, got ${JSON.stringify(provider)}`,
+    );
   }
   const path = gitopsConfig
-    ? optionalStr(gitopsConfig, 'path', 'delivery.gitops.path') ?? DEFAULT_GITOPS_PATH
+    ? optionalStr(gitopsConfig, 'path', 'delivery.gitops.path') ??
+      DEFAULT_GITOPS_PATH
     : DEFAULT_GITOPS_PATH;
   if (path.startsWith('/') || path.split('/').includes('..')) {
-    fail('delivery.gitops.path', 'must be a relative path inside the repository');
+    fail(
+      'delivery.gitops.path',
+      'must be a relative path inside the repository',
+    );
   }
   const directConfig = root?.getOptionalConfig('delivery.direct');
 
@@ -383,7 +466,8 @@ export function readGoldenPathConfig(config: Config): NkpGoldenPathConfig {
           ? str(gitopsConfig, 'repoUrl', 'delivery.gitops.repoUrl')
           : '',
         branch: gitopsConfig
-          ? optionalStr(gitopsConfig, 'branch', 'delivery.gitops.branch') ?? 'main'
+          ? optionalStr(gitopsConfig, 'branch', 'delivery.gitops.branch') ??
+            'main'
           : 'main',
         path,
       },
