@@ -64,6 +64,18 @@ export const nkpAuditReadPermission = createPermission({
 });
 
 /**
+ * Apply a requested cluster's manifests straight to a management cluster (the scaffolder's
+ * `nkp:cluster:apply`) instead of through a GitOps pull request. Basic: the platform team and
+ * `nkp.access.clusterAppliers` only.
+ *
+ * @public
+ */
+export const nkpClusterApplyPermission = createPermission({
+  name: 'nkp.cluster.apply',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the suite, for registration with the permissions registry.
  *
  * @public

@@ -8,3 +8,5 @@ export {
 export type { NkpSourceConfig, NkpSourceSettings } from './readNkpSourceConfig';
 export { readKubernetesConnection } from './readApiConfig';
 export type { NkpApiConfig, NkpApiEndpoint } from './readApiConfig';
+export { readGoldenPathConfig } from './readGoldenPathConfig';
+export type { NkpGoldenPathConfig } from './readGoldenPathConfig';
