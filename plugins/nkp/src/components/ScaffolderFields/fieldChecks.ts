@@ -67,7 +67,7 @@ export function checkChoice(
     return [
       problem(
         field,
-        `"${value}" is not ${what} you may choose${
+        `"${value}" is not ${what}${
           allowed.length ? ` (one of: ${allowed.join(', ')})` : ''
         }`,
       ),
