@@ -7,16 +7,12 @@ import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-rea
 import {
   NKP_SCAFFOLDER_FIELDS,
   NkpScaffolderField,
+  fieldExtensionOptions,
 } from './components/ScaffolderFields';
 
 const legacy = <T>(field: NkpScaffolderField<T>) =>
   scaffolderPlugin.provide(
-    createScaffolderFieldExtension({
-      name: field.name,
-      component: field.component,
-      validation: field.validation,
-      schema: field.schema.schema,
-    }),
+    createScaffolderFieldExtension(fieldExtensionOptions(field)),
   );
 
 /**

@@ -8,6 +8,7 @@ import { nkpVersionPicker } from './NkpVersionPicker';
 import { nkpWorkspacePicker } from './NkpWorkspacePicker';
 
 export type { NkpScaffolderField } from './scaffolderField';
+export { fieldExtensionOptions } from './scaffolderField';
 export type { NkpVersionValue } from './NkpVersionPicker';
 
 /** Every NKP field extension of the cluster request template, by its `ui:field` name. */

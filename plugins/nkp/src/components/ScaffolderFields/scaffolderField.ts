@@ -5,6 +5,7 @@
 import {
   CustomFieldValidator,
   FieldExtensionComponentProps,
+  FieldExtensionOptions,
   FieldSchema,
 } from '@backstage/plugin-scaffolder-react';
 import { NkpClusterRequest } from '@nkp-lifecycle/backstage-plugin-nkp-common';
@@ -15,6 +16,18 @@ export interface NkpScaffolderField<T> {
   component: (props: FieldExtensionComponentProps<T>) => JSX.Element | null;
   validation: CustomFieldValidator<T>;
   schema: FieldSchema<T, {}>;
+}
+
+/** The field as the scaffolder's `FieldExtensionOptions` (legacy extensions, the `Stepper`). */
+export function fieldExtensionOptions<T>(
+  field: NkpScaffolderField<T>,
+): FieldExtensionOptions<T> {
+  return {
+    name: field.name,
+    component: field.component,
+    validation: field.validation,
+    schema: field.schema.schema,
+  };
 }
 
 /**
