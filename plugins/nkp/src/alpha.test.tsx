@@ -72,7 +72,9 @@ describe('nkp plugin (new frontend system)', () => {
   it.each(FORM_FIELDS)(
     'provides the form field scaffolder-form-field:nkp/%s (ui:field %s), loaded with its validation',
     async (name, uiField) => {
-      const extension = nkpPlugin.getExtension(`scaffolder-form-field:nkp/${name}`);
+      const extension = nkpPlugin.getExtension(
+        `scaffolder-form-field:nkp/${name}`,
+      );
       const load = createExtensionTester(extension).get(
         FormFieldBlueprint.dataRefs.formFieldLoader,
       );

@@ -18,9 +18,33 @@ export const goldenPathOptions: NkpGoldenPathOptions = {
     memoryGiB: { min: 4, max: 256, default: 16 },
     diskGiB: { min: 40, max: 1000, default: 80 },
     presets: [
-      { name: 'small', title: 'Small', controlPlaneNodes: 1, workers: 2, vcpus: 2, memoryGiB: 8, diskGiB: 80 },
-      { name: 'medium', title: 'Medium', controlPlaneNodes: 3, workers: 3, vcpus: 4, memoryGiB: 16, diskGiB: 80 },
-      { name: 'large', title: 'Large', controlPlaneNodes: 3, workers: 6, vcpus: 8, memoryGiB: 32, diskGiB: 160 },
+      {
+        name: 'small',
+        title: 'Small',
+        controlPlaneNodes: 1,
+        workers: 2,
+        vcpus: 2,
+        memoryGiB: 8,
+        diskGiB: 80,
+      },
+      {
+        name: 'medium',
+        title: 'Medium',
+        controlPlaneNodes: 3,
+        workers: 3,
+        vcpus: 4,
+        memoryGiB: 16,
+        diskGiB: 80,
+      },
+      {
+        name: 'large',
+        title: 'Large',
+        controlPlaneNodes: 3,
+        workers: 6,
+        vcpus: 8,
+        memoryGiB: 32,
+        diskGiB: 160,
+      },
     ],
   },
   prismCentrals: [
@@ -38,7 +62,10 @@ export const goldenPathOptions: NkpGoldenPathOptions = {
         {
           name: 'pe-demo-2',
           subnets: ['vlan-edge'],
-          images: ['nkp-rocky-9.6-release-1.34.3', 'nkp-ubuntu-22.04-release-1.33.5'],
+          images: [
+            'nkp-rocky-9.6-release-1.34.3',
+            'nkp-ubuntu-22.04-release-1.33.5',
+          ],
           storageContainers: ['fast', 'slow'],
         },
       ],
@@ -105,14 +132,13 @@ const nkpOrigin = (source: string, extra: Record<string, string> = {}) => ({
 
 const userFile = (extra: Record<string, string>) => ({
   'backstage.io/managed-by-location': 'url:https://example.com/catalog.yaml',
-  'backstage.io/managed-by-origin-location': 'url:https://example.com/catalog.yaml',
+  'backstage.io/managed-by-origin-location':
+    'url:https://example.com/catalog.yaml',
   'nkp-lifecycle.io/source': 'demo',
   ...extra,
 });
 
-const ownedBy = (group: string) => [
-  { type: 'ownedBy', targetRef: group },
-];
+const ownedBy = (group: string) => [{ type: 'ownedBy', targetRef: group }];
 
 export const catalogEntities: Entity[] = [
   {
@@ -149,7 +175,9 @@ export const catalogEntities: Entity[] = [
     metadata: {
       name: 'globex',
       title: 'Globex',
-      annotations: nkpOrigin('demo', { 'nkp-lifecycle.io/workspace': 'globex' }),
+      annotations: nkpOrigin('demo', {
+        'nkp-lifecycle.io/workspace': 'globex',
+      }),
     },
     spec: { owner: 'group:default/team-globex' },
     relations: ownedBy('group:default/team-globex'),
@@ -241,7 +269,8 @@ export const catalogEntities: Entity[] = [
 ];
 
 /** A Backstage error answer, as the backend's error handler writes it. */
-export const errorBody = (status: number, name: string, message: string) => [
-  { error: { name, message }, response: { statusCode: status } },
-  { status },
-] as const;
+export const errorBody = (status: number, name: string, message: string) =>
+  [
+    { error: { name, message }, response: { statusCode: status } },
+    { status },
+  ] as const;

@@ -252,23 +252,20 @@ describe('NkpClient', () => {
       { operation: 'self-managed' },
       { operation: 'self-managed' },
     ],
-  ] as const)(
-    'asks for the versions of %s',
-    async (_, query, expected) => {
-      let params: Record<string, string> | undefined;
-      server.use(
-        http.get(`${baseUrl}/golden-path/versions`, ({ request }) => {
-          params = Object.fromEntries(new URL(request.url).searchParams);
-          return HttpResponse.json({ offered: [], hidden: [] });
-        }),
-      );
-      await expect(client.getVersionOptions(query)).resolves.toEqual({
-        offered: [],
-        hidden: [],
-      });
-      expect(params).toEqual(expected);
-    },
-  );
+  ] as const)('asks for the versions of %s', async (_, query, expected) => {
+    let params: Record<string, string> | undefined;
+    server.use(
+      http.get(`${baseUrl}/golden-path/versions`, ({ request }) => {
+        params = Object.fromEntries(new URL(request.url).searchParams);
+        return HttpResponse.json({ offered: [], hidden: [] });
+      }),
+    );
+    await expect(client.getVersionOptions(query)).resolves.toEqual({
+      offered: [],
+      hidden: [],
+    });
+    expect(params).toEqual(expected);
+  });
 
   it("fails with the backend's message when the versions cannot be offered", async () => {
     server.use(

@@ -4,7 +4,11 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { goldenPathOptions } from '../../__fixtures__/goldenPath';
-import { nkpBaseUrl, renderField, validate } from '../../__testUtils__/renderField';
+import {
+  nkpBaseUrl,
+  renderField,
+  validate,
+} from '../../__testUtils__/renderField';
 import { nkpDeliveryPicker } from './NkpDeliveryPicker';
 
 const server = setupServer();
@@ -31,10 +35,14 @@ describe('NkpDeliveryPicker', () => {
       screen.getByRole('radio', { name: /GitOps pull request/ }),
     ).toBeChecked();
     expect(
-      screen.getByText(/A pull request to github.com\/nkp-demo\/fleet \(branch main\)/),
+      screen.getByText(
+        /A pull request to github.com\/nkp-demo\/fleet \(branch main\)/,
+      ),
     ).toBeInTheDocument();
     await userEvent.click(
-      screen.getByRole('radio', { name: /Apply directly to the management cluster/ }),
+      screen.getByRole('radio', {
+        name: /Apply directly to the management cluster/,
+      }),
     );
     expect(field.value()).toBe('direct');
   });
@@ -42,16 +50,21 @@ describe('NkpDeliveryPicker', () => {
   it.each([
     ['the user may not apply', false, 'managed'],
     ['the cluster is self-managed', true, 'self-managed'],
-  ])('does not offer a direct apply when %s, and falls back to GitOps', async (_, direct, operation) => {
-    answerOptions(direct);
-    const field = await renderField(nkpDeliveryPicker, {
-      value: 'direct' as const,
-      siblings: { operation },
-    });
-    await waitFor(() => expect(field.value()).toBe('gitops'));
-    expect(screen.getAllByRole('radio')).toHaveLength(1);
-    expect(screen.queryByRole('radio', { name: /Apply directly/ })).toBeNull();
-  });
+  ])(
+    'does not offer a direct apply when %s, and falls back to GitOps',
+    async (_, direct, operation) => {
+      answerOptions(direct);
+      const field = await renderField(nkpDeliveryPicker, {
+        value: 'direct' as const,
+        siblings: { operation },
+      });
+      await waitFor(() => expect(field.value()).toBe('gitops'));
+      expect(screen.getAllByRole('radio')).toHaveLength(1);
+      expect(
+        screen.queryByRole('radio', { name: /Apply directly/ }),
+      ).toBeNull();
+    },
+  );
 
   it.each([
     ['GitOps', 'gitops', true, 'managed', []],
@@ -77,7 +90,9 @@ describe('NkpDeliveryPicker', () => {
   ])('validates %s', async (_, value, direct, operation, errors) => {
     answerOptions(direct);
     expect(
-      await validate(nkpDeliveryPicker, value as any, { formData: { operation } }),
+      await validate(nkpDeliveryPicker, value as any, {
+        formData: { operation },
+      }),
     ).toEqual(errors);
   });
 });

@@ -26,22 +26,29 @@ import {
 import { useGoldenPathOptions } from './useGoldenPathOptions';
 
 const schema = makeFieldSchema({
-  output: z => z.enum(['gitops', 'direct']).describe('How the cluster is delivered'),
+  output: z =>
+    z.enum(['gitops', 'direct']).describe('How the cluster is delivered'),
 });
 
 /** `github.com?owner=nkp-demo&repo=fleet` → `github.com/nkp-demo/fleet` */
 export function repositoryName(repoUrl: string): string {
   const [host, query = ''] = repoUrl.split('?');
   const params = new URLSearchParams(query);
-  const path = [params.get('owner') ?? params.get('organization'), params.get('repo')]
+  const path = [
+    params.get('owner') ?? params.get('organization'),
+    params.get('repo'),
+  ]
     .filter(Boolean)
     .join('/');
   return path ? `${host}/${path}` : repoUrl;
 }
 
 function gitopsHelp(gitops: NkpGoldenPathOptions['delivery']['gitops']) {
-  const request = gitops.provider === 'gitlab' ? 'merge request' : 'pull request';
-  return `A ${request} to ${repositoryName(gitops.repoUrl)} (branch ${gitops.branch}); the fleet's GitOps controller applies it once it is approved and merged.`;
+  const request =
+    gitops.provider === 'gitlab' ? 'merge request' : 'pull request';
+  return `A ${request} to ${repositoryName(gitops.repoUrl)} (branch ${
+    gitops.branch
+  }); the fleet's GitOps controller applies it once it is approved and merged.`;
 }
 
 /** Delivery: a GitOps pull request (the default), or a direct apply when the caller may. */
@@ -114,8 +121,8 @@ export const NkpDeliveryPickerComponent = (
                   component="span"
                   display="block"
                 >
-                  Server-side apply now, without a review; the cluster appears in the catalog
-                  as it provisions.
+                  Server-side apply now, without a review; the cluster appears
+                  in the catalog as it provisions.
                 </Typography>
               </>
             }
@@ -143,7 +150,11 @@ export const nkpDeliveryPicker: NkpScaffolderField<NkpClusterDelivery> = {
   schema,
   validation: async (value, validation, { apiHolder, formData }) => {
     const options = await apiHolder.get(nkpApiRef)!.getGoldenPathOptions();
-    for (const e of checkDelivery(value, options, siblingValues(formData).operation)) {
+    for (const e of checkDelivery(
+      value,
+      options,
+      siblingValues(formData).operation,
+    )) {
       validation.addError(e.message);
     }
   },

@@ -36,10 +36,14 @@ describe('NkpManagementClusterPicker', () => {
       siblings: { operation: 'managed' },
       entities: catalogEntities,
     });
-    await waitFor(() => expect(field.value()).toBe('resource:default/nkp-mgmt'));
+    await waitFor(() =>
+      expect(field.value()).toBe('resource:default/nkp-mgmt'),
+    );
     field.setSiblings({ operation: 'self-managed' });
     await waitFor(() => expect(field.value()).toBeUndefined());
-    expect(screen.queryByRole('button', { name: /Management cluster/ })).toBeNull();
+    expect(
+      screen.queryByRole('button', { name: /Management cluster/ }),
+    ).toBeNull();
   });
 
   it('says so when the catalog knows no management cluster', async () => {

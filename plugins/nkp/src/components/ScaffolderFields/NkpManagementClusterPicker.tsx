@@ -73,7 +73,7 @@ export const NkpManagementClusterPickerComponent = (
         error={rawErrors?.length ? rawErrors[0] : undefined}
         helperText={fieldHelp(
           props,
-          "The NKP management cluster that creates and operates the new cluster; its NKP release decides the versions offered.",
+          'The NKP management cluster that creates and operates the new cluster; its NKP release decides the versions offered.',
         )}
       />
       <FieldStatus

@@ -4,7 +4,11 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { errorBody, goldenPathOptions } from '../../__fixtures__/goldenPath';
-import { nkpBaseUrl, renderField, validate } from '../../__testUtils__/renderField';
+import {
+  nkpBaseUrl,
+  renderField,
+  validate,
+} from '../../__testUtils__/renderField';
 import { nkpOwnerGroupPicker } from './NkpOwnerGroupPicker';
 
 const server = setupServer();
@@ -30,7 +34,9 @@ describe('NkpOwnerGroupPicker', () => {
         .getAllByRole('option')
         .map(o => o.textContent),
     ).toEqual(['team-acme', 'team-globex']);
-    await userEvent.click(within(list).getByRole('option', { name: 'team-globex' }));
+    await userEvent.click(
+      within(list).getByRole('option', { name: 'team-globex' }),
+    );
     expect(field.value()).toBe('group:default/team-globex');
   });
 
@@ -82,6 +88,8 @@ describe('NkpOwnerGroupPicker', () => {
     ],
   ])('validates %s', async (_, value, errors) => {
     answerOptions(goldenPathOptions.groups);
-    expect(await validate(nkpOwnerGroupPicker, value as string)).toEqual(errors);
+    expect(await validate(nkpOwnerGroupPicker, value as string)).toEqual(
+      errors,
+    );
   });
 });

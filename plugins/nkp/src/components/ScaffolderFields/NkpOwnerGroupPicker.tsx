@@ -7,11 +7,7 @@ import { nkpApiRef } from '../../api/NkpApi';
 import { ownerLabel } from '../common/ownerLabel';
 import { checkChoice } from './fieldChecks';
 import { FieldStatus } from './FieldStatus';
-import {
-  NkpScaffolderField,
-  fieldHelp,
-  fieldLabel,
-} from './scaffolderField';
+import { NkpScaffolderField, fieldHelp, fieldLabel } from './scaffolderField';
 import { SelectField } from './SelectField';
 import { useGoldenPathOptions } from './useGoldenPathOptions';
 

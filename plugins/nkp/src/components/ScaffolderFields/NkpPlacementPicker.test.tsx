@@ -4,7 +4,11 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { goldenPathOptions } from '../../__fixtures__/goldenPath';
-import { nkpBaseUrl, renderField, validate } from '../../__testUtils__/renderField';
+import {
+  nkpBaseUrl,
+  renderField,
+  validate,
+} from '../../__testUtils__/renderField';
 import { nkpPlacementPicker } from './NkpPlacementPicker';
 
 const server = setupServer();
@@ -32,12 +36,15 @@ describe('NkpPlacementPicker', () => {
     await waitFor(() =>
       expect(field.value()).toMatchObject({ prismCentral: 'pc-demo' }),
     );
-    expect(screen.getByRole('button', { name: /Prism Central/ })).toHaveTextContent(
-      'Demo Prism Central (https://pc.demo.example:9440)',
-    );
+    expect(
+      screen.getByRole('button', { name: /Prism Central/ }),
+    ).toHaveTextContent('Demo Prism Central (https://pc.demo.example:9440)');
     await choose(/Prism Element cluster/, 'pe-demo-2');
     // One subnet there: chosen; two images and containers: the user picks
-    expect(field.value()).toMatchObject({ cluster: 'pe-demo-2', subnets: ['vlan-edge'] });
+    expect(field.value()).toMatchObject({
+      cluster: 'pe-demo-2',
+      subnets: ['vlan-edge'],
+    });
     await choose(/Image/, 'nkp-ubuntu-22.04-release-1.33.5');
     await choose(/Storage container/, 'fast');
     await userEvent.type(
@@ -53,7 +60,9 @@ describe('NkpPlacementPicker', () => {
       controlPlaneEndpoint: '10.0.0.10',
     });
     expect(
-      screen.getByText(/The lists come from app-config .*no Prism Central API is reachable/),
+      screen.getByText(
+        /The lists come from app-config .*no Prism Central API is reachable/,
+      ),
     ).toBeInTheDocument();
   });
 
@@ -86,18 +95,24 @@ describe('NkpPlacementPicker', () => {
   it('says what is wrong with the endpoint under it', async () => {
     answerOptions();
     await renderField(nkpPlacementPicker);
-    const endpoint = await screen.findByRole('textbox', { name: /Control-plane endpoint/ });
+    const endpoint = await screen.findByRole('textbox', {
+      name: /Control-plane endpoint/,
+    });
     await userEvent.type(endpoint, '10.0.0.300');
     expect(endpoint).toHaveAttribute('aria-invalid', 'true');
     expect(
-      screen.getByText('Control-plane endpoint: "10.0.0.300" is not an IPv4 address such as 10.0.0.10'),
+      screen.getByText(
+        'Control-plane endpoint: "10.0.0.300" is not an IPv4 address such as 10.0.0.10',
+      ),
     ).toBeInTheDocument();
   });
 
   it('says so when no Prism Central is configured', async () => {
     answerOptions([]);
     await renderField(nkpPlacementPicker);
-    expect(await screen.findByText(/No Prism Central is configured/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/No Prism Central is configured/),
+    ).toBeInTheDocument();
   });
 
   const good = {

@@ -117,7 +117,12 @@ export const NkpPlacementPickerComponent = (
   const shown = (key: keyof typeof FIELD_LABELS, value: unknown) =>
     value !== undefined && value !== '' ? problems[key] : undefined;
   return (
-    <FormControl component="fieldset" fullWidth margin="dense" required={required}>
+    <FormControl
+      component="fieldset"
+      fullWidth
+      margin="dense"
+      required={required}
+    >
       <FormLabel component="legend">{label}</FormLabel>
       <SelectField
         id={`${id}-prismCentral`}
@@ -149,7 +154,9 @@ export const NkpPlacementPickerComponent = (
         options={list(cluster?.subnets)}
         value={settled.subnets ?? []}
         onChange={subnets => set({ subnets })}
-        error={settled.subnets?.length ? problems['placement.subnets'] : undefined}
+        error={
+          settled.subnets?.length ? problems['placement.subnets'] : undefined
+        }
       />
       <SelectField
         id={`${id}-image`}
@@ -180,9 +187,17 @@ export const NkpPlacementPickerComponent = (
         required
         placeholder="10.0.0.10"
         value={settled.controlPlaneEndpoint ?? ''}
-        error={!!shown('placement.controlPlaneEndpoint', settled.controlPlaneEndpoint)}
+        error={
+          !!shown(
+            'placement.controlPlaneEndpoint',
+            settled.controlPlaneEndpoint,
+          )
+        }
         helperText={
-          shown('placement.controlPlaneEndpoint', settled.controlPlaneEndpoint) ??
+          shown(
+            'placement.controlPlaneEndpoint',
+            settled.controlPlaneEndpoint,
+          ) ??
           'A free IPv4 address in the subnet for the control plane (kube-vip).'
         }
         onChange={e => set({ controlPlaneEndpoint: e.target.value.trim() })}

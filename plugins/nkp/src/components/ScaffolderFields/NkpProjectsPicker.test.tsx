@@ -10,7 +10,9 @@ describe('NkpProjectsPicker', () => {
       siblings: { workspace: 'domain:default/acme' },
       entities: catalogEntities,
     });
-    await userEvent.click(await screen.findByRole('button', { name: /Projects/ }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Projects/ }),
+    );
     const list = within(await screen.findByRole('listbox'));
     expect(list.getAllByRole('option').map(o => o.textContent)).toEqual([
       'Billing',

@@ -122,7 +122,9 @@ export const nkpProjectsPicker: NkpScaffolderField<string[]> = {
       validation.addError(
         `Projects: ${unknown.join(', ')} ${
           unknown.length === 1 ? 'is not a project' : 'are not projects'
-        } of workspace ${workspace ? workspaceName(workspace) : '(none chosen)'}`,
+        } of workspace ${
+          workspace ? workspaceName(workspace) : '(none chosen)'
+        }`,
       );
     }
   },

@@ -4,7 +4,11 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { goldenPathOptions } from '../../__fixtures__/goldenPath';
-import { nkpBaseUrl, renderField, validate } from '../../__testUtils__/renderField';
+import {
+  nkpBaseUrl,
+  renderField,
+  validate,
+} from '../../__testUtils__/renderField';
 import { nkpSizePicker } from './NkpSizePicker';
 
 const server = setupServer();
@@ -31,9 +35,13 @@ describe('NkpSizePicker', () => {
   it('starts from the medium preset and switches presets', async () => {
     const field = await renderField(nkpSizePicker);
     await waitFor(() => expect(field.value()).toEqual(medium));
-    await userEvent.click(await screen.findByRole('button', { name: /Preset/ }));
     await userEvent.click(
-      within(screen.getByRole('listbox')).getByRole('option', { name: /^Large/ }),
+      await screen.findByRole('button', { name: /Preset/ }),
+    );
+    await userEvent.click(
+      within(screen.getByRole('listbox')).getByRole('option', {
+        name: /^Large/,
+      }),
     );
     expect(field.value()).toEqual({
       preset: 'large',
@@ -53,18 +61,28 @@ describe('NkpSizePicker', () => {
     expect(workers).toHaveAttribute('max', '20');
     await userEvent.clear(workers);
     await userEvent.type(workers, '12');
-    expect(field.value()).toEqual({ ...medium, preset: undefined, workers: 12 });
-    expect(screen.getByRole('button', { name: /Preset/ })).toHaveTextContent('Custom');
+    expect(field.value()).toEqual({
+      ...medium,
+      preset: undefined,
+      workers: 12,
+    });
+    expect(screen.getByRole('button', { name: /Preset/ })).toHaveTextContent(
+      'Custom',
+    );
   });
 
   it('says under the input what is out of range', async () => {
     await renderField(nkpSizePicker, { value: medium });
-    const memory = await screen.findByRole('spinbutton', { name: /Memory per node/ });
+    const memory = await screen.findByRole('spinbutton', {
+      name: /Memory per node/,
+    });
     await userEvent.clear(memory);
     await userEvent.type(memory, '512');
     expect(memory).toHaveAttribute('aria-invalid', 'true');
     expect(
-      screen.getByText('Memory per node (GiB): must be a whole number from 4 to 256, not 512'),
+      screen.getByText(
+        'Memory per node (GiB): must be a whole number from 4 to 256, not 512',
+      ),
     ).toBeInTheDocument();
   });
 

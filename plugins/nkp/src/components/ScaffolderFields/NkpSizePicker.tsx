@@ -81,7 +81,12 @@ export const NkpSizePickerComponent = (
   const set = (change: Partial<NkpClusterSize>) =>
     onChange({ ...formData, ...change, preset: undefined });
   return (
-    <FormControl component="fieldset" fullWidth margin="dense" required={required}>
+    <FormControl
+      component="fieldset"
+      fullWidth
+      margin="dense"
+      required={required}
+    >
       <FormLabel component="legend">{label}</FormLabel>
       <SelectField
         id={`${id}-preset`}

@@ -8,7 +8,11 @@ import {
   managedVersions,
   selfManagedVersions,
 } from '../../__fixtures__/goldenPath';
-import { nkpBaseUrl, renderField, validate } from '../../__testUtils__/renderField';
+import {
+  nkpBaseUrl,
+  renderField,
+  validate,
+} from '../../__testUtils__/renderField';
 import { nkpVersionPicker } from './NkpVersionPicker';
 
 const server = setupServer();
@@ -28,7 +32,11 @@ function answerVersions() {
         return HttpResponse.json(managedVersions);
       }
       return HttpResponse.json(
-        ...errorBody(400, 'InputError', 'managementCluster: resource:default/x is not a management cluster'),
+        ...errorBody(
+          400,
+          'InputError',
+          'managementCluster: resource:default/x is not a management cluster',
+        ),
       );
     }),
   );
@@ -39,7 +47,10 @@ describe('NkpVersionPicker', () => {
   it('offers what the policy allows with its support end, and defaults to the recommended one', async () => {
     const queries = answerVersions();
     const field = await renderField(nkpVersionPicker, {
-      siblings: { operation: 'managed', managementCluster: 'resource:default/nkp-mgmt' },
+      siblings: {
+        operation: 'managed',
+        managementCluster: 'resource:default/nkp-mgmt',
+      },
     });
     const group = await screen.findByRole('radiogroup', { name: /Version/ });
     const radios = within(group).getAllByRole('radio');
@@ -63,7 +74,10 @@ describe('NkpVersionPicker', () => {
   it('lists the hidden versions with the reason on request', async () => {
     answerVersions();
     await renderField(nkpVersionPicker, {
-      siblings: { operation: 'managed', managementCluster: 'resource:default/nkp-mgmt' },
+      siblings: {
+        operation: 'managed',
+        managementCluster: 'resource:default/nkp-mgmt',
+      },
     });
     const toggle = await screen.findByRole('checkbox', {
       name: 'Show versions the policy does not allow',
@@ -83,7 +97,10 @@ describe('NkpVersionPicker', () => {
   it('fetches again when the operation changes and replaces a version no longer allowed', async () => {
     const queries = answerVersions();
     const field = await renderField(nkpVersionPicker, {
-      siblings: { operation: 'managed', managementCluster: 'resource:default/nkp-mgmt' },
+      siblings: {
+        operation: 'managed',
+        managementCluster: 'resource:default/nkp-mgmt',
+      },
     });
     await waitFor(() =>
       expect(field.value()).toEqual({ nkp: '2.17.1', kubernetes: '1.34.3' }),
@@ -119,7 +136,9 @@ describe('NkpVersionPicker', () => {
       siblings: { operation: 'self-managed' },
     });
     expect(
-      await screen.findByText(/The lifecycle policy allows no version for this choice/),
+      await screen.findByText(
+        /The lifecycle policy allows no version for this choice/,
+      ),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('list', { name: 'Versions the policy does not allow' }),
@@ -130,7 +149,10 @@ describe('NkpVersionPicker', () => {
   it("shows the backend's message when the versions cannot be read", async () => {
     answerVersions();
     await renderField(nkpVersionPicker, {
-      siblings: { operation: 'managed', managementCluster: 'resource:default/x' },
+      siblings: {
+        operation: 'managed',
+        managementCluster: 'resource:default/x',
+      },
     });
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Could not load the versions the policy allows: managementCluster: resource:default/x is not a management cluster',

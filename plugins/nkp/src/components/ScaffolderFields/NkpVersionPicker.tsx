@@ -77,7 +77,8 @@ export const NkpVersionPickerComponent = (
   const { formData, onChange, required, rawErrors, idSchema } = props;
   const nkpApi = useApi(nkpApiRef);
   const query = versionQuery(props.formContext?.formData);
-  const queryKey = typeof query === 'string' ? undefined : JSON.stringify(query);
+  const queryKey =
+    typeof query === 'string' ? undefined : JSON.stringify(query);
   const { value, loading, error, retry } = useAsyncRetry(
     async () =>
       typeof query === 'string' ? undefined : nkpApi.getVersionOptions(query),

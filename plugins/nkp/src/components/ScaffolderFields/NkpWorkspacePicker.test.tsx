@@ -20,7 +20,9 @@ describe('NkpWorkspacePicker', () => {
       'ACME (acme)',
       'ACME Labs (acme-labs)',
     ]);
-    await userEvent.click(list.getByRole('option', { name: 'ACME Labs (acme-labs)' }));
+    await userEvent.click(
+      list.getByRole('option', { name: 'ACME Labs (acme-labs)' }),
+    );
     expect(field.value()).toBe('domain:default/acme-labs');
   });
 
@@ -32,12 +34,16 @@ describe('NkpWorkspacePicker', () => {
     await waitFor(() => expect(field.value()).toBe('domain:default/globex'));
     field.setSiblings({ owner: 'group:default/team-acme' });
     await waitFor(() => expect(field.value()).toBeUndefined());
-    expect(await screen.findByRole('button', { name: /Workspace/ })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: /Workspace/ }),
+    ).toBeInTheDocument();
   });
 
   it('asks for the owner first', async () => {
     await renderField(nkpWorkspacePicker, { entities: catalogEntities });
-    expect(screen.getByText('Choose the owning group first.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Choose the owning group first.'),
+    ).toBeInTheDocument();
   });
 
   it('says so when the group owns no workspace', async () => {
@@ -46,7 +52,9 @@ describe('NkpWorkspacePicker', () => {
       entities: catalogEntities,
     });
     expect(
-      await screen.findByText(/team-initech owns no NKP workspace in the catalog/),
+      await screen.findByText(
+        /team-initech owns no NKP workspace in the catalog/,
+      ),
     ).toBeInTheDocument();
   });
 

@@ -115,7 +115,8 @@ export function checkSize(
   return errors;
 }
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const IPV4 =
+  /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 /** An IPv4 address in dotted-decimal form, e.g. `10.0.0.10`. */
 export function isIpv4(value: string): boolean {

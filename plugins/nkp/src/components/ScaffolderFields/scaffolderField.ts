@@ -34,9 +34,7 @@ export function fieldExtensionOptions<T>(
  * The values of the other fields: the scaffolder passes every step's form data as
  * `formContext.formData` to fields and as `formData` to validations.
  */
-export function siblingValues(
-  formData: unknown,
-): Partial<NkpClusterRequest> {
+export function siblingValues(formData: unknown): Partial<NkpClusterRequest> {
   return (formData ?? {}) as Partial<NkpClusterRequest>;
 }
 

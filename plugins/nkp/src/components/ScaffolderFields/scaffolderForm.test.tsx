@@ -38,8 +38,16 @@ const manifest = {
         type: 'object',
         required: ['owner'],
         properties: {
-          owner: { type: 'string', title: 'Owning group', 'ui:field': 'NkpOwnerGroupPicker' },
-          workspace: { type: 'string', title: 'Workspace', 'ui:field': 'NkpWorkspacePicker' },
+          owner: {
+            type: 'string',
+            title: 'Owning group',
+            'ui:field': 'NkpOwnerGroupPicker',
+          },
+          workspace: {
+            type: 'string',
+            title: 'Workspace',
+            'ui:field': 'NkpWorkspacePicker',
+          },
         },
       },
     },
@@ -60,7 +68,11 @@ const manifest = {
             title: 'Management cluster',
             'ui:field': 'NkpManagementClusterPicker',
           },
-          version: { type: 'object', title: 'Version', 'ui:field': 'NkpVersionPicker' },
+          version: {
+            type: 'object',
+            title: 'Version',
+            'ui:field': 'NkpVersionPicker',
+          },
         },
       },
     },
@@ -86,7 +98,9 @@ describe('the NKP fields in the scaffolder form', () => {
           [
             nkpApiRef,
             new NkpClient({
-              discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
+              discoveryApi: mockApis.discovery({
+                baseUrl: 'http://localhost:7007',
+              }),
               fetchApi: new MockFetchApi(),
             }),
           ],
@@ -116,16 +130,22 @@ describe('the NKP fields in the scaffolder form', () => {
     ).toBeGreaterThan(0);
     await userEvent.click(screen.getByRole('button', { name: /Owning group/ }));
     await userEvent.click(
-      within(screen.getByRole('listbox')).getByRole('option', { name: 'team-acme' }),
+      within(screen.getByRole('listbox')).getByRole('option', {
+        name: 'team-acme',
+      }),
     );
     // The workspace field sees the owner chosen beside it
-    await userEvent.click(await screen.findByRole('button', { name: /Workspace/ }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Workspace/ }),
+    );
     const workspaces = within(screen.getByRole('listbox'));
     expect(workspaces.getAllByRole('option').map(o => o.textContent)).toEqual([
       'ACME (acme)',
       'ACME Labs (acme-labs)',
     ]);
-    await userEvent.click(workspaces.getByRole('option', { name: 'ACME (acme)' }));
+    await userEvent.click(
+      workspaces.getByRole('option', { name: 'ACME (acme)' }),
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Next' }));
 
     // Page 2: the version picker waits for the operation, then asks with the management cluster
@@ -134,15 +154,21 @@ describe('the NKP fields in the scaffolder form', () => {
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('radio', { name: 'managed' }));
     expect(
-      await screen.findByRole('radio', { name: /NKP 2.17.1 \/ Kubernetes 1.34.3 \(recommended\)/ }),
+      await screen.findByRole('radio', {
+        name: /NKP 2.17.1 \/ Kubernetes 1.34.3 \(recommended\)/,
+      }),
     ).toBeChecked();
     await waitFor(() =>
       expect(versionQueries).toContain(
-        `?operation=managed&managementCluster=${encodeURIComponent('resource:default/nkp-mgmt')}`,
+        `?operation=managed&managementCluster=${encodeURIComponent(
+          'resource:default/nkp-mgmt',
+        )}`,
       ),
     );
     await userEvent.click(screen.getByRole('button', { name: 'Review' }));
-    await userEvent.click(await screen.findByRole('button', { name: 'Create' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Create' }),
+    );
     expect(onCreate).toHaveBeenCalledWith(
       expect.objectContaining({
         owner: 'group:default/team-acme',
