@@ -30,3 +30,4 @@ export {
   NkpDeliveryPickerFieldExtension,
 } from './scaffolderFields';
 export type { NkpVersionQuery } from './api/types';
+export type { NkpVersionValue } from './components/ScaffolderFields';

@@ -28,7 +28,11 @@ import {
   siblingValues,
 } from './scaffolderField';
 
-/** The version of a new cluster. */
+/**
+ * The value of the version picker: full NKP and Kubernetes versions.
+ *
+ * @public
+ */
 export interface NkpVersionValue {
   nkp: string;
   kubernetes: string;
