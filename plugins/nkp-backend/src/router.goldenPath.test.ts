@@ -177,7 +177,7 @@ const goldenPath = {
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-async function startBackend() {
+async function startBackend(config: object = goldenPath) {
   const knex = await databases.init('SQLITE_3');
   const permissions = mockServices.permissions.mock();
   const decide = (
@@ -218,7 +218,7 @@ async function startBackend() {
             calendar: {
               nkp: [{ minor: '2.17', kubernetesMinors: ['1.33', '1.34'] }],
             },
-            goldenPath,
+            goldenPath: config,
           },
         },
       }),
@@ -537,5 +537,25 @@ describe('POST /golden-path/check', () => {
       .post('/golden-path/check', body)
       .expect(400);
     expect(res.body.error.message).toMatch(message);
+  });
+
+  it('refuses direct apply where it is not configured, and does not offer it', async () => {
+    const withoutDirect = await startBackend({
+      ...goldenPath,
+      delivery: { ...goldenPath.delivery, direct: { enabled: false } },
+    });
+    const options = await withoutDirect.pat
+      .get('/golden-path/options')
+      .expect(200);
+    expect(options.body.delivery.direct).toBe(false);
+    const res = await withoutDirect.pat
+      .post('/golden-path/check', { ...acmeRequest, delivery: 'direct' })
+      .expect(400);
+    expect(res.body.error.fieldErrors).toEqual([
+      {
+        field: 'delivery',
+        message: expect.stringMatching(/direct apply is not configured/),
+      },
+    ]);
   });
 });

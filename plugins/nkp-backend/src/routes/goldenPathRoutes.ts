@@ -155,6 +155,14 @@ export function registerGoldenPathRoutes(
       );
     }
 
+    if (request.delivery === 'direct' && !config.delivery.direct.enabled) {
+      errors.push({
+        field: 'delivery',
+        message:
+          'direct apply is not configured here (nkp.goldenPath.delivery.direct.enabled); use GitOps delivery',
+      });
+    }
+
     const snapshot = await fleet.current();
     let workspace: CatalogWorkspace | undefined;
     if (fieldOk('workspace')) {
