@@ -74,7 +74,7 @@ export const request: NkpClusterRequest = {
   owner: 'group:default/acme-platform',
   workspace: 'domain:default/demo-acme-retail',
   projects: ['storefront', 'checkout'],
-  description: 'Staging for the storefront: the spring sale',
+  description: 'Staging for the storefront spring sale',
   operation: 'managed',
   managementCluster: 'resource:default/demo-nkp-mgmt',
   version: { nkp: '2.17.1', kubernetes: '1.34.3' },

@@ -71,7 +71,7 @@ describe('nkp:cluster:render', () => {
           'nkp-lifecycle.io/requested-by': 'user:default/mock',
           'nkp-lifecycle.io/requested-projects': 'storefront,checkout',
           'kommander.mesosphere.io/description':
-            'Staging for the storefront: the spring sale',
+            'Staging for the storefront spring sale',
         },
       },
       spec: {
