@@ -27,7 +27,11 @@ import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { configData, request as clusterRequest, verdictFor } from './__fixtures__/goldenPath';
+import {
+  configData,
+  request as clusterRequest,
+  verdictFor,
+} from './__fixtures__/goldenPath';
 import { NkpClusterRequest } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import scaffolderModuleNkp from './index';
 
@@ -69,7 +73,9 @@ async function managementApiServer() {
       res.setHeader('Content-Type', 'application/json');
       if (req.method === 'GET') {
         res.statusCode = 404;
-        res.end(JSON.stringify({ kind: 'Status', code: 404, message: 'not found' }));
+        res.end(
+          JSON.stringify({ kind: 'Status', code: 404, message: 'not found' }),
+        );
       } else {
         res.statusCode = 201;
         res.end(JSON.stringify(parse(body)));
@@ -111,12 +117,18 @@ async function startPortal(managementApi = 'https://nkp-mgmt.demo.test:6443') {
               nkp: {
                 demo: {
                   ...configData.catalog.providers.nkp.demo,
-                  api: { url: managementApi, token: 'demo-kube-token', skipTLSVerify: true },
+                  api: {
+                    url: managementApi,
+                    token: 'demo-kube-token',
+                    skipTLSVerify: true,
+                  },
                 },
               },
             },
           },
-          integrations: { github: [{ host: 'github.com', token: 'not-used-in-dry-run' }] },
+          integrations: {
+            github: [{ host: 'github.com', token: 'not-used-in-dry-run' }],
+          },
         },
       }),
       catalogServiceMock.factory({ entities: [managementClusterEntity] }),
@@ -131,7 +143,9 @@ const formValues = {
 
 describe('the nkp-cluster-request template', () => {
   it('is a valid v1beta3 Template titled and owned as the issue asks', async () => {
-    await expect(templateEntityV1beta3Validator.check(template)).resolves.toBe(true);
+    await expect(templateEntityV1beta3Validator.check(template)).resolves.toBe(
+      true,
+    );
     expect(template.metadata.title).toBe('Request a new NKP tenant cluster');
     expect(template.spec.owner).toBe('group:default/platform-team');
     expect(template.spec.parameters.map((p: any) => p.title)).toEqual([
@@ -185,11 +199,17 @@ describe('the nkp-cluster-request template', () => {
         registered: true,
       });
       const declared = Object.keys(action.schema.input.properties);
-      expect({ step: step.id, unknown: Object.keys(step.input).filter(k => !declared.includes(k)) }).toEqual({ step: step.id, unknown: [] });
+      expect({
+        step: step.id,
+        unknown: Object.keys(step.input).filter(k => !declared.includes(k)),
+      }).toEqual({ step: step.id, unknown: [] });
       const missing = (action.schema.input.required ?? []).filter(
         (k: string) => !(k in step.input),
       );
-      expect({ step: step.id, missing }).toEqual({ step: step.id, missing: [] });
+      expect({ step: step.id, missing }).toEqual({
+        step: step.id,
+        missing: [],
+      });
     }
   });
 
@@ -234,13 +254,21 @@ describe('the nkp-cluster-request template', () => {
         });
         expect(cluster.spec.topology.class).toBe('nkp-nutanix-v2.17.1');
 
-        expect(log).toContain(`Beginning step ${template.spec.steps.find((s: any) => s.id === ran).name}`);
+        expect(log).toContain(
+          `Beginning step ${
+            template.spec.steps.find((s: any) => s.id === ran).name
+          }`,
+        );
         for (const id of skipped) {
-          expect(log).toContain(`Skipping step ${id} because its if condition was false`);
+          expect(log).toContain(
+            `Skipping step ${id} because its if condition was false`,
+          );
         }
         expect(response.body.output.links).toEqual(
           expect.arrayContaining([
-            expect.objectContaining({ entityRef: 'resource:default/demo-acme-dev-2' }),
+            expect.objectContaining({
+              entityRef: 'resource:default/demo-acme-dev-2',
+            }),
           ]),
         );
         // Direct delivery reaches the management cluster only with dryRun=All.

@@ -44,9 +44,33 @@ const DEFAULT_SIZES: NkpGoldenPathSizes = {
   memoryGiB: { min: 4, max: 256, default: 16 },
   diskGiB: { min: 40, max: 1000, default: 80 },
   presets: [
-    { name: 'small', title: 'Small', controlPlaneNodes: 1, workers: 2, vcpus: 4, memoryGiB: 16, diskGiB: 80 },
-    { name: 'medium', title: 'Medium', controlPlaneNodes: 3, workers: 3, vcpus: 8, memoryGiB: 32, diskGiB: 120 },
-    { name: 'large', title: 'Large', controlPlaneNodes: 3, workers: 6, vcpus: 16, memoryGiB: 64, diskGiB: 200 },
+    {
+      name: 'small',
+      title: 'Small',
+      controlPlaneNodes: 1,
+      workers: 2,
+      vcpus: 4,
+      memoryGiB: 16,
+      diskGiB: 80,
+    },
+    {
+      name: 'medium',
+      title: 'Medium',
+      controlPlaneNodes: 3,
+      workers: 3,
+      vcpus: 8,
+      memoryGiB: 32,
+      diskGiB: 120,
+    },
+    {
+      name: 'large',
+      title: 'Large',
+      controlPlaneNodes: 3,
+      workers: 6,
+      vcpus: 16,
+      memoryGiB: 64,
+      diskGiB: 200,
+    },
   ],
 };
 
@@ -57,7 +81,8 @@ const DEFAULT_SIZES: NkpGoldenPathSizes = {
  */
 export function readGoldenPathConfig(config: Config): NkpGoldenPathConfig {
   const root = config.getOptionalConfig(KEY);
-  const provider = root?.getOptionalString('delivery.gitops.provider') ?? 'github';
+  const provider =
+    root?.getOptionalString('delivery.gitops.provider') ?? 'github';
   if (provider !== 'github' && provider !== 'gitlab') {
     throw new InputError(
       `${KEY}.delivery.gitops.provider must be github or gitlab, got "${provider}"`,
@@ -85,7 +110,8 @@ export function readGoldenPathConfig(config: Config): NkpGoldenPathConfig {
           name: c.getString('name'),
           subnets: c.getOptionalStringArray('subnets') ?? [],
           images: c.getOptionalStringArray('images') ?? [],
-          storageContainers: c.getOptionalStringArray('storageContainers') ?? [],
+          storageContainers:
+            c.getOptionalStringArray('storageContainers') ?? [],
         })),
       }),
     ),

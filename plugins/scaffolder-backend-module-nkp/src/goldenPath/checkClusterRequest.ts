@@ -96,9 +96,7 @@ function readFieldErrors(value: unknown): CheckFieldError[] {
     return [];
   }
   return value.flatMap(item =>
-    item &&
-    typeof item.field === 'string' &&
-    typeof item.message === 'string'
+    item && typeof item.field === 'string' && typeof item.message === 'string'
       ? [{ field: item.field, message: item.message }]
       : [],
   );
