@@ -35,7 +35,7 @@ const managementCluster = (annotations: Record<string, string>): Entity => ({
   spec: { type: 'kubernetes-cluster', owner: 'group:default/platform-team' },
 });
 
-const entities = [
+const entities: Entity[] = [
   managementCluster({
     'nkp-lifecycle.io/cluster-type': 'management',
     'nkp-lifecycle.io/source': 'demo',
