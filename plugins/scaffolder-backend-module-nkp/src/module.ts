@@ -26,7 +26,14 @@ export const scaffolderModuleNkp = createBackendModule({
         permissions: coreServices.permissions,
         catalog: catalogServiceRef,
       },
-      async init({ scaffolderActions, config, discovery, auth, permissions, catalog }) {
+      async init({
+        scaffolderActions,
+        config,
+        discovery,
+        auth,
+        permissions,
+        catalog,
+      }) {
         scaffolderActions.addActions(
           createRenderClusterAction({ config, discovery, auth }),
           createApplyClusterAction({ config, catalog, auth, permissions }),

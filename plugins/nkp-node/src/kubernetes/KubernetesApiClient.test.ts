@@ -108,12 +108,12 @@ describe('KubernetesApiClient.apply', () => {
     'a %d (%s) becomes an error that carries the server message and what to do',
     async (code, message, name, expected) => {
       msw.use(http.patch(`${URL_BASE}${PATH}`, () => status(code, message)));
-      const error: Error = await client()
+      const error = (await client()
         .apply(TARGET, MANIFEST, {
           fieldManager: 'nkp-lifecycle',
           signal: signal(),
         })
-        .catch((e: Error) => e);
+        .catch((e: Error) => e)) as Error;
       expect(error.name).toBe(name);
       expect(error.message).toMatch(expected);
       expect(error.message).toContain(`PATCH ${URL_BASE}${PATH}`);

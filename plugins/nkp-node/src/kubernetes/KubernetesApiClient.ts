@@ -218,7 +218,11 @@ export class KubernetesApiClient {
     path: string,
     signal: AbortSignal,
     what: string,
-    request: { method: 'GET' | 'PATCH'; body?: string; contentType?: string } = {
+    request: {
+      method: 'GET' | 'PATCH';
+      body?: string;
+      contentType?: string;
+    } = {
       method: 'GET',
     },
   ): Promise<http.IncomingMessage> {

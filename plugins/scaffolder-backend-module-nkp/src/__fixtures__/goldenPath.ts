@@ -74,7 +74,7 @@ export const request: NkpClusterRequest = {
   owner: 'group:default/acme-platform',
   workspace: 'domain:default/demo-acme-retail',
   projects: ['storefront', 'checkout'],
-  description: 'Staging for the storefront: the spring sale',
+  description: 'Staging for the storefront spring sale',
   operation: 'managed',
   managementCluster: 'resource:default/demo-nkp-mgmt',
   version: { nkp: '2.17.1', kubernetes: '1.34.3' },
@@ -116,7 +116,10 @@ export function verdictFor(
 
 /** The route accepting every request, and what it received. */
 export function acceptingCheck() {
-  const received: Array<{ body: NkpClusterRequest; authorization: string | null }> = [];
+  const received: Array<{
+    body: NkpClusterRequest;
+    authorization: string | null;
+  }> = [];
   const handler = http.post(CHECK_URL, async ({ request: req }) => {
     const body = (await req.json()) as NkpClusterRequest;
     received.push({ body, authorization: req.headers.get('authorization') });
@@ -133,10 +136,17 @@ export const checkToken = () =>
   })}`;
 
 /** The route refusing with the backend's error body. */
-export function refusingCheck(status: 400 | 403 | 500, error: Record<string, unknown>) {
+export function refusingCheck(
+  status: 400 | 403 | 500,
+  error: Record<string, unknown>,
+) {
   return http.post(CHECK_URL, () =>
     HttpResponse.json(
-      { error: { name: 'Error', ...error }, request: { method: 'POST', url: '/golden-path/check' }, response: { statusCode: status } },
+      {
+        error: { name: 'Error', ...error },
+        request: { method: 'POST', url: '/golden-path/check' },
+        response: { statusCode: status },
+      },
       { status },
     ),
   );

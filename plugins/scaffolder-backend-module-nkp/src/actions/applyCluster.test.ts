@@ -35,7 +35,7 @@ const managementCluster = (annotations: Record<string, string>): Entity => ({
   spec: { type: 'kubernetes-cluster', owner: 'group:default/platform-team' },
 });
 
-const entities = [
+const entities: Entity[] = [
   managementCluster({
     'nkp-lifecycle.io/cluster-type': 'management',
     'nkp-lifecycle.io/source': 'demo',
@@ -66,7 +66,12 @@ const entities = [
 
 /** An API server with the management cluster's Cluster objects, recording every request. */
 function apiServer(existing?: Record<string, unknown>) {
-  const requests: Array<{ method: string; url: URL; body: string; auth: string | null }> = [];
+  const requests: Array<{
+    method: string;
+    url: URL;
+    body: string;
+    auth: string | null;
+  }> = [];
   let stored = existing;
   msw.use(
     http.all(`${MANAGEMENT_API}${CLUSTER_PATH}`, async ({ request: req }) => {
@@ -81,7 +86,11 @@ function apiServer(existing?: Record<string, unknown>) {
         return stored
           ? HttpResponse.json(stored)
           : HttpResponse.json(
-              { kind: 'Status', code: 404, message: 'clusters.cluster.x-k8s.io "acme-dev-2" not found' },
+              {
+                kind: 'Status',
+                code: 404,
+                message: 'clusters.cluster.x-k8s.io "acme-dev-2" not found',
+              },
               { status: 404 },
             );
       }
@@ -247,7 +256,10 @@ describe('nkp:cluster:apply', () => {
       { managementCluster: 'resource:default/hooli-nkp' },
       'managementCluster: resource:default/hooli-nkp is read from an offline export; direct apply needs catalog.providers.nkp.hooli.api',
     ],
-    [{ path: 'clusters/elsewhere' }, 'path: "clusters/elsewhere" is not a folder in the workspace'],
+    [
+      { path: 'clusters/elsewhere' },
+      'path: "clusters/elsewhere" is not a folder in the workspace',
+    ],
     [{ path: '../../etc' }, /outside/],
   ])('refuses %p', async (input, message) => {
     const server = apiServer();
@@ -271,17 +283,26 @@ describe('nkp:cluster:apply', () => {
       'Operation cannot be fulfilled on clusters.cluster.x-k8s.io "acme-dev-2": the object has been modified',
       /HTTP 409 Operation cannot be fulfilled/,
     ],
-  ])('passes on what the API server says on a %d', async (code, message, expected) => {
-    msw.use(
-      http.get(`${MANAGEMENT_API}${CLUSTER_PATH}`, () =>
-        HttpResponse.json({ code: 404, message: 'not found' }, { status: 404 }),
-      ),
-      http.patch(`${MANAGEMENT_API}${CLUSTER_PATH}`, () =>
-        HttpResponse.json({ kind: 'Status', code, message }, { status: code }),
-      ),
-    );
-    await expect(action().handler(context())).rejects.toThrow(expected);
-  });
+  ])(
+    'passes on what the API server says on a %d',
+    async (code, message, expected) => {
+      msw.use(
+        http.get(`${MANAGEMENT_API}${CLUSTER_PATH}`, () =>
+          HttpResponse.json(
+            { code: 404, message: 'not found' },
+            { status: 404 },
+          ),
+        ),
+        http.patch(`${MANAGEMENT_API}${CLUSTER_PATH}`, () =>
+          HttpResponse.json(
+            { kind: 'Status', code, message },
+            { status: code },
+          ),
+        ),
+      );
+      await expect(action().handler(context())).rejects.toThrow(expected);
+    },
+  );
 
   it('names the server and the timeout when the API server does not answer', async () => {
     msw.use(

@@ -1,7 +1,4 @@
-import {
-  AuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { ConflictError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -54,13 +51,18 @@ export function createApplyClusterAction(options: {
       },
       output: {
         server: z =>
-          z.string({ description: 'The API server applied to (no credentials)' }),
+          z.string({
+            description: 'The API server applied to (no credentials)',
+          }),
         applied: z =>
           z.array(z.string(), {
-            description: 'What was applied, e.g. "Cluster acme-retail-x7k2p/acme-dev-2"',
+            description:
+              'What was applied, e.g. "Cluster acme-retail-x7k2p/acme-dev-2"',
           }),
         dryRun: z =>
-          z.boolean({ description: 'True when the server only validated (dryRun=All)' }),
+          z.boolean({
+            description: 'True when the server only validated (dryRun=All)',
+          }),
       },
     },
     async handler(ctx) {
@@ -71,7 +73,9 @@ export function createApplyClusterAction(options: {
       );
       if (decision.result !== AuthorizeResult.ALLOW) {
         throw new NotAllowedError(
-          `Direct apply needs the ${nkpClusterApplyPermission.name} permission, which ${
+          `Direct apply needs the ${
+            nkpClusterApplyPermission.name
+          } permission, which ${
             ctx.user?.ref ?? 'the initiator'
           } does not have; deliver through GitOps (delivery: gitops) instead`,
         );
@@ -103,10 +107,15 @@ export function createApplyClusterAction(options: {
           const existing = (await client.getOptionalJson(
             manifest.path,
             signal,
-          )) as { metadata?: { annotations?: Record<string, string> } } | undefined;
+          )) as
+            | { metadata?: { annotations?: Record<string, string> } }
+            | undefined;
           if (existing) {
             // A retry of this task after its apply went through: nothing left to do.
-            if (existing.metadata?.annotations?.[NKP_SCAFFOLDER_TASK] === ctx.task.id) {
+            if (
+              existing.metadata?.annotations?.[NKP_SCAFFOLDER_TASK] ===
+              ctx.task.id
+            ) {
               return where;
             }
             throw new ConflictError(
@@ -134,11 +143,15 @@ export function createApplyClusterAction(options: {
                 }),
           );
         } catch (error) {
-          ctx.logger.warn(`Applying ${where} to ${client.server} failed: ${error}`);
+          ctx.logger.warn(
+            `Applying ${where} to ${client.server} failed: ${error}`,
+          );
           throw error;
         }
         ctx.logger.info(
-          `${dryRun ? 'Validated (dryRun=All)' : 'Applied'} ${where} on ${client.server}`,
+          `${dryRun ? 'Validated (dryRun=All)' : 'Applied'} ${where} on ${
+            client.server
+          }`,
         );
       }
       ctx.output('server', client.server);

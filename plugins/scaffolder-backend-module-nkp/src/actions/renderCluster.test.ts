@@ -71,7 +71,7 @@ describe('nkp:cluster:render', () => {
           'nkp-lifecycle.io/requested-by': 'user:default/mock',
           'nkp-lifecycle.io/requested-projects': 'storefront,checkout',
           'kommander.mesosphere.io/description':
-            'Staging for the storefront: the spring sale',
+            'Staging for the storefront spring sale',
         },
       },
       spec: {
@@ -122,7 +122,9 @@ describe('nkp:cluster:render', () => {
             nutanix: {
               credentials: { secretRef: { name: 'nutanix-pc-credentials' } },
               storageClassConfigs: {
-                volume: { parameters: { storageContainer: 'default-container' } },
+                volume: {
+                  parameters: { storageContainer: 'default-container' },
+                },
               },
             },
           },
@@ -199,8 +201,16 @@ describe('nkp:cluster:render', () => {
         name: 'InputError',
         message: 'The request has 2 problems',
         fieldErrors: [
-          { field: 'name', message: 'a cluster named acme-dev-2 already exists in workspace acme-retail' },
-          { field: 'version', message: 'Kubernetes 1.31 is past its end of life; allowed: 2.17.1/1.34.3' },
+          {
+            field: 'name',
+            message:
+              'a cluster named acme-dev-2 already exists in workspace acme-retail',
+          },
+          {
+            field: 'version',
+            message:
+              'Kubernetes 1.31 is past its end of life; allowed: 2.17.1/1.34.3',
+          },
         ],
       }),
       'The cluster request was refused: name: a cluster named acme-dev-2 already exists in workspace acme-retail; version: Kubernetes 1.31 is past its end of life; allowed: 2.17.1/1.34.3',
@@ -209,7 +219,8 @@ describe('nkp:cluster:render', () => {
       'the reason of a 403',
       refusingCheck(403, {
         name: 'NotAllowedError',
-        message: 'owner: user:default/mock may not request clusters for group:default/team-globex (nkp.cluster.request)',
+        message:
+          'owner: user:default/mock may not request clusters for group:default/team-globex (nkp.cluster.request)',
       }),
       'owner: user:default/mock may not request clusters for group:default/team-globex (nkp.cluster.request)',
     ],

@@ -53,7 +53,8 @@ export async function managementClusterClient(
   }
   const source = annotations[NKP_ANNOTATIONS.source];
   const sourceConfig =
-    source && options.config.getOptionalConfig(`${NKP_SOURCES_CONFIG_KEY}.${source}`);
+    source &&
+    options.config.getOptionalConfig(`${NKP_SOURCES_CONFIG_KEY}.${source}`);
   if (!source || !sourceConfig) {
     throw new InputError(
       `managementCluster: ${name} comes from source "${

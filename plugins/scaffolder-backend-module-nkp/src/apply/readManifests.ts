@@ -38,7 +38,9 @@ export async function readManifests(
     const text = await fs.readFile(`${dir}/${file}`, 'utf8');
     for (const document of parseAllDocuments(text)) {
       if ('errors' in document && document.errors.length) {
-        throw new InputError(`${folder}/${file}: ${document.errors[0].message}`);
+        throw new InputError(
+          `${folder}/${file}: ${document.errors[0].message}`,
+        );
       }
       const object = document.toJS();
       if (object !== null) {
@@ -66,7 +68,9 @@ function toManifest(object: any, file: string): ManifestToApply {
   const name = object?.metadata?.name;
   if (!resource || typeof name !== 'string') {
     throw new InputError(
-      `${file}: ${apiVersion} ${object?.kind} ${name ?? ''} is not an NKP object this action applies`,
+      `${file}: ${apiVersion} ${object?.kind} ${
+        name ?? ''
+      } is not an NKP object this action applies`,
     );
   }
   const namespace: string | undefined = object.metadata.namespace;
@@ -75,7 +79,9 @@ function toManifest(object: any, file: string): ManifestToApply {
   }
   if (!OBJECT_NAME.test(name) || (namespace && !OBJECT_NAME.test(namespace))) {
     throw new InputError(
-      `${file}: "${namespace ?? ''}/${name}" is not a valid Kubernetes namespace and name`,
+      `${file}: "${
+        namespace ?? ''
+      }/${name}" is not a valid Kubernetes namespace and name`,
     );
   }
   const scope = resource.namespaced ? `/namespaces/${namespace}` : '';

@@ -51,14 +51,33 @@ export function pullRequestText(verdict: NkpClusterRequestVerdict): {
       }`
     : 'not known to the release calendar';
   const rows: Array<[string, string]> = [
-    ['Cluster', `\`${request.name}\` in workspace \`${verdict.workspaceName}\` (namespace \`${verdict.namespace}\`)`],
+    [
+      'Cluster',
+      `\`${request.name}\` in workspace \`${verdict.workspaceName}\` (namespace \`${verdict.namespace}\`)`,
+    ],
     ['Owner', request.owner],
     ['Requested by', verdict.requestedBy],
-    ['Operation', request.operation === 'managed' ? `managed by ${request.managementCluster}` : 'self-managed'],
-    ['Version', `NKP ${request.version.nkp}, Kubernetes ${request.version.kubernetes} (ClusterClass \`${verdict.clusterClass}\`)`],
+    [
+      'Operation',
+      request.operation === 'managed'
+        ? `managed by ${request.managementCluster}`
+        : 'self-managed',
+    ],
+    [
+      'Version',
+      `NKP ${request.version.nkp}, Kubernetes ${request.version.kubernetes} (ClusterClass \`${verdict.clusterClass}\`)`,
+    ],
     ['Support ends', support],
-    ['Size', `${request.size.controlPlaneNodes} control-plane + ${request.size.workers} worker nodes, ${request.size.vcpus} vCPUs, ${request.size.memoryGiB} GiB memory, ${request.size.diskGiB} GiB disk each`],
-    ['Placement', `Prism Central ${request.placement.prismCentral}, cluster ${request.placement.cluster}, subnets ${request.placement.subnets.join(', ')}`],
+    [
+      'Size',
+      `${request.size.controlPlaneNodes} control-plane + ${request.size.workers} worker nodes, ${request.size.vcpus} vCPUs, ${request.size.memoryGiB} GiB memory, ${request.size.diskGiB} GiB disk each`,
+    ],
+    [
+      'Placement',
+      `Prism Central ${request.placement.prismCentral}, cluster ${
+        request.placement.cluster
+      }, subnets ${request.placement.subnets.join(', ')}`,
+    ],
   ];
   if (request.projects?.length) {
     rows.push(['Projects', request.projects.join(', ')]);
@@ -72,7 +91,7 @@ export function pullRequestText(verdict: NkpClusterRequestVerdict): {
   return {
     title: `New NKP cluster ${verdict.workspaceName}/${request.name} (NKP ${request.version.nkp}, Kubernetes ${request.version.kubernetes})`,
     body: [
-      'Requested through the portal\'s golden path. The lifecycle policy allows this version for a new cluster.',
+      "Requested through the portal's golden path. The lifecycle policy allows this version for a new cluster.",
       '',
       '| | |',
       '|---|---|',

@@ -57,7 +57,15 @@ export async function checkClusterRequest(
       }`,
     );
   }
-  const body = await response.json().catch(() => undefined);
+  // Parsed here rather than with response.json(): fetch's own objects come from another realm
+  // under test runners, and the scaffolder's template engine only takes plain records.
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
   if (response.ok) {
     return body as NkpClusterRequestVerdict;
   }
@@ -88,9 +96,7 @@ function readFieldErrors(value: unknown): CheckFieldError[] {
     return [];
   }
   return value.flatMap(item =>
-    item &&
-    typeof item.field === 'string' &&
-    typeof item.message === 'string'
+    item && typeof item.field === 'string' && typeof item.message === 'string'
       ? [{ field: item.field, message: item.message }]
       : [],
   );

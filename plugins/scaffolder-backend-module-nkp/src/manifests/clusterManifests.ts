@@ -32,7 +32,8 @@ const SERVICE_CIDR = '10.96.0.0/12';
 const API_SERVER_PORT = 6443;
 
 /** A Prism Central as configured, with its credentials Secret's name. */
-export type ConfiguredPrismCentral = NkpGoldenPathConfig['prismCentrals'][number];
+export type ConfiguredPrismCentral =
+  NkpGoldenPathConfig['prismCentrals'][number];
 
 /** One rendered file: its name inside the cluster's folder and its objects. */
 export interface RenderedFile {
@@ -45,7 +46,9 @@ export function clusterManifests(
   verdict: NkpClusterRequestVerdict,
   prismCentral: ConfiguredPrismCentral,
 ): RenderedFile[] {
-  return [{ name: 'cluster.yaml', objects: [capiCluster(verdict, prismCentral)] }];
+  return [
+    { name: 'cluster.yaml', objects: [capiCluster(verdict, prismCentral)] },
+  ];
 }
 
 /** A file's objects as YAML documents. */

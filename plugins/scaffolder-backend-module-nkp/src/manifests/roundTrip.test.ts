@@ -4,7 +4,11 @@
  * action announced, with the requested owner, workspace, type and versions.
  */
 
-import { createMockDirectory, mockServices, registerMswTestHooks } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+  registerMswTestHooks,
+} from '@backstage/backend-test-utils';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NKP_ANNOTATIONS } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import {
@@ -15,7 +19,11 @@ import {
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { setupServer } from 'msw/node';
 import path from 'node:path';
-import { acceptingCheck, configData, request } from '../__fixtures__/goldenPath';
+import {
+  acceptingCheck,
+  configData,
+  request,
+} from '../__fixtures__/goldenPath';
 import { createRenderClusterAction } from '../actions/renderCluster';
 
 const DEMO_MANAGEMENT = path.resolve(
