@@ -22,4 +22,11 @@ export const standIns = [
     command: 'yarn workspace @nkp-lifecycle/dev-oidc-issuer start',
     readyUrl: 'http://localhost:7010/.well-known/openid-configuration',
   },
+  {
+    name: 'dev-kube-apiserver',
+    standsFor:
+      "the demo NKP management cluster's Kubernetes API (seeded from examples/nkp-demo-fleet/management, token demo-kube-token)",
+    command: 'yarn workspace @nkp-lifecycle/dev-kube-apiserver start',
+    readyUrl: 'http://localhost:7012/readyz',
+  },
 ];

@@ -157,6 +157,109 @@ export interface Config {
       requireSeparateApprover?: boolean;
     };
 
+    /**
+     * The golden path: what a tenant may request in the **Request a new NKP tenant cluster**
+     * template. Read by this backend (`/golden-path/options`, `/versions`, `/check`) and by the
+     * scaffolder module (rendering and delivery), never sent to the browser as config: the form
+     * gets what it may know through `/golden-path/options`.
+     * @visibility backend
+     */
+    goldenPath?: {
+      /**
+       * The installable NKP releases: the bundles this site has. Only those the lifecycle policy
+       * rates compliant for the new cluster are offered.
+       * @visibility backend
+       */
+      releases?: Array<{
+        /** Full NKP version, e.g. `2.17.1`. */
+        nkp: string;
+        /** The Kubernetes version the release installs, e.g. `1.34.3`. */
+        kubernetes: string;
+        /** The ClusterClass; default `nkp-nutanix-v<nkp>`. */
+        clusterClass?: string;
+      }>;
+      /**
+       * Sizes a new cluster may have; each range is merged with the shipped default.
+       * @visibility backend
+       */
+      sizes?: {
+        /** Control-plane node counts offered; odd (etcd quorum). Default `[1, 3, 5]`. */
+        controlPlaneNodes?: number[];
+        /** Worker nodes. Default 1–20, 3. */
+        workers?: { min?: number; max?: number; default?: number };
+        /** vCPUs per node. Default 2–32, 4. */
+        vcpus?: { min?: number; max?: number; default?: number };
+        /** Memory per node, GiB. Default 4–256, 16. */
+        memoryGiB?: { min?: number; max?: number; default?: number };
+        /** System disk per node, GiB. Default 40–1000, 80. */
+        diskGiB?: { min?: number; max?: number; default?: number };
+        /** Presets the form starts from; replace the shipped small, medium and large. */
+        presets?: Array<{
+          name: string;
+          title?: string;
+          controlPlaneNodes: number;
+          workers: number;
+          vcpus: number;
+          memoryGiB: number;
+          diskGiB: number;
+        }>;
+      };
+      /**
+       * The Prism Centrals new clusters may be placed on, with the lists the form offers. No
+       * Prism Central API is called: the lists are what is written here.
+       * @visibility backend
+       */
+      prismCentrals?: Array<{
+        /** A name (lower-case letters, digits, `-`). */
+        name: string;
+        title?: string;
+        /** `https://host:9440`, without credentials. */
+        url: string;
+        /**
+         * The *name* of the Secret with the Prism Central credentials in the workspace
+         * namespace, which the cluster's manifests reference. Never the credentials.
+         */
+        credentialsSecret: string;
+        /** Skip TLS verification of Prism Central. Default false. */
+        insecure?: boolean;
+        /** Prism Element clusters and their subnets, images and storage containers. */
+        clusters: Array<{
+          name: string;
+          subnets?: string[];
+          images?: string[];
+          storageContainers?: string[];
+        }>;
+      }>;
+      /**
+       * Entity refs of who must approve a cluster request's pull request, named in its body.
+       * @visibility backend
+       */
+      approvers?: string[];
+      /** How a requested cluster is delivered. */
+      delivery?: {
+        /** A pull or merge request to the fleet repository that Flux or Argo CD applies. */
+        gitops?: {
+          /** `github` (default) or `gitlab`. */
+          provider?: 'github' | 'gitlab';
+          /** The scaffolder's repo URL, e.g. `github.com?owner=acme&repo=fleet`. */
+          repoUrl: string;
+          /** Default `main`. */
+          branch?: string;
+          /**
+           * Where the manifests go; `${workspace}` (the workspace's NKP name) and `${name}` are
+           * substituted. Default `clusters/${workspace}/${name}`. In app-config, write `$${workspace}`
+           * so that the config loader does not take it for an environment variable.
+           */
+          path?: string;
+        };
+        /** A server-side apply to the management cluster, for callers with `nkp.cluster.apply`. */
+        direct?: {
+          /** Default false. */
+          enabled?: boolean;
+        };
+      };
+    };
+
     /** Notifications to owning groups (reminders, deadline, loss of support). */
     notifications?: {
       /** Default true. Needs the notifications backend plugin. */

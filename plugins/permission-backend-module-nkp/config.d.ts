@@ -26,6 +26,12 @@ export interface Config {
        * read the whole fleet. Default: none.
        */
       planManagers?: string[];
+      /**
+       * Besides the platform team, who may deliver a requested cluster by a direct server-side
+       * apply to its management cluster (`nkp.cluster.apply`) instead of a GitOps pull request.
+       * Default: none.
+       */
+      clusterAppliers?: string[];
     };
   };
 }

@@ -26,8 +26,11 @@ backend.add(
   import('@nkp-lifecycle/backstage-plugin-catalog-backend-module-nkp'),
 );
 
-// scaffolder, with the NKP cluster actions
+// scaffolder, with the NKP cluster actions and the publish actions the golden path's GitOps
+// delivery uses (publish:github:pull-request, publish:gitlab:merge-request)
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );

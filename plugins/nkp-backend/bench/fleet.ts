@@ -209,3 +209,69 @@ export async function seedPolicy(store: PolicyStore, clusters: number) {
     if (e % 3 !== 0) await store.approveException(exception.id, lead);
   }
 }
+
+/**
+ * What the golden path reads besides the clusters: a workspace `Domain` per workspace (owned by
+ * its team, with its namespace) and the groups.
+ */
+export function generateGoldenPathEntities(clusters: number): Entity[] {
+  const entities: Entity[] = [];
+  for (let ws = 0; ws < workspacesFor(clusters); ws++) {
+    const name = `ws-${pad(ws, 4)}`;
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Domain',
+      metadata: {
+        name,
+        annotations: {
+          [NKP_ANNOTATIONS.source]: 'bench',
+          'backstage.io/managed-by-location': 'nkp:bench',
+          'backstage.io/managed-by-origin-location': 'nkp:bench',
+          [NKP_ANNOTATIONS.objectName]: name,
+          [NKP_ANNOTATIONS.workspace]: name,
+          [NKP_ANNOTATIONS.namespace]: `${name}-x7k2p`,
+        },
+      },
+      spec: { owner: `group:default/team-${pad(ws % OWNERS, 2)}` },
+    });
+  }
+  for (let g = 0; g < OWNERS; g++) {
+    entities.push({
+      apiVersion: 'backstage.io/v1',
+      kind: 'Group',
+      metadata: { name: `team-${pad(g, 2)}` },
+      spec: { type: 'team', children: [] },
+    });
+  }
+  return entities;
+}
+
+/** `nkp.goldenPath` of the benchmark: the demo's releases and Prism Central. */
+export const BENCH_GOLDEN_PATH = {
+  releases: [
+    { nkp: '2.17.1', kubernetes: '1.34.3' },
+    { nkp: '2.16.1', kubernetes: '1.33.5' },
+    { nkp: '2.15.1', kubernetes: '1.32.3' },
+    { nkp: '2.14.0', kubernetes: '1.31.4' },
+  ],
+  prismCentrals: [
+    {
+      name: 'pc-bench',
+      url: 'https://pc.bench.example:9440',
+      credentialsSecret: 'nutanix-pc-credentials',
+      clusters: [
+        {
+          name: 'pe-bench-1',
+          subnets: ['vlan-tenants'],
+          images: ['nkp-rocky-9.6-release-1.34.3'],
+          storageContainers: ['default-container'],
+        },
+      ],
+    },
+  ],
+  approvers: ['group:default/platform-team'],
+  delivery: {
+    gitops: { repoUrl: 'github.com?owner=nkp-bench&repo=fleet' },
+    direct: { enabled: true },
+  },
+};

@@ -28,11 +28,23 @@ import { FleetAccess } from '../src/permissions/FleetAccess';
 import {
   nkpClusterPermissionRules,
   nkpClusterPermissionResourceRef,
+  nkpGroupPermissionResourceRef,
+  nkpGroupPermissionRules,
 } from '../src/permissions/rules';
 import { createRouter } from '../src/router';
 import { FleetReader } from '../src/state/FleetReader';
 import { FleetState } from '../src/state/FleetState';
-import { generateFleet, seedPolicy, TENANT_GROUP, TENANT_USER } from './fleet';
+import { readGoldenPathConfig } from '@nkp-lifecycle/backstage-plugin-nkp-node';
+import { GoldenPathAccess } from '../src/permissions/GoldenPathAccess';
+import { GoldenPathCatalog } from '../src/state/GoldenPathCatalog';
+import {
+  BENCH_GOLDEN_PATH,
+  generateFleet,
+  generateGoldenPathEntities,
+  seedPolicy,
+  TENANT_GROUP,
+  TENANT_USER,
+} from './fleet';
 
 export interface ServeRequest {
   clusters: number;
@@ -57,7 +69,10 @@ answer('nkp-bench-serve', 'nkp-bench-ready', serve);
 
 async function serve({ clusters }: ServeRequest): Promise<Ready> {
   const started = Date.now();
-  const entities = generateFleet(clusters);
+  const entities = [
+    ...generateFleet(clusters),
+    ...generateGoldenPathEntities(clusters),
+  ];
   const knex = knexFactory({
     client: 'better-sqlite3',
     connection: ':memory:',
@@ -90,6 +105,17 @@ async function serve({ clusters }: ServeRequest): Promise<Ready> {
       params: { claims: [TENANT_GROUP, TENANT_USER] },
     },
   };
+  // The golden path: the tenant may request clusters for their own group only.
+  const tenantGroupDecision: PolicyDecision = {
+    result: AuthorizeResult.CONDITIONAL,
+    pluginId: 'nkp',
+    resourceType: nkpGroupPermissionResourceRef.resourceType,
+    conditions: {
+      rule: 'IS_OWN_GROUP',
+      resourceType: nkpGroupPermissionResourceRef.resourceType,
+      params: { claims: [TENANT_GROUP, TENANT_USER] },
+    },
+  };
   const userOf = (credentials: BackstageCredentials) =>
     (credentials.principal as { userEntityRef?: string }).userEntityRef;
   // Everyone may read the whole fleet, except the tenant, who gets a conditional decision.
@@ -97,7 +123,13 @@ async function serve({ clusters }: ServeRequest): Promise<Ready> {
     authorize: (requests, options) => allowAll.authorize(requests, options),
     authorizeConditional: async (requests, options) =>
       userOf(options.credentials) === TENANT_USER
-        ? requests.map(() => tenantDecision)
+        ? requests.map(r =>
+            'resourceType' in r.permission &&
+            r.permission.resourceType ===
+              nkpGroupPermissionResourceRef.resourceType
+              ? tenantGroupDecision
+              : tenantDecision,
+          )
         : allowAll.authorizeConditional(requests, options),
   };
   const rules = Object.values(nkpClusterPermissionRules);
@@ -118,7 +150,24 @@ async function serve({ clusters }: ServeRequest): Promise<Ready> {
   const evaluationMs = Date.now() - evaluationStarted;
 
   const app = express();
-  app.use('/api/nkp', await createRouter({ access, fleet, store, logger }));
+  const groupRules = Object.values(nkpGroupPermissionRules);
+  const goldenPath = {
+    config: readGoldenPathConfig(
+      new ConfigReader({ nkp: { goldenPath: BENCH_GOLDEN_PATH } }),
+    ),
+    access: new GoldenPathAccess(permissions, {
+      getRuleByName: (name: string) => {
+        const rule = groupRules.find(r => r.name === name);
+        if (!rule) throw new Error(`No NKP permission rule ${name}`);
+        return rule;
+      },
+    } as ConstructorParameters<typeof GoldenPathAccess>[1]),
+    catalog: new GoldenPathCatalog(catalogServiceMock({ entities }), auth),
+  };
+  app.use(
+    '/api/nkp',
+    await createRouter({ access, fleet, store, logger, goldenPath }),
+  );
   const middleware = MiddlewareFactory.create({
     config: new ConfigReader({}),
     logger,

@@ -105,10 +105,25 @@ describe('nkp backend plugin', () => {
       res.body.permissions.map((p: { name: string }) => p.name).sort(),
     ).toEqual([
       'nkp.audit.read',
+      'nkp.cluster.apply',
+      'nkp.cluster.request',
       'nkp.exception.approve',
       'nkp.exception.request',
       'nkp.fleet.read',
       'nkp.upgrade-plan.manage',
+    ]);
+    // The conditional rules of both resource types, for policies to use
+    expect(
+      res.body.rules
+        .map(
+          (r: { resourceType: string; name: string }) =>
+            `${r.resourceType}/${r.name}`,
+        )
+        .sort(),
+    ).toEqual([
+      'nkp-cluster/IS_CLUSTER_OWNER',
+      'nkp-cluster/IS_IN_WORKSPACE',
+      'nkp-group/IS_OWN_GROUP',
     ]);
   });
 });

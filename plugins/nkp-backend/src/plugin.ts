@@ -7,6 +7,8 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   NKP_CATALOG_CHANGED_TOPIC,
+  NKP_CLUSTER_RESOURCE_TYPE,
+  NKP_GROUP_RESOURCE_TYPE,
   nkpPermissions,
   entityRefKey,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
@@ -17,7 +19,12 @@ import { FleetAccess } from './permissions/FleetAccess';
 import {
   nkpClusterPermissionResourceRef,
   nkpClusterPermissionRules,
+  nkpGroupPermissionResourceRef,
+  nkpGroupPermissionRules,
 } from './permissions/rules';
+import { GoldenPathAccess } from './permissions/GoldenPathAccess';
+import { GoldenPathCatalog } from './state/GoldenPathCatalog';
+import { readGoldenPathConfig } from '@nkp-lifecycle/backstage-plugin-nkp-node';
 import { createRouter } from './router';
 import { FleetReader } from './state/FleetReader';
 import { FleetState } from './state/FleetState';
@@ -68,6 +75,7 @@ export const nkpPlugin = createBackendPlugin({
         lifecycle,
       }) {
         const settings = readNkpBackendConfig(config);
+        const goldenPath = readGoldenPathConfig(config);
         const store = await PolicyStore.create({ database });
         const feeds = new ReleaseFeeds({
           settings: settings.calendarFeed,
@@ -86,15 +94,23 @@ export const nkpPlugin = createBackendPlugin({
           feeds,
         });
 
-        const resourcePermissions = nkpPermissions.filter(
-          p => p.type === 'resource',
-        );
+        const resourcePermissions = (type: string) =>
+          nkpPermissions.filter(
+            p => p.type === 'resource' && p.resourceType === type,
+          );
         permissionsRegistry.addPermissions(
           nkpPermissions.filter(p => p.type !== 'resource'),
         );
         permissionsRegistry.addResourceType({
+          resourceRef: nkpGroupPermissionResourceRef,
+          permissions: resourcePermissions(NKP_GROUP_RESOURCE_TYPE),
+          rules: Object.values(nkpGroupPermissionRules),
+          // A group is its entity ref: the rules compare refs, nothing needs loading.
+          getResources: async refs => refs.map(entityRef => ({ entityRef })),
+        });
+        permissionsRegistry.addResourceType({
           resourceRef: nkpClusterPermissionResourceRef,
-          permissions: resourcePermissions,
+          permissions: resourcePermissions(NKP_CLUSTER_RESOURCE_TYPE),
           rules: Object.values(nkpClusterPermissionRules),
           getResources: async refs => {
             const snapshot = await fleet.current();
@@ -137,6 +153,16 @@ export const nkpPlugin = createBackendPlugin({
             store,
             logger,
             requireSeparateApprover: settings.requireSeparateApprover,
+            goldenPath: {
+              config: goldenPath,
+              access: new GoldenPathAccess(
+                permissions,
+                permissionsRegistry.getPermissionRuleset(
+                  nkpGroupPermissionResourceRef,
+                ),
+              ),
+              catalog: new GoldenPathCatalog(catalog, auth),
+            },
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -5,6 +5,10 @@ import { FleetAccess } from './permissions/FleetAccess';
 import { registerAuditRoutes } from './routes/auditRoutes';
 import { registerExceptionRoutes } from './routes/exceptionRoutes';
 import { registerFleetRoutes } from './routes/fleetRoutes';
+import {
+  GoldenPathRouteOptions,
+  registerGoldenPathRoutes,
+} from './routes/goldenPathRoutes';
 import { registerPlanRoutes } from './routes/planRoutes';
 import { createOpenApiRouter } from './schema/openapi';
 import { FleetState } from './state/FleetState';
@@ -19,6 +23,8 @@ export interface RouterOptions {
    * Default true.
    */
   requireSeparateApprover?: boolean;
+  /** `nkp.goldenPath` and what its routes ask: the request permissions and the catalog. */
+  goldenPath: GoldenPathRouteOptions;
 }
 
 /**
@@ -49,6 +55,7 @@ export async function createRouter(
   registerPlanRoutes(router, options);
   registerExceptionRoutes(router, options);
   registerAuditRoutes(router, options);
+  registerGoldenPathRoutes(router, options);
 
   return router;
 }

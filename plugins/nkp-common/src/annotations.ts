@@ -26,6 +26,11 @@ export const NKP_ANNOTATIONS = {
   workspace: `${NKP_ANNOTATION_PREFIX}/workspace`,
   /** Comma-separated NKP project names placed on the cluster. */
   projects: `${NKP_ANNOTATION_PREFIX}/projects`,
+  /**
+   * On workspace `Domain`s: the namespace on the management cluster that holds the workspace's
+   * objects (e.g. `acme-retail-x7k2p`), where the golden path creates the workspace's clusters.
+   */
+  namespace: `${NKP_ANNOTATION_PREFIX}/namespace`,
   /** Name of the configured source the entity came from. */
   source: `${NKP_ANNOTATION_PREFIX}/source`,
   /** Name of the object in NKP (entity names may be prefixed to avoid collisions). */

@@ -15,3 +15,4 @@ export * from './versions';
 export * from './policy';
 export * from './releaseFeed';
 export * from './text/plural';
+export * from './goldenPath';

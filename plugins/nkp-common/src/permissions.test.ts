@@ -1,6 +1,9 @@
 import { isResourcePermission } from '@backstage/plugin-permission-common';
 import {
   NKP_CLUSTER_RESOURCE_TYPE,
+  NKP_GROUP_RESOURCE_TYPE,
+  nkpClusterApplyPermission,
+  nkpClusterRequestPermission,
   nkpAuditReadPermission,
   nkpFleetReadPermission,
   nkpPermissions,
@@ -26,5 +29,25 @@ describe('permissions', () => {
       attributes: { action: 'read' },
     });
     expect(nkpPermissions).toContain(nkpAuditReadPermission);
+  });
+
+  it('makes requesting a cluster a resource permission on the owning group, applying a basic one', () => {
+    expect(nkpClusterRequestPermission.name).toBe('nkp.cluster.request');
+    expect(
+      isResourcePermission(
+        nkpClusterRequestPermission,
+        NKP_GROUP_RESOURCE_TYPE,
+      ),
+    ).toBe(true);
+    expect(nkpClusterApplyPermission).toMatchObject({
+      type: 'basic',
+      name: 'nkp.cluster.apply',
+    });
+    expect(nkpPermissions).toEqual(
+      expect.arrayContaining([
+        nkpClusterRequestPermission,
+        nkpClusterApplyPermission,
+      ]),
+    );
   });
 });

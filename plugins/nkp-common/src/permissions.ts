@@ -9,6 +9,14 @@ import { createPermission } from '@backstage/plugin-permission-common';
 export const NKP_CLUSTER_RESOURCE_TYPE = 'nkp-cluster';
 
 /**
+ * The resource type of groups in permission decisions: a group is identified by the entity ref
+ * of its catalog `Group`, e.g. `group:default/team-acme`.
+ *
+ * @public
+ */
+export const NKP_GROUP_RESOURCE_TYPE = 'nkp-group';
+
+/**
  * Read the fleet: clusters, their policy state, tenants and plans. Conditional decisions
  * narrow it to clusters owned by the caller's groups.
  *
@@ -64,6 +72,30 @@ export const nkpAuditReadPermission = createPermission({
 });
 
 /**
+ * Request a new NKP cluster for a group through the golden path (`POST /golden-path/check`, the
+ * `nkp:cluster:render` action). The resource ref is the owning group's entity ref; conditional
+ * decisions narrow it to the caller's own groups.
+ *
+ * @public
+ */
+export const nkpClusterRequestPermission = createPermission({
+  name: 'nkp.cluster.request',
+  attributes: { action: 'create' },
+  resourceType: NKP_GROUP_RESOURCE_TYPE,
+});
+
+/**
+ * Deliver a requested cluster by a server-side apply to its management cluster (the
+ * `nkp:cluster:apply` action) instead of a GitOps pull request.
+ *
+ * @public
+ */
+export const nkpClusterApplyPermission = createPermission({
+  name: 'nkp.cluster.apply',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the suite, for registration with the permissions registry.
  *
  * @public
@@ -74,4 +106,6 @@ export const nkpPermissions = [
   nkpExceptionRequestPermission,
   nkpExceptionApprovePermission,
   nkpAuditReadPermission,
+  nkpClusterRequestPermission,
+  nkpClusterApplyPermission,
 ];

@@ -9,6 +9,7 @@
 
 export {
   buildEntities,
+  entityName,
   fleetToEntities,
   normaliseFleet,
   NKP_OWNER_KEY,

@@ -1,6 +1,19 @@
 import { createExtensionTester } from '@backstage/frontend-test-utils';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import nkpPlugin from './alpha';
+
+/** Extension name → `ui:field` name, as the README and the template use them. */
+const FORM_FIELDS = [
+  ['owner-group-picker', 'NkpOwnerGroupPicker'],
+  ['workspace-picker', 'NkpWorkspacePicker'],
+  ['projects-picker', 'NkpProjectsPicker'],
+  ['management-cluster-picker', 'NkpManagementClusterPicker'],
+  ['version-picker', 'NkpVersionPicker'],
+  ['size-picker', 'NkpSizePicker'],
+  ['placement-picker', 'NkpPlacementPicker'],
+  ['delivery-picker', 'NkpDeliveryPicker'],
+] as const;
 
 const cluster = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -55,4 +68,26 @@ describe('nkp plugin (new frontend system)', () => {
     expect(filter(group)).toBe(true);
     expect(filter(cluster)).toBe(false);
   });
+
+  it.each(FORM_FIELDS)(
+    'provides the form field scaffolder-form-field:nkp/%s (ui:field %s), loaded with its validation',
+    async (name, uiField) => {
+      const extension = nkpPlugin.getExtension(
+        `scaffolder-form-field:nkp/${name}`,
+      );
+      const load = createExtensionTester(extension).get(
+        FormFieldBlueprint.dataRefs.formFieldLoader,
+      );
+      const field = (await load()) as unknown as {
+        name: string;
+        component: unknown;
+        validation: unknown;
+        schema: { schema: { returnValue: unknown } };
+      };
+      expect(field.name).toBe(uiField);
+      expect(typeof field.component).toBe('function');
+      expect(typeof field.validation).toBe('function');
+      expect(field.schema.schema.returnValue).toBeDefined();
+    },
+  );
 });

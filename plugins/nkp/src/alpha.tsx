@@ -12,6 +12,11 @@ import {
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  FormFieldBlueprint,
+  FormFieldExtensionData,
+  createFormField,
+} from '@backstage/plugin-scaffolder-react/alpha';
 import { isNkpCluster } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
 import { ComponentType } from 'react';
@@ -93,6 +98,26 @@ const groupDeadlinesCard = EntityCardBlueprint.make({
 });
 
 /**
+ * A field extension of the cluster request template (`scaffolder-form-field:nkp/<name>`),
+ * attached to the scaffolder's form fields and loaded when the form first needs it.
+ */
+const formField = <TName extends string>(
+  name: TName,
+  field: keyof typeof import('./components/ScaffolderFields')['NKP_SCAFFOLDER_FIELDS'],
+) =>
+  FormFieldBlueprint.make({
+    name,
+    params: {
+      field: () =>
+        import('./components/ScaffolderFields').then(m =>
+          createFormField(
+            m.NKP_SCAFFOLDER_FIELDS[field] as unknown as FormFieldExtensionData,
+          ),
+        ),
+    },
+  });
+
+/**
  * The NKP Lifecycle plugin for the new frontend system.
  *
  * @alpha
@@ -111,6 +136,14 @@ export default createFrontendPlugin({
     tab(NKP_TABS.calendar, VIEWS.calendar),
     clusterCard,
     groupDeadlinesCard,
+    formField('owner-group-picker', 'NkpOwnerGroupPicker'),
+    formField('workspace-picker', 'NkpWorkspacePicker'),
+    formField('projects-picker', 'NkpProjectsPicker'),
+    formField('management-cluster-picker', 'NkpManagementClusterPicker'),
+    formField('version-picker', 'NkpVersionPicker'),
+    formField('size-picker', 'NkpSizePicker'),
+    formField('placement-picker', 'NkpPlacementPicker'),
+    formField('delivery-picker', 'NkpDeliveryPicker'),
   ],
   routes: convertLegacyRouteRefs({ root: rootRouteRef }),
 });

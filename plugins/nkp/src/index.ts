@@ -19,3 +19,15 @@ export { FleetTable } from './components/Clusters';
 export { NkpClusterCard } from './components/NkpClusterCard';
 export { PolicyStateLabel, describeDeadline } from './components/PolicyState';
 export { isNkpCluster } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+export {
+  NkpOwnerGroupPickerFieldExtension,
+  NkpWorkspacePickerFieldExtension,
+  NkpProjectsPickerFieldExtension,
+  NkpManagementClusterPickerFieldExtension,
+  NkpVersionPickerFieldExtension,
+  NkpSizePickerFieldExtension,
+  NkpPlacementPickerFieldExtension,
+  NkpDeliveryPickerFieldExtension,
+} from './scaffolderFields';
+export type { NkpVersionQuery } from './api/types';
+export type { NkpVersionValue } from './components/ScaffolderFields';

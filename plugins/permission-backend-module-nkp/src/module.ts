@@ -36,6 +36,7 @@ export const permissionModuleNkpPolicy = createBackendModule({
           platformTeam: access.platformTeam.join(', '),
           exceptionApprovers: access.exceptionApprovers.join(', '),
           planManagers: access.planManagers.join(', '),
+          clusterAppliers: access.clusterAppliers.join(', '),
         });
         policy.setPolicy(new NkpPermissionPolicy(access, userInfo));
       },

@@ -1,9 +1,15 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createApplyClusterAction } from './actions/applyCluster';
 import { createRenderClusterAction } from './actions/renderCluster';
 
 /**
- * Registers the NKP cluster actions with the scaffolder.
+ * Registers the NKP cluster actions (`nkp:cluster:render`, `nkp:cluster:apply`) with the
+ * scaffolder.
  *
  * @public
  */
@@ -12,9 +18,26 @@ export const scaffolderModuleNkp = createBackendModule({
   moduleId: 'nkp',
   register({ registerInit }) {
     registerInit({
-      deps: { scaffolderActions: scaffolderActionsExtensionPoint },
-      async init({ scaffolderActions }) {
-        scaffolderActions.addActions(createRenderClusterAction());
+      deps: {
+        scaffolderActions: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        catalog: catalogServiceRef,
+      },
+      async init({
+        scaffolderActions,
+        config,
+        discovery,
+        auth,
+        permissions,
+        catalog,
+      }) {
+        scaffolderActions.addActions(
+          createRenderClusterAction({ config, discovery, auth }),
+          createApplyClusterAction({ config, catalog, auth, permissions }),
+        );
       },
     });
   },

@@ -1,5 +1,6 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import {
+  DEFAULT_POLICY_CONFIG,
   FleetEvaluation,
   NkpClusterFacts,
   buildReleaseCalendar,
@@ -36,6 +37,14 @@ function snapshotOf(evaluation: FleetEvaluation): FleetSnapshot {
     byRef: new Map(),
     index: new ClusterIndex(evaluation.clusters),
     evaluatedAt: `${evaluation.evaluatedOn}T00:00:00.000Z`,
+    takenNames: new Set(),
+    engine: {
+      calendar: buildReleaseCalendar(),
+      config: DEFAULT_POLICY_CONFIG,
+      plans: [],
+      exceptions: [],
+      now: new Date(`${evaluation.evaluatedOn}T00:00:00.000Z`),
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { NKP_RELEASE_ANNOTATIONS } from '@nkp-lifecycle/backstage-plugin-nkp-common';
-import { FleetReader } from './FleetReader';
+import { FleetReader, clusterNameKey } from './FleetReader';
 
 const credentials = mockCredentials.service();
 
@@ -43,6 +43,36 @@ const release = (
 });
 
 describe('FleetReader', () => {
+  it('records the cluster names taken in each workspace, by NKP object name', async () => {
+    const inWorkspace = (
+      name: string,
+      workspace: string,
+      objectName?: string,
+    ) => {
+      const entity = cluster(name);
+      Object.assign(entity.metadata.annotations!, {
+        'nkp-lifecycle.io/workspace': workspace,
+        ...(objectName ? { 'nkp-lifecycle.io/object-name': objectName } : {}),
+      });
+      return entity;
+    };
+    const catalog = catalogServiceMock({
+      entities: [
+        // A prefixed entity name: the NKP name is what is taken
+        inWorkspace('demo-acme-prod-01', 'acme-retail', 'acme-prod-01'),
+        inWorkspace('globex-dev', 'globex'),
+        cluster('no-workspace'),
+      ],
+    });
+    const { takenNames } = await new FleetReader(catalog).readClusters(
+      credentials,
+    );
+    expect([...takenNames].sort()).toEqual([
+      clusterNameKey('acme-retail', 'acme-prod-01'),
+      clusterNameKey('globex', 'globex-dev'),
+    ]);
+  });
+
   it('reads every NKP cluster page by page, with the field projection on every page', async () => {
     const names = Array.from(
       { length: 23 },

@@ -30,6 +30,11 @@ import {
   nkpProviderSourceOf,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 
+/** The key of a cluster name in a workspace, as `readClusters` records taken names. */
+export function clusterNameKey(workspace: string, name: string): string {
+  return `${workspace}\n${name}`;
+}
+
 /** Entities per catalog request: small responses, and few enough requests for 100k clusters. */
 export const DEFAULT_CATALOG_PAGE_SIZE = 1000;
 
@@ -60,6 +65,16 @@ export class FleetReader {
   async listClusters(
     credentials: BackstageCredentials,
   ): Promise<NkpClusterFacts[]> {
+    return (await this.readClusters(credentials)).clusters;
+  }
+
+  /**
+   * The NKP clusters, and the cluster names taken in each workspace (`clusterNameKey` of the
+   * workspace and the NKP object name), for the golden path's "name already exists" check.
+   */
+  async readClusters(
+    credentials: BackstageCredentials,
+  ): Promise<{ clusters: NkpClusterFacts[]; takenNames: Set<string> }> {
     const entities = await this.readAll(
       fromNkpProvider(KUBERNETES_CLUSTER_RESOURCE_TYPE),
       // Only what clusterFactsFromEntity reads: a fleet of thousands stays a small response.
@@ -74,7 +89,17 @@ export class FleetReader {
       ],
       credentials,
     );
-    return entities.map(({ entity }) => clusterFactsFromEntity(entity));
+    const takenNames = new Set<string>();
+    const clusters = entities.map(({ entity }) => {
+      const facts = clusterFactsFromEntity(entity);
+      const objectName =
+        entity.metadata.annotations?.[NKP_ANNOTATIONS.objectName] ?? facts.name;
+      if (facts.workspace) {
+        takenNames.add(clusterNameKey(facts.workspace, objectName));
+      }
+      return facts;
+    });
+    return { clusters, takenNames };
   }
 
   /** The served NKP releases, in entity ref order so that the calendar's sources are stable. */

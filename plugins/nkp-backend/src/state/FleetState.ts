@@ -24,6 +24,7 @@ import {
   ReleaseCalendarOverrides,
   ReleaseFeedStatus,
   ServedNkpRelease,
+  UpgradePlan,
   evaluateFleet,
   releaseCalendarWithServed,
   utcDay,
@@ -55,6 +56,19 @@ export interface FleetSnapshot {
   index: ClusterIndex;
   /** ISO timestamp. */
   evaluatedAt: string;
+  /**
+   * What the engine was given besides the clusters, for evaluations of hypothetical clusters
+   * (the golden path's version options) with exactly the fleet's rules.
+   */
+  /** Cluster names taken per workspace (`clusterNameKey`), for the golden path. */
+  takenNames: Set<string>;
+  engine: {
+    calendar: ReleaseCalendar;
+    config: PolicyConfig;
+    plans: UpgradePlan[];
+    exceptions: PolicyException[];
+    now: Date;
+  };
 }
 
 /** Called after each scheduled evaluation: notifications, metrics, expiry audit. */
@@ -145,13 +159,14 @@ export class FleetState {
   private async evaluate(): Promise<FleetSnapshot> {
     const started = Date.now();
     const credentials = await this.options.auth.getOwnServiceCredentials();
-    const [clusters, releases, plans, exceptions, feeds] = await Promise.all([
-      this.options.reader.listClusters(credentials),
-      this.options.reader.listReleases(credentials),
-      this.options.store.listPlans(),
-      this.options.store.listExceptions(),
-      this.options.feeds?.current() ?? { layers: [], statuses: [] },
-    ]);
+    const [{ clusters, takenNames }, releases, plans, exceptions, feeds] =
+      await Promise.all([
+        this.options.reader.readClusters(credentials),
+        this.options.reader.listReleases(credentials),
+        this.options.store.listPlans(),
+        this.options.store.listExceptions(),
+        this.options.feeds?.current() ?? { layers: [], statuses: [] },
+      ]);
     const calendar = releaseCalendarWithServed(
       this.options.calendarOverrides,
       releases,
@@ -159,8 +174,7 @@ export class FleetState {
     );
     this.logNewWarnings(calendar.warnings);
     const now = this.clock();
-    const evaluation = evaluateFleet({
-      clusters,
+    const engine = {
       calendar,
       config: this.options.policy,
       // A cancelled plan asks nothing of anyone; it stays in the snapshot for the lists.
@@ -169,7 +183,8 @@ export class FleetState {
         .map(toPolicyException)
         .filter((e): e is PolicyException => e !== undefined),
       now,
-    });
+    };
+    const evaluation = evaluateFleet({ clusters, ...engine });
     const byRef = new Map<string, ClusterEvaluation>();
     for (const result of evaluation.clusters) {
       byRef.set(entityRefKey(result.entityRef), result);
@@ -191,6 +206,8 @@ export class FleetState {
       byRef,
       index: new ClusterIndex(evaluation.clusters),
       evaluatedAt: now.toISOString(),
+      engine,
+      takenNames,
     };
   }
 

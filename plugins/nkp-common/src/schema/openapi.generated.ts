@@ -301,6 +301,85 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/golden-path/options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the cluster request form offers the caller (nkp.cluster.request)
+     * The groups the caller may request a cluster for (ALLOW on `nkp.cluster.request`: every
+     *     group of the catalog; CONDITIONAL, rule `IS_OWN_GROUP {claims}`: the caller's own
+     *     groups), the sizes and Prism Centrals of `nkp.goldenPath` (never the credentials Secret)
+     *     and the deliveries: GitOps always, direct apply when configured and the caller has
+     *     `nkp.cluster.apply`. 403 when the caller may request for no group.
+     */
+    get: operations['getGoldenPathOptions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/golden-path/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The versions the policy allows for a new cluster (nkp.cluster.request)
+     * Each release of `nkp.goldenPath.releases`, as a new cluster of that operation would run
+     *     it, evaluated by the same engine, release calendar, plans, exceptions and policy as the
+     *     fleet: `compliant` ones are offered (newest first, the first `recommended`), with the
+     *     support end the engine reports; the others are hidden with the engine's reason. A
+     *     managed cluster runs its management cluster's NKP minor; a pair the calendar does not
+     *     know is hidden with that reason. 400 naming `managementCluster` when it is missing for
+     *     `managed` or not a management cluster of the fleet.
+     */
+    get: operations['getGoldenPathVersions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/golden-path/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check a cluster request; changes nothing (nkp.cluster.request, nkp.cluster.apply for direct)
+     * Every check of a request, in one answer: the field checks (a DNS label of at most 40
+     *     characters, sizes in range, Prism Central, Prism Element cluster, subnets, image and
+     *     storage container from `nkp.goldenPath.prismCentrals`, an IPv4 control-plane endpoint,
+     *     one line of plain text in free-text fields), the catalog (the workspace is an NKP
+     *     workspace `Domain`, the management cluster is a management cluster of the fleet, no
+     *     cluster of that name in the workspace), and the policy (the version is offered by
+     *     `/golden-path/versions`; otherwise the message gives the reason and the allowed list).
+     *     400 lists every problem in `error.fieldErrors`. 403 names `owner` and
+     *     `nkp.cluster.request` when the caller may not request for that group, and
+     *     `nkp.cluster.apply` for `delivery: direct` without it.
+     */
+    post: operations['checkClusterRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 /** @public */
@@ -824,6 +903,136 @@ export interface components {
       feeds: components['schemas']['ReleaseFeedStatus'][];
       /** Entries skipped while merging (bad version or date, release entity without a version) */
       warnings: string[];
+    };
+    VersionOption: {
+      /** @example 2.17.1 */
+      nkp: string;
+      /** @example 1.34.3 */
+      kubernetes: string;
+      /** @example nkp-nutanix-v2.17.1 */
+      clusterClass: string;
+      /**
+       * Format: date
+       * First UTC day on which the new cluster would no longer be supported
+       */
+      supportEnds?: string;
+      /** Days from today until `supportEnds` */
+      daysLeft?: number;
+      /** The newest allowed version, the default */
+      recommended: boolean;
+    };
+    HiddenVersion: {
+      nkp: string;
+      kubernetes: string;
+      /** Why the policy does not allow it */
+      reason: string;
+    };
+    VersionOptions: {
+      offered: components['schemas']['VersionOption'][];
+      hidden: components['schemas']['HiddenVersion'][];
+    };
+    SizeRange: {
+      min: number;
+      max: number;
+      default: number;
+    };
+    SizePreset: {
+      name: string;
+      title: string;
+      controlPlaneNodes: number;
+      workers: number;
+      vcpus: number;
+      memoryGiB: number;
+      diskGiB: number;
+    };
+    GoldenPathSizes: {
+      controlPlaneNodes: number[];
+      workers: components['schemas']['SizeRange'];
+      vcpus: components['schemas']['SizeRange'];
+      memoryGiB: components['schemas']['SizeRange'];
+      diskGiB: components['schemas']['SizeRange'];
+      presets: components['schemas']['SizePreset'][];
+    };
+    /** A configured Prism Central and its lists; never its credentials */
+    PrismCentralOption: {
+      name: string;
+      title?: string;
+      url: string;
+      clusters: {
+        name: string;
+        subnets: string[];
+        images: string[];
+        storageContainers: string[];
+      }[];
+    };
+    GoldenPathOptions: {
+      /** Entity refs of the groups the caller may request a cluster for */
+      groups: string[];
+      sizes: components['schemas']['GoldenPathSizes'];
+      prismCentrals: components['schemas']['PrismCentralOption'][];
+      delivery: {
+        gitops: {
+          provider: 'github' | 'gitlab';
+          repoUrl: string;
+          branch: string;
+        };
+        /** Configured and the caller has `nkp.cluster.apply` */
+        direct: boolean;
+      };
+    };
+    ClusterSize: {
+      preset?: string;
+      controlPlaneNodes: number;
+      workers: number;
+      vcpus: number;
+      memoryGiB: number;
+      diskGiB: number;
+    };
+    ClusterPlacement: {
+      prismCentral: string;
+      cluster: string;
+      subnets: string[];
+      image: string;
+      storageContainer: string;
+      controlPlaneEndpoint: string;
+    };
+    /** A request for a new NKP cluster, as the template's form produces it */
+    ClusterRequest: {
+      /** DNS label of at most 40 characters */
+      name: string;
+      /** Entity ref of the owning group */
+      owner: string;
+      /** Entity ref of the workspace Domain */
+      workspace: string;
+      projects?: string[];
+      /** One line of plain text, at most 200 characters */
+      description?: string;
+      operation: 'managed' | 'self-managed';
+      /** Required for `managed` */
+      managementCluster?: string;
+      version: {
+        nkp: string;
+        kubernetes: string;
+      };
+      size: components['schemas']['ClusterSize'];
+      placement: components['schemas']['ClusterPlacement'];
+      delivery: 'gitops' | 'direct';
+    };
+    ClusterRequestVerdict: {
+      request: components['schemas']['ClusterRequest'];
+      /** The workspace namespace on the management cluster */
+      namespace: string;
+      /** The workspace's NKP name */
+      workspaceName: string;
+      clusterClass: string;
+      /** Format: date */
+      supportEnds?: string;
+      daysLeft?: number;
+      /** Entity ref of the user who asked */
+      requestedBy: string;
+      approvalsNeeded: string[];
+      /** The catalog source (`catalog.providers.nkp.<id>`) that reads the management cluster */
+      source?: string;
     };
   };
   responses: {
@@ -1420,6 +1629,91 @@ export interface operations {
         };
       };
       400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+    };
+  };
+  getGoldenPathOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The form's options for the caller */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GoldenPathOptions'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+    };
+  };
+  getGoldenPathVersions: {
+    parameters: {
+      query: {
+        operation: 'managed' | 'self-managed';
+        /** Entity ref of the management cluster's Resource; required for `managed` */
+        managementCluster?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** Offered and hidden versions */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VersionOptions'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+    };
+  };
+  checkClusterRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ClusterRequest'];
+      };
+    };
+    responses: {
+      /** The policy's verdict on the accepted request */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClusterRequestVerdict'];
+        };
+      };
+      /** Every refused field, in `error.fieldErrors` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       401: components['responses']['Error'];
       403: components['responses']['Error'];
     };

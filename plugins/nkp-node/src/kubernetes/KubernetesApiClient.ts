@@ -1,6 +1,7 @@
 /*
- * The HTTP edge of the Kubernetes-API source: JSON GETs and line streams (watches) against one API
- * server, authenticated through client-node's KubeConfig. Written on node:http(s) rather than on
+ * The HTTP edge of the Kubernetes-API source and of the scaffolder's direct apply: JSON GETs, line
+ * streams (watches) and server-side apply against one API server, authenticated through
+ * client-node's KubeConfig. Written on node:http(s) rather than on
  * client-node's generated clients and Watch because those cannot time out a response that never
  * starts or stops halfway (the Watch only returns its abort handle once headers have arrived),
  * which is exactly the failure the anchors stall on.
@@ -16,6 +17,19 @@ import { withDeadline } from './abortable';
 import { errorForStatus, KubernetesApiError } from './errors';
 import { kubeConfigFor } from './kubeConfigFor';
 import { KubernetesConnection } from './types';
+
+/**
+ * Where a server-side apply goes: the object's URL path (e.g.
+ * `/apis/cluster.x-k8s.io/v1beta1/namespaces/acme/clusters/acme-dev-2`) and, for messages, its
+ * resource (`clusters.cluster.x-k8s.io`) and namespace.
+ *
+ * @public
+ */
+export interface ApplyTarget {
+  path: string;
+  resource: string;
+  namespace?: string;
+}
 
 /**
  * Requests to one API server, each bounded by a deadline.
@@ -51,7 +65,58 @@ export class KubernetesApiClient {
 
   /** GETs `path` and parses the JSON body; the whole exchange must finish within the timeout. */
   async getJson(path: string, signal: AbortSignal): Promise<unknown> {
-    const what = `GET ${this.server}${path}`;
+    return this.exchange('GET', path, signal, { missing: 'throw' });
+  }
+
+  /** Like `getJson`, but a 404 (no such object) is `undefined` instead of an error. */
+  async getOptionalJson(
+    path: string,
+    signal: AbortSignal,
+  ): Promise<unknown | undefined> {
+    return this.exchange('GET', path, signal, { missing: 'undefined' });
+  }
+
+  /**
+   * Server-side applies one object (`PATCH` with `application/apply-patch+yaml`) as
+   * `fieldManager`, never forcing ownership of fields another manager owns; with `dryRun` the
+   * server validates and admits it without persisting (`dryRun=All`). Resolves to the object as
+   * the server returns it. The same deadline and authentication as every other request; a 403
+   * names the verbs the credentials need on `resource` in the object's namespace.
+   */
+  async apply(
+    target: ApplyTarget,
+    manifest: string,
+    options: { fieldManager: string; dryRun?: boolean; signal: AbortSignal },
+  ): Promise<unknown> {
+    const query = new URLSearchParams({
+      fieldManager: options.fieldManager,
+      force: 'false',
+    });
+    if (options.dryRun) {
+      query.set('dryRun', 'All');
+    }
+    return this.exchange('PATCH', `${target.path}?${query}`, options.signal, {
+      missing: 'throw',
+      body: manifest,
+      contentType: 'application/apply-patch+yaml',
+      forbiddenHint: `the credentials need create, patch on ${
+        target.resource
+      } in namespace ${target.namespace ?? '(cluster-scoped)'}`,
+    });
+  }
+
+  private async exchange(
+    method: 'GET' | 'PATCH',
+    path: string,
+    signal: AbortSignal,
+    options: {
+      missing: 'throw' | 'undefined';
+      body?: string;
+      contentType?: string;
+      forbiddenHint?: string;
+    },
+  ): Promise<unknown | undefined> {
+    const what = `${method} ${this.server}${path}`;
     const deadline = withDeadline(
       signal,
       this.requestTimeoutMs,
@@ -61,10 +126,19 @@ export class KubernetesApiClient {
         ),
     );
     try {
-      const response = await this.open(path, deadline.signal, what);
+      const response = await this.open(path, deadline.signal, what, {
+        method,
+        body: options.body,
+        contentType: options.contentType,
+      });
       const body = await readBody(response, deadline.signal, what);
-      if (response.statusCode !== 200) {
-        throw errorForStatus(what, response.statusCode ?? 0, body);
+      if (response.statusCode === 404 && options.missing === 'undefined') {
+        return undefined;
+      }
+      if (response.statusCode !== 200 && response.statusCode !== 201) {
+        throw errorForStatus(what, response.statusCode ?? 0, body, {
+          forbiddenHint: options.forbiddenHint,
+        });
       }
       try {
         return JSON.parse(body);
@@ -144,6 +218,13 @@ export class KubernetesApiClient {
     path: string,
     signal: AbortSignal,
     what: string,
+    request: {
+      method: 'GET' | 'PATCH';
+      body?: string;
+      contentType?: string;
+    } = {
+      method: 'GET',
+    },
   ): Promise<http.IncomingMessage> {
     // Asked per request: kubeconfig auth plugins and service-account tokens rotate.
     const options: https.RequestOptions = {};
@@ -151,18 +232,24 @@ export class KubernetesApiClient {
     const url = new URL(`${this.server}${path}`);
     const transport = url.protocol === 'http:' ? http : https;
     return new Promise((resolve, reject) => {
-      const request = transport.request(url, {
-        method: 'GET',
+      const outgoing = transport.request(url, {
+        method: request.method,
         agent: this.pool(options.agent),
         auth: options.auth,
-        headers: { ...options.headers, Accept: 'application/json' },
+        headers: {
+          ...options.headers,
+          Accept: 'application/json',
+          ...(request.contentType
+            ? { 'Content-Type': request.contentType }
+            : {}),
+        },
         signal,
       });
-      request.on('response', resolve);
-      request.on('error', error =>
+      outgoing.on('response', resolve);
+      outgoing.on('error', error =>
         reject(signal.aborted ? signal.reason : wrap(what, error)),
       );
-      request.end();
+      outgoing.end(request.body);
     });
   }
 

@@ -5,7 +5,9 @@
 
 import {
   AuthenticationError,
+  ConflictError,
   CustomErrorBase,
+  InputError,
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
@@ -27,11 +29,15 @@ export function isGone(error: unknown): boolean {
   return error instanceof KubernetesApiError && error.statusCode === 410;
 }
 
-/** Maps an HTTP error status to the error type a Backstage operator recognises. */
+/**
+ * Maps an HTTP error status to the error type a Backstage operator recognises. `forbiddenHint`
+ * replaces the advice a 403 gets (reads need get/list/watch; writes say what they need).
+ */
 export function errorForStatus(
   what: string,
   statusCode: number,
   body: string,
+  options: { forbiddenHint?: string } = {},
 ): Error {
   const reason = statusMessage(body);
   const message = `${what}: HTTP ${statusCode}${reason ? ` ${reason}` : ''}`;
@@ -42,10 +48,19 @@ export function errorForStatus(
       );
     case 403:
       return new NotAllowedError(
-        `${message}; grant the service account get/list/watch on it (see the README's RBAC section)`,
+        `${message}; ${
+          options.forbiddenHint ??
+          "grant the service account get/list/watch on it (see the README's RBAC section)"
+        }`,
       );
     case 404:
       return new NotFoundError(message);
+    // Writes only: the object exists or changed meanwhile, or the server refuses its content.
+    // The server's message says which field; it is the answer to pass on.
+    case 409:
+      return new ConflictError(message);
+    case 422:
+      return new InputError(message);
     default:
       return new KubernetesApiError(message, statusCode);
   }

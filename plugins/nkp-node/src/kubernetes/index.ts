@@ -9,6 +9,7 @@
 
 export { KubernetesSource } from './KubernetesSource';
 export { KubernetesApiClient } from './KubernetesApiClient';
+export type { ApplyTarget } from './KubernetesApiClient';
 export { kubeConfigFor } from './kubeConfigFor';
 export { KubernetesApiError } from './errors';
 // The types its API names, so that this entry point stands on its own.

@@ -11,7 +11,10 @@ const MAX_LENGTH = 63;
 /**
  * Joins the prefix and name parts into a valid entity name (`[a-z0-9A-Z._-]`, alphanumeric at
  * both ends, at most 63 characters). Too-long names keep a readable start plus a hash of the
- * whole, so they stay unique and stable across runs.
+ * whole, so they stay unique and stable across runs. The scaffolder uses it to name the entity a
+ * requested cluster will have once ingested.
+ *
+ * @public
  */
 export function entityName(prefix: string, ...parts: string[]): string {
   const joined = [prefix, ...parts]

@@ -201,6 +201,7 @@ export function fleetToEntities(
     metadata: {
       ...metadata(entityName(prefix, workspace.name), workspace.name, {
         [NKP_ANNOTATIONS.workspace]: workspace.name,
+        [NKP_ANNOTATIONS.namespace]: workspace.namespace,
       }),
       title: workspace.displayName ?? workspace.name,
       ...(workspace.description ? { description: workspace.description } : {}),

@@ -11,3 +11,4 @@ export { NKP_OWNER_KEY } from './labels';
 export * from './types';
 export { slimObject } from './slimObject';
 export { NormaliseMemo } from './NormaliseMemo';
+export { entityName } from './entityName';

@@ -386,6 +386,8 @@ export function mockNkpApi(overrides: Partial<NkpApi> = {}): NkpApi {
     changePlan: jest.fn(missing('changePlan')),
     cancelPlan: jest.fn(missing('cancelPlan')),
     getCalendar: jest.fn(missing('getCalendar')),
+    getGoldenPathOptions: jest.fn(missing('getGoldenPathOptions')),
+    getVersionOptions: jest.fn(missing('getVersionOptions')),
     ...overrides,
   };
 }

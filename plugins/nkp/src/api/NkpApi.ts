@@ -8,10 +8,13 @@ import {
   NkpExceptionRequest,
   NkpExceptionView,
   NkpFleetSummary,
+  NkpGoldenPathOptions,
   NkpNewPlan,
   NkpPlanChange,
   NkpPlanView,
   NkpTenants,
+  NkpVersionOptions,
+  NkpVersionQuery,
 } from './types';
 
 /**
@@ -58,6 +61,16 @@ export interface NkpApi {
   /** Revokes an approved exception that has not expired. */
   revokeException(id: string, reason: string): Promise<NkpExceptionView>;
   getCalendar(): Promise<NkpCalendar>;
+  /**
+   * What the cluster request form offers the signed-in user: their groups, sizes, Prism Centrals
+   * and deliveries (`GET /golden-path/options`).
+   */
+  getGoldenPathOptions(): Promise<NkpGoldenPathOptions>;
+  /**
+   * The versions the lifecycle policy allows for a new cluster operated this way, and the ones
+   * it hides with the reason (`GET /golden-path/versions`).
+   */
+  getVersionOptions(query: NkpVersionQuery): Promise<NkpVersionOptions>;
 }
 
 /** @public */

@@ -225,4 +225,69 @@ describe('NkpClient', () => {
       'Invalid upgrade plan: targetVersion: must be an NKP version',
     );
   });
+
+  it('reads what the cluster request form offers', async () => {
+    const options = {
+      groups: ['group:default/team-acme'],
+      sizes: {},
+      prismCentrals: [],
+      delivery: { gitops: {}, direct: false },
+    };
+    server.use(
+      http.get(`${baseUrl}/golden-path/options`, () =>
+        HttpResponse.json(options),
+      ),
+    );
+    await expect(client.getGoldenPathOptions()).resolves.toEqual(options);
+  });
+
+  it.each([
+    [
+      'a managed cluster, with its management cluster',
+      { operation: 'managed', managementCluster: 'resource:default/nkp-mgmt' },
+      { operation: 'managed', managementCluster: 'resource:default/nkp-mgmt' },
+    ],
+    [
+      'a self-managed cluster, without one',
+      { operation: 'self-managed' },
+      { operation: 'self-managed' },
+    ],
+  ] as const)('asks for the versions of %s', async (_, query, expected) => {
+    let params: Record<string, string> | undefined;
+    server.use(
+      http.get(`${baseUrl}/golden-path/versions`, ({ request }) => {
+        params = Object.fromEntries(new URL(request.url).searchParams);
+        return HttpResponse.json({ offered: [], hidden: [] });
+      }),
+    );
+    await expect(client.getVersionOptions(query)).resolves.toEqual({
+      offered: [],
+      hidden: [],
+    });
+    expect(params).toEqual(expected);
+  });
+
+  it("fails with the backend's message when the versions cannot be offered", async () => {
+    server.use(
+      http.get(`${baseUrl}/golden-path/versions`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'InputError',
+              message: 'managementCluster: required when operation is managed',
+            },
+            response: { statusCode: 400 },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const error = await client
+      .getVersionOptions({ operation: 'managed' })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.cause.message).toBe(
+      'managementCluster: required when operation is managed',
+    );
+  });
 });

@@ -9,10 +9,13 @@ import {
   NkpExceptionRequest,
   NkpExceptionView,
   NkpFleetSummary,
+  NkpGoldenPathOptions,
   NkpNewPlan,
   NkpPlanChange,
   NkpPlanView,
   NkpTenants,
+  NkpVersionOptions,
+  NkpVersionQuery,
 } from './types';
 
 /**
@@ -121,6 +124,18 @@ export class NkpClient implements NkpApi {
 
   async getCalendar(): Promise<NkpCalendar> {
     return this.request('/calendar');
+  }
+
+  async getGoldenPathOptions(): Promise<NkpGoldenPathOptions> {
+    return this.request('/golden-path/options');
+  }
+
+  async getVersionOptions(query: NkpVersionQuery): Promise<NkpVersionOptions> {
+    const params = new URLSearchParams({ operation: query.operation });
+    if (query.managementCluster) {
+      params.set('managementCluster', query.managementCluster);
+    }
+    return this.request(`/golden-path/versions?${params}`);
   }
 
   /**

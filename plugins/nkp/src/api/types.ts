@@ -19,4 +19,28 @@ export type {
   NkpCalendar,
   NkpFieldError,
   NkpErrorBody,
+  NkpGoldenPathOptions,
+  NkpGoldenPathSizes,
+  NkpSizeRange,
+  NkpPrismCentralOption,
+  NkpVersionOptions,
+  NkpVersionOption,
+  NkpHiddenVersion,
+  NkpClusterOperation,
+  NkpClusterDelivery,
+  NkpClusterSize,
+  NkpClusterPlacement,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+
+import type { NkpClusterOperation } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+
+/**
+ * The query of `GET /golden-path/versions`: how the new cluster is operated and, when managed,
+ * the entity ref of its management cluster.
+ *
+ * @public
+ */
+export interface NkpVersionQuery {
+  operation: NkpClusterOperation;
+  managementCluster?: string;
+}

@@ -10,6 +10,7 @@ describe('readNkpAccessConfig', () => {
       platformTeam: [],
       exceptionApprovers: [],
       planManagers: [],
+      clusterAppliers: [],
     });
   });
 
@@ -19,11 +20,13 @@ describe('readNkpAccessConfig', () => {
         platformTeam: ['Platform-Team', 'user:ops/Olga'],
         exceptionApprovers: ['group:default/cab'],
         planManagers: ['group:releases'],
+        clusterAppliers: ['Team-Acme'],
       }),
     ).toEqual({
       platformTeam: ['group:default/platform-team', 'user:ops/olga'],
       exceptionApprovers: ['group:default/cab'],
       planManagers: ['group:default/releases'],
+      clusterAppliers: ['group:default/team-acme'],
     });
   });
 
@@ -35,6 +38,10 @@ describe('readNkpAccessConfig', () => {
     [
       { exceptionApprovers: ['cab', 'group:'] },
       'nkp.access.exceptionApprovers[1] must be an entity reference such as group:default/platform-team, got "group:"',
+    ],
+    [
+      { clusterAppliers: 'team-acme' },
+      'nkp.access.clusterAppliers must be a list',
     ],
     [
       { planManagers: [7] },

@@ -16,6 +16,8 @@ export interface NkpAccessConfig {
   platformTeam: string[];
   exceptionApprovers: string[];
   planManagers: string[];
+  /** Besides the platform team, who may deliver a requested cluster by a direct apply. */
+  clusterAppliers: string[];
 }
 
 /** @public */
@@ -25,6 +27,7 @@ const ROLE_KEYS = [
   'platformTeam',
   'exceptionApprovers',
   'planManagers',
+  'clusterAppliers',
 ] as const;
 
 /**
@@ -64,5 +67,6 @@ export function readNkpAccessConfig(config: Config): NkpAccessConfig {
     platformTeam: read('platformTeam'),
     exceptionApprovers: read('exceptionApprovers'),
     planManagers: read('planManagers'),
+    clusterAppliers: read('clusterAppliers'),
   };
 }

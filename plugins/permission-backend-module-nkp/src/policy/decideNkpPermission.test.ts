@@ -17,13 +17,19 @@ import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
   NkpClusterFacts,
   nkpAuditReadPermission,
+  nkpClusterApplyPermission,
+  nkpClusterRequestPermission,
   nkpExceptionApprovePermission,
   nkpExceptionRequestPermission,
   nkpFleetReadPermission,
   nkpPermissions,
   nkpUpgradePlanManagePermission,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
-import { nkpClusterPermissionRules } from '@nkp-lifecycle/backstage-plugin-nkp-node/permissions';
+import {
+  NkpGroupResource,
+  nkpClusterPermissionRules,
+  nkpGroupPermissionRules,
+} from '@nkp-lifecycle/backstage-plugin-nkp-node/permissions';
 import { readNkpAccessConfig } from '../config/readNkpAccessConfig';
 import { decideNkpPermission, NkpPolicyUser } from './decideNkpPermission';
 import { NKP_POLICY_GRANTS } from './grants';
@@ -35,6 +41,7 @@ const access = readNkpAccessConfig(
         platformTeam: ['group:default/platform-team'],
         exceptionApprovers: ['cab'],
         planManagers: ['group:default/release-managers'],
+        clusterAppliers: ['group:default/team-acme'],
       },
     },
   }),
@@ -76,21 +83,33 @@ const cluster = (owner: string): NkpClusterFacts => ({
 const acmeCluster = cluster('group:default/team-acme');
 const globexCluster = cluster('group:default/team-globex');
 
-const applyConditions = createConditionAuthorizer(
+const acmeGroup: NkpGroupResource = { entityRef: 'group:default/team-acme' };
+const globexGroup: NkpGroupResource = {
+  entityRef: 'group:default/team-globex',
+};
+
+const applyClusterConditions = createConditionAuthorizer(
   Object.values(nkpClusterPermissionRules),
+);
+const applyGroupConditions = createConditionAuthorizer(
+  Object.values(nkpGroupPermissionRules),
 );
 
 /** The final answer for one resource: a conditional decision applied to it, as the backend does. */
 function decide(
   user: string,
   permission: Permission,
-  resource?: NkpClusterFacts,
+  resource?: NkpClusterFacts | NkpGroupResource,
 ): 'allow' | 'deny' | 'not ours' {
   const decision = decideNkpPermission({ permission }, users[user], access);
   if (!decision) return 'not ours';
   if (decision.result === AuthorizeResult.CONDITIONAL) {
     if (!resource) throw new Error('a conditional decision needs a resource');
-    return applyConditions(decision, resource) ? 'allow' : 'deny';
+    const allowed =
+      decision.resourceType === 'nkp-group'
+        ? applyGroupConditions(decision, resource as NkpGroupResource)
+        : applyClusterConditions(decision, resource as NkpClusterFacts);
+    return allowed ? 'allow' : 'deny';
   }
   return decision.result === AuthorizeResult.ALLOW ? 'allow' : 'deny';
 }
@@ -100,7 +119,7 @@ const scaffolderTaskCreate = createPermission({
   attributes: { action: 'create' },
 });
 const futureNkpPermission = createPermission({
-  name: 'nkp.cluster.request',
+  name: 'nkp.cluster.delete',
   attributes: { action: 'create' },
 });
 
@@ -131,6 +150,21 @@ describe('decideNkpPermission', () => {
     ${'alice'}  | ${nkpAuditReadPermission}           | ${undefined}     | ${'deny'}
     ${'carol'}  | ${nkpAuditReadPermission}           | ${undefined}     | ${'deny'}
     ${'rita'}   | ${nkpAuditReadPermission}           | ${undefined}     | ${'deny'}
+    ${'pat'}    | ${nkpClusterRequestPermission}      | ${acmeGroup}     | ${'allow'}
+    ${'pat'}    | ${nkpClusterRequestPermission}      | ${globexGroup}   | ${'allow'}
+    ${'alice'}  | ${nkpClusterRequestPermission}      | ${acmeGroup}     | ${'allow'}
+    ${'alice'}  | ${nkpClusterRequestPermission}      | ${globexGroup}   | ${'deny'}
+    ${'gina'}   | ${nkpClusterRequestPermission}      | ${globexGroup}   | ${'allow'}
+    ${'gina'}   | ${nkpClusterRequestPermission}      | ${acmeGroup}     | ${'deny'}
+    ${'carol'}  | ${nkpClusterRequestPermission}      | ${acmeGroup}     | ${'deny'}
+    ${'rita'}   | ${nkpClusterRequestPermission}      | ${globexGroup}   | ${'deny'}
+    ${'nobody'} | ${nkpClusterRequestPermission}      | ${acmeGroup}     | ${'deny'}
+    ${'pat'}    | ${nkpClusterApplyPermission}        | ${undefined}     | ${'allow'}
+    ${'alice'}  | ${nkpClusterApplyPermission}        | ${undefined}     | ${'allow'}
+    ${'gina'}   | ${nkpClusterApplyPermission}        | ${undefined}     | ${'deny'}
+    ${'carol'}  | ${nkpClusterApplyPermission}        | ${undefined}     | ${'deny'}
+    ${'rita'}   | ${nkpClusterApplyPermission}        | ${undefined}     | ${'deny'}
+    ${'nobody'} | ${nkpClusterApplyPermission}        | ${undefined}     | ${'deny'}
     ${'pat'}    | ${futureNkpPermission}              | ${undefined}     | ${'deny'}
     ${'pat'}    | ${catalogLocationCreatePermission}  | ${undefined}     | ${'allow'}
     ${'alice'}  | ${catalogLocationCreatePermission}  | ${undefined}     | ${'deny'}
@@ -145,7 +179,7 @@ describe('decideNkpPermission', () => {
     ${'alice'}  | ${scaffolderTaskCreate}             | ${undefined}     | ${'not ours'}
     ${'nobody'} | ${scaffolderTaskCreate}             | ${undefined}     | ${'not ours'}
   `(
-    '$user, $permission.name, $resource.owner → $decision',
+    '$user, $permission.name, $resource → $decision',
     ({ user, permission, resource, decision }) => {
       expect(decide(user, permission, resource)).toBe(decision);
     },
@@ -166,6 +200,19 @@ describe('decideNkpPermission', () => {
       expect.objectContaining({
         type: 'resource',
         resourceType: 'nkp-cluster',
+      }),
+    ]);
+  });
+
+  it('grants own-groups only on the nkp-group resource permission nkp.cluster.request', () => {
+    const ownGroups = nkpPermissions.filter(
+      p => NKP_POLICY_GRANTS[p.name] === 'own-groups',
+    );
+    expect(ownGroups).toEqual([
+      expect.objectContaining({
+        type: 'resource',
+        name: 'nkp.cluster.request',
+        resourceType: 'nkp-group',
       }),
     ]);
   });

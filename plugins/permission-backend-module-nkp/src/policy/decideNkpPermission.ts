@@ -9,10 +9,15 @@ import {
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { PolicyQuery } from '@backstage/plugin-permission-node';
-import { NKP_CLUSTER_RESOURCE_TYPE } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import {
+  NKP_CLUSTER_RESOURCE_TYPE,
+  NKP_GROUP_RESOURCE_TYPE,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import {
   createNkpClusterConditionalDecision,
+  createNkpGroupConditionalDecision,
   nkpClusterConditions,
+  nkpGroupConditions,
   normalizeOwnerRef,
 } from '@nkp-lifecycle/backstage-plugin-nkp-node/permissions';
 import { NkpAccessConfig } from '../config/readNkpAccessConfig';
@@ -37,7 +42,12 @@ export interface NkpPolicyUser {
 export function nkpRolesOf(
   user: NkpPolicyUser,
   access: NkpAccessConfig,
-): { platformTeam: boolean; exceptionApprover: boolean; planManager: boolean } {
+): {
+  platformTeam: boolean;
+  exceptionApprover: boolean;
+  planManager: boolean;
+  clusterApplier: boolean;
+} {
   const own = new Set(user.ownershipEntityRefs.map(normalizeOwnerRef));
   const holds = (refs: string[]) => refs.some(ref => own.has(ref));
   const platformTeam = holds(access.platformTeam);
@@ -45,6 +55,7 @@ export function nkpRolesOf(
     platformTeam,
     exceptionApprover: platformTeam || holds(access.exceptionApprovers),
     planManager: platformTeam || holds(access.planManagers),
+    clusterApplier: platformTeam || holds(access.clusterAppliers),
   };
 }
 
@@ -81,6 +92,19 @@ export function decideNkpPermission(
       return roles.exceptionApprover ? allow : deny;
     case 'plan-managers':
       return roles.planManager ? allow : deny;
+    case 'cluster-appliers':
+      return roles.clusterApplier ? allow : deny;
+    case 'own-groups':
+      if (roles.platformTeam) {
+        return allow;
+      }
+      if (!isResourcePermission(permission, NKP_GROUP_RESOURCE_TYPE)) {
+        return deny;
+      }
+      return createNkpGroupConditionalDecision(
+        permission,
+        nkpGroupConditions.isOwnGroup({ claims: user.ownershipEntityRefs }),
+      );
     case 'own-clusters':
       if (roles.exceptionApprover || roles.planManager) {
         return allow;

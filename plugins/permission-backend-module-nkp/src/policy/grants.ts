@@ -1,7 +1,6 @@
 /*
  * Who gets each permission the NKP policy decides: one line per permission. A permission of the
- * suite that is not listed is denied, so a new one (e.g. the golden path's `nkp.cluster.request`)
- * is granted by adding its line here. Permissions of other plugins that are not listed are not
+ * suite that is not listed is denied, so a new one is granted by adding its line here. Permissions of other plugins that are not listed are not
  * this policy's business (the portal's policy allows them, as before).
  */
 import {
@@ -14,6 +13,8 @@ import {
 } from '@backstage/plugin-catalog-common/alpha';
 import {
   nkpAuditReadPermission,
+  nkpClusterApplyPermission,
+  nkpClusterRequestPermission,
   nkpExceptionApprovePermission,
   nkpExceptionRequestPermission,
   nkpFleetReadPermission,
@@ -26,7 +27,9 @@ import {
  * - `own-clusters`: the whole fleet for the platform team, exception approvers and plan
  *   managers; for everyone else, the clusters their groups own (a conditional decision on the
  *   `nkp-cluster` resource type);
- * - `exception-approvers`, `plan-managers`: the platform team and that role;
+ * - `own-groups`: every group for the platform team; for everyone else, the groups they are a
+ *   member of (a conditional decision on the `nkp-group` resource type);
+ * - `exception-approvers`, `plan-managers`, `cluster-appliers`: the platform team and that role;
  * - `platform-team`: the platform team only.
  *
  * @public
@@ -34,6 +37,8 @@ import {
 export type NkpGrant =
   | 'signed-in'
   | 'own-clusters'
+  | 'own-groups'
+  | 'cluster-appliers'
   | 'exception-approvers'
   | 'plan-managers'
   | 'platform-team';
@@ -50,6 +55,9 @@ export const NKP_POLICY_GRANTS: Readonly<Record<string, NkpGrant>> = {
   [nkpExceptionApprovePermission.name]: 'exception-approvers',
   [nkpUpgradePlanManagePermission.name]: 'plan-managers',
   [nkpAuditReadPermission.name]: 'platform-team',
+  // The golden path: a cluster for one's own groups; direct apply only for the appliers.
+  [nkpClusterRequestPermission.name]: 'own-groups',
+  [nkpClusterApplyPermission.name]: 'cluster-appliers',
   // Catalog writes that would let a user put entities in the catalog, or take others' out.
   [catalogLocationCreatePermission.name]: 'platform-team',
   [catalogLocationAnalyzePermission.name]: 'platform-team',

@@ -12,7 +12,7 @@ export const spec = {
     title: 'nkp',
     version: '1.0.0',
     description:
-      "NKP Lifecycle fleet API, mounted at `/api/nkp`: the NKP clusters of the catalog evaluated\nagainst the lifecycle policy, upgrade plans with their blockers, exceptions, the release\ncalendar and the audit log.\n\nThis document is the contract. The backend's router is typed from it and checks every\nrequest against it (parameters, their types and ranges, unknown parameters, the shape of\nrequest bodies); the wire types the frontend uses are generated from it (`yarn\nopenapi:generate`; the test command fails when the generated files are stale).\n\nEvery route except `/health` needs user or service credentials. Reading needs\n`nkp.fleet.read` (resource type `nkp-cluster`): ALLOW shows the whole fleet, a CONDITIONAL\ndecision (rules `IS_CLUSTER_OWNER {claims}`, `IS_IN_WORKSPACE {workspaces}`) narrows every\nanswer, roll-ups included, to the matching clusters, DENY answers 403. Changes need\n`nkp.upgrade-plan.manage`, `nkp.exception.request` or `nkp.exception.approve`; the audit log\nneeds `nkp.audit.read` (basic permissions, ALLOW or 403).\n\nErrors are Backstage error bodies (`ErrorBody`): `{ error: { name, message }, request,\nresponse }`. A request of the wrong shape (an unknown or malformed parameter or field, a\nmissing required field, a value outside an enum) is refused with an `InputError` whose\nmessage names each offending parameter or field. A request of the right shape whose values\nthe backend refuses (a reason too short, an expiry not in the future, a version that is no\nversion) is refused with an `InputError` that also lists each refused field with its problem\nin `error.fieldErrors`, so that forms can show each problem under its field.\n",
+      "NKP Lifecycle fleet API, mounted at `/api/nkp`: the NKP clusters of the catalog evaluated\nagainst the lifecycle policy, upgrade plans with their blockers, exceptions, the release\ncalendar, the audit log, and the golden path's options and checks for new clusters.\n\nThis document is the contract. The backend's router is typed from it and checks every\nrequest against it (parameters, their types and ranges, unknown parameters, the shape of\nrequest bodies); the wire types the frontend uses are generated from it (`yarn\nopenapi:generate`; the test command fails when the generated files are stale).\n\nEvery route except `/health` needs user or service credentials. Reading needs\n`nkp.fleet.read` (resource type `nkp-cluster`): ALLOW shows the whole fleet, a CONDITIONAL\ndecision (rules `IS_CLUSTER_OWNER {claims}`, `IS_IN_WORKSPACE {workspaces}`) narrows every\nanswer, roll-ups included, to the matching clusters, DENY answers 403. Changes need\n`nkp.upgrade-plan.manage`, `nkp.exception.request` or `nkp.exception.approve`; the audit log\nneeds `nkp.audit.read` (basic permissions, ALLOW or 403). The golden path's routes\n(`/golden-path/*`) need `nkp.cluster.request` (resource type `nkp-group`: ALLOW for every\ngroup, CONDITIONAL with rule `IS_OWN_GROUP {claims}` for the caller's own groups), and\n`nkp.cluster.apply` for direct apply.\n\nErrors are Backstage error bodies (`ErrorBody`): `{ error: { name, message }, request,\nresponse }`. A request of the wrong shape (an unknown or malformed parameter or field, a\nmissing required field, a value outside an enum) is refused with an `InputError` whose\nmessage names each offending parameter or field. A request of the right shape whose values\nthe backend refuses (a reason too short, an expiry not in the future, a version that is no\nversion) is refused with an `InputError` that also lists each refused field with its problem\nin `error.fieldErrors`, so that forms can show each problem under its field.\n",
   },
   servers: [
     {
@@ -907,6 +907,138 @@ export const spec = {
           },
           '400': {
             $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/golden-path/options': {
+      get: {
+        operationId: 'getGoldenPathOptions',
+        summary:
+          'What the cluster request form offers the caller (nkp.cluster.request)',
+        description:
+          "The groups the caller may request a cluster for (ALLOW on `nkp.cluster.request`: every\ngroup of the catalog; CONDITIONAL, rule `IS_OWN_GROUP {claims}`: the caller's own\ngroups), the sizes and Prism Centrals of `nkp.goldenPath` (never the credentials Secret)\nand the deliveries: GitOps always, direct apply when configured and the caller has\n`nkp.cluster.apply`. 403 when the caller may request for no group.\n",
+        responses: {
+          '200': {
+            description: "The form's options for the caller",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/GoldenPathOptions',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/golden-path/versions': {
+      get: {
+        operationId: 'getGoldenPathVersions',
+        summary:
+          'The versions the policy allows for a new cluster (nkp.cluster.request)',
+        description:
+          "Each release of `nkp.goldenPath.releases`, as a new cluster of that operation would run\nit, evaluated by the same engine, release calendar, plans, exceptions and policy as the\nfleet: `compliant` ones are offered (newest first, the first `recommended`), with the\nsupport end the engine reports; the others are hidden with the engine's reason. A\nmanaged cluster runs its management cluster's NKP minor; a pair the calendar does not\nknow is hidden with that reason. 400 naming `managementCluster` when it is missing for\n`managed` or not a management cluster of the fleet.\n",
+        parameters: [
+          {
+            name: 'operation',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            schema: {
+              type: 'string',
+              enum: ['managed', 'self-managed'],
+            },
+          },
+          {
+            name: 'managementCluster',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            description:
+              "Entity ref of the management cluster's Resource; required for `managed`",
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 253,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Offered and hidden versions',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/VersionOptions',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/golden-path/check': {
+      post: {
+        operationId: 'checkClusterRequest',
+        summary:
+          'Check a cluster request; changes nothing (nkp.cluster.request, nkp.cluster.apply for direct)',
+        description:
+          'Every check of a request, in one answer: the field checks (a DNS label of at most 40\ncharacters, sizes in range, Prism Central, Prism Element cluster, subnets, image and\nstorage container from `nkp.goldenPath.prismCentrals`, an IPv4 control-plane endpoint,\none line of plain text in free-text fields), the catalog (the workspace is an NKP\nworkspace `Domain`, the management cluster is a management cluster of the fleet, no\ncluster of that name in the workspace), and the policy (the version is offered by\n`/golden-path/versions`; otherwise the message gives the reason and the allowed list).\n400 lists every problem in `error.fieldErrors`. 403 names `owner` and\n`nkp.cluster.request` when the caller may not request for that group, and\n`nkp.cluster.apply` for `delivery: direct` without it.\n',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ClusterRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: "The policy's verdict on the accepted request",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ClusterRequestVerdict',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Every refused field, in `error.fieldErrors`',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ErrorBody',
+                },
+              },
+            },
           },
           '401': {
             $ref: '#/components/responses/Error',
@@ -2212,6 +2344,471 @@ export const spec = {
             },
             description:
               'Entries skipped while merging (bad version or date, release entity without a version)',
+          },
+        },
+      },
+      VersionOption: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['nkp', 'kubernetes', 'clusterClass', 'recommended'],
+        properties: {
+          nkp: {
+            type: 'string',
+            example: '2.17.1',
+          },
+          kubernetes: {
+            type: 'string',
+            example: '1.34.3',
+          },
+          clusterClass: {
+            type: 'string',
+            example: 'nkp-nutanix-v2.17.1',
+          },
+          supportEnds: {
+            type: 'string',
+            format: 'date',
+            description:
+              'First UTC day on which the new cluster would no longer be supported',
+          },
+          daysLeft: {
+            type: 'integer',
+            description: 'Days from today until `supportEnds`',
+          },
+          recommended: {
+            type: 'boolean',
+            description: 'The newest allowed version, the default',
+          },
+        },
+      },
+      HiddenVersion: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['nkp', 'kubernetes', 'reason'],
+        properties: {
+          nkp: {
+            type: 'string',
+          },
+          kubernetes: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+            description: 'Why the policy does not allow it',
+          },
+        },
+      },
+      VersionOptions: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['offered', 'hidden'],
+        properties: {
+          offered: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/VersionOption',
+            },
+          },
+          hidden: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/HiddenVersion',
+            },
+          },
+        },
+      },
+      SizeRange: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['min', 'max', 'default'],
+        properties: {
+          min: {
+            type: 'integer',
+          },
+          max: {
+            type: 'integer',
+          },
+          default: {
+            type: 'integer',
+          },
+        },
+      },
+      SizePreset: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'name',
+          'title',
+          'controlPlaneNodes',
+          'workers',
+          'vcpus',
+          'memoryGiB',
+          'diskGiB',
+        ],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          controlPlaneNodes: {
+            type: 'integer',
+          },
+          workers: {
+            type: 'integer',
+          },
+          vcpus: {
+            type: 'integer',
+          },
+          memoryGiB: {
+            type: 'integer',
+          },
+          diskGiB: {
+            type: 'integer',
+          },
+        },
+      },
+      GoldenPathSizes: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'controlPlaneNodes',
+          'workers',
+          'vcpus',
+          'memoryGiB',
+          'diskGiB',
+          'presets',
+        ],
+        properties: {
+          controlPlaneNodes: {
+            type: 'array',
+            items: {
+              type: 'integer',
+            },
+          },
+          workers: {
+            $ref: '#/components/schemas/SizeRange',
+          },
+          vcpus: {
+            $ref: '#/components/schemas/SizeRange',
+          },
+          memoryGiB: {
+            $ref: '#/components/schemas/SizeRange',
+          },
+          diskGiB: {
+            $ref: '#/components/schemas/SizeRange',
+          },
+          presets: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SizePreset',
+            },
+          },
+        },
+      },
+      PrismCentralOption: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'A configured Prism Central and its lists; never its credentials',
+        required: ['name', 'url', 'clusters'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+          clusters: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['name', 'subnets', 'images', 'storageContainers'],
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                subnets: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                images: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                storageContainers: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      GoldenPathOptions: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['groups', 'sizes', 'prismCentrals', 'delivery'],
+        properties: {
+          groups: {
+            type: 'array',
+            description:
+              'Entity refs of the groups the caller may request a cluster for',
+            items: {
+              type: 'string',
+            },
+          },
+          sizes: {
+            $ref: '#/components/schemas/GoldenPathSizes',
+          },
+          prismCentrals: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PrismCentralOption',
+            },
+          },
+          delivery: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['gitops', 'direct'],
+            properties: {
+              gitops: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['provider', 'repoUrl', 'branch'],
+                properties: {
+                  provider: {
+                    type: 'string',
+                    enum: ['github', 'gitlab'],
+                  },
+                  repoUrl: {
+                    type: 'string',
+                  },
+                  branch: {
+                    type: 'string',
+                  },
+                },
+              },
+              direct: {
+                type: 'boolean',
+                description:
+                  'Configured and the caller has `nkp.cluster.apply`',
+              },
+            },
+          },
+        },
+      },
+      ClusterSize: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'controlPlaneNodes',
+          'workers',
+          'vcpus',
+          'memoryGiB',
+          'diskGiB',
+        ],
+        properties: {
+          preset: {
+            type: 'string',
+            maxLength: 63,
+          },
+          controlPlaneNodes: {
+            type: 'integer',
+          },
+          workers: {
+            type: 'integer',
+          },
+          vcpus: {
+            type: 'integer',
+          },
+          memoryGiB: {
+            type: 'integer',
+          },
+          diskGiB: {
+            type: 'integer',
+          },
+        },
+      },
+      ClusterPlacement: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'prismCentral',
+          'cluster',
+          'subnets',
+          'image',
+          'storageContainer',
+          'controlPlaneEndpoint',
+        ],
+        properties: {
+          prismCentral: {
+            type: 'string',
+            maxLength: 253,
+          },
+          cluster: {
+            type: 'string',
+            maxLength: 253,
+          },
+          subnets: {
+            type: 'array',
+            maxItems: 16,
+            items: {
+              type: 'string',
+              maxLength: 253,
+            },
+          },
+          image: {
+            type: 'string',
+            maxLength: 253,
+          },
+          storageContainer: {
+            type: 'string',
+            maxLength: 253,
+          },
+          controlPlaneEndpoint: {
+            type: 'string',
+            maxLength: 64,
+          },
+        },
+      },
+      ClusterRequest: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          "A request for a new NKP cluster, as the template's form produces it",
+        required: [
+          'name',
+          'owner',
+          'workspace',
+          'operation',
+          'version',
+          'size',
+          'placement',
+          'delivery',
+        ],
+        properties: {
+          name: {
+            type: 'string',
+            maxLength: 253,
+            description: 'DNS label of at most 40 characters',
+          },
+          owner: {
+            type: 'string',
+            maxLength: 253,
+            description: 'Entity ref of the owning group',
+          },
+          workspace: {
+            type: 'string',
+            maxLength: 253,
+            description: 'Entity ref of the workspace Domain',
+          },
+          projects: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              type: 'string',
+              maxLength: 253,
+            },
+          },
+          description: {
+            type: 'string',
+            maxLength: 1000,
+            description: 'One line of plain text, at most 200 characters',
+          },
+          operation: {
+            type: 'string',
+            enum: ['managed', 'self-managed'],
+          },
+          managementCluster: {
+            type: 'string',
+            maxLength: 253,
+            description: 'Required for `managed`',
+          },
+          version: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['nkp', 'kubernetes'],
+            properties: {
+              nkp: {
+                type: 'string',
+                maxLength: 64,
+              },
+              kubernetes: {
+                type: 'string',
+                maxLength: 64,
+              },
+            },
+          },
+          size: {
+            $ref: '#/components/schemas/ClusterSize',
+          },
+          placement: {
+            $ref: '#/components/schemas/ClusterPlacement',
+          },
+          delivery: {
+            type: 'string',
+            enum: ['gitops', 'direct'],
+          },
+        },
+      },
+      ClusterRequestVerdict: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'request',
+          'namespace',
+          'workspaceName',
+          'clusterClass',
+          'requestedBy',
+          'approvalsNeeded',
+        ],
+        properties: {
+          request: {
+            $ref: '#/components/schemas/ClusterRequest',
+          },
+          namespace: {
+            type: 'string',
+            description: 'The workspace namespace on the management cluster',
+          },
+          workspaceName: {
+            type: 'string',
+            description: "The workspace's NKP name",
+          },
+          clusterClass: {
+            type: 'string',
+          },
+          supportEnds: {
+            type: 'string',
+            format: 'date',
+          },
+          daysLeft: {
+            type: 'integer',
+          },
+          requestedBy: {
+            type: 'string',
+            description: 'Entity ref of the user who asked',
+          },
+          approvalsNeeded: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          source: {
+            type: 'string',
+            description:
+              'The catalog source (`catalog.providers.nkp.<id>`) that reads the management cluster',
           },
         },
       },
