@@ -54,6 +54,13 @@ describe('NkpSizePicker', () => {
     expect(screen.getByRole('spinbutton', { name: /Workers/ })).toHaveValue(6);
   });
 
+  it('starts from the medium preset when the form starts the object as {}', async () => {
+    const field = await renderField(nkpSizePicker, {
+      value: {} as typeof medium,
+    });
+    await waitFor(() => expect(field.value()).toEqual(medium));
+  });
+
   it('edits a value within its range, which makes the size custom', async () => {
     const field = await renderField(nkpSizePicker, { value: medium });
     const workers = await screen.findByRole('spinbutton', { name: /Workers/ });

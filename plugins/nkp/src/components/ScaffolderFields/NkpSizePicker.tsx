@@ -54,11 +54,21 @@ export function defaultSize(sizes: NkpGoldenPathSizes): NkpClusterSize {
   };
 }
 
+function isEmptySize(size: Partial<NkpClusterSize> | undefined) {
+  return (
+    !size ||
+    (size.controlPlaneNodes === undefined &&
+      NUMBERS.every(key => size[key] === undefined))
+  );
+}
+
 /** The size: a preset, or node counts and per-node resources within the configured ranges. */
 export const NkpSizePickerComponent = (
   props: FieldExtensionComponentProps<NkpClusterSize>,
 ) => {
-  const { formData, onChange, required, idSchema } = props;
+  const { onChange, required, idSchema } = props;
+  // The scaffolder's form starts an object field as `{}`: that is as empty as no value.
+  const formData = isEmptySize(props.formData) ? undefined : props.formData;
   const { options, loading, error, retry } = useGoldenPathOptions();
   const sizes = options?.sizes;
   useEffect(() => {
