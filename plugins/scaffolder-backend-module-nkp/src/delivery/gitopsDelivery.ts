@@ -49,7 +49,7 @@ export function pullRequestText(verdict: NkpClusterRequestVerdict): {
     ? `${verdict.supportEnds}${
         verdict.daysLeft !== undefined ? ` (${verdict.daysLeft} days left)` : ''
       }`
-    : 'not known to the release calendar';
+    : 'end of support not published yet';
   const rows: Array<[string, string]> = [
     [
       'Cluster',
