@@ -142,7 +142,7 @@ export const nkpPlugin = createBackendPlugin({
         await events.subscribe({
           id: `nkp-fleet-state-${randomUUID()}`,
           topics: [NKP_CATALOG_CHANGED_TOPIC],
-          onEvent: async () => fleet.catalogChanged(),
+          onEvent: async event => fleet.catalogChanged(event.eventPayload),
         });
         lifecycle.addShutdownHook(() => fleet.stop());
 

@@ -67,7 +67,7 @@ export const KUBERNETES_CLUSTER_RESOURCE_TYPE = 'kubernetes-cluster';
 /**
  * Events-service topic the catalog module publishes after it applied a change to NKP entities,
  * so the policy backend re-evaluates the fleet without waiting for its schedule. The payload is
- * `{ provider: string; mutation: 'full' | 'delta'; entities: number }`.
+ * an `NkpCatalogChange` (catalogChange.ts).
  *
  * @public
  */

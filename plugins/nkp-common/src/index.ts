@@ -5,6 +5,7 @@
  */
 
 export * from './annotations';
+export * from './catalogChange';
 export * from './api';
 export * from './clusterFacts';
 export * from './entityOrigin';

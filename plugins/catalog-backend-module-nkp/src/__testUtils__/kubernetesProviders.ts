@@ -102,9 +102,11 @@ export function kubernetesProviders(
           run: async task => void tasks.push(task),
         }),
       });
+      // What the providers tell the policy backend (NKP_CATALOG_CHANGED_TOPIC).
+      const events = { publish: jest.fn(async () => {}), subscribe: jest.fn() };
       const created = NkpEntityProvider.fromConfig(
         new ConfigReader({ catalog: { providers: { nkp: sources } } }),
-        { logger, scheduler, store: await store },
+        { logger, scheduler, store: await store, events },
       );
       providers.push(...created);
       const connections = await Promise.all(
@@ -118,7 +120,7 @@ export function kubernetesProviders(
         }),
       );
       const run = (index = 0) => tasks[index].fn(new AbortController().signal);
-      return { logger, connections, run, providers: created };
+      return { logger, connections, run, providers: created, events };
     },
   };
 }

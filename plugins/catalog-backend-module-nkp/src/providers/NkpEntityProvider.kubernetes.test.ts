@@ -5,6 +5,10 @@
 
 import { delay, HttpResponse } from 'msw';
 import {
+  clusterFactsDigest,
+  clusterFactsFromEntity,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import {
   capiCluster,
   FakeApiServer,
   kommanderCluster,
@@ -25,9 +29,9 @@ import {
 const { serve: management, setup } = kubernetesProviders();
 
 describe('NkpEntityProvider with Kubernetes API sources', () => {
-  it('applies a full read, then each change on the server as a delta', async () => {
+  it('applies a full read, then each change on the server as a delta, naming the changed clusters to the policy backend', async () => {
     const server = management('https://mgmt.test');
-    const { connections, run } = await setup({
+    const { connections, run, events } = await setup({
       demo: { api: { url: 'https://mgmt.test', token: TOKEN }, ...tuning },
     });
     const [connection] = connections;
@@ -68,6 +72,38 @@ describe('NkpEntityProvider with Kubernetes API sources', () => {
         },
       ],
     });
+
+    const told = events.publish.mock.calls.map(
+      ([event]: any[]) => event.eventPayload,
+    );
+    expect(told).toEqual([
+      {
+        provider: 'nkp:demo',
+        mutation: 'full',
+        entities: fullEntities(full).length,
+      },
+      {
+        provider: 'nkp:demo',
+        mutation: 'delta',
+        entities: 1,
+        clusters: [
+          {
+            entityRef: 'resource:default/demo-acme-prod',
+            facts: clusterFactsDigest(
+              clusterFactsFromEntity(change.added[0].entity),
+            ),
+          },
+        ],
+      },
+      {
+        provider: 'nkp:demo',
+        mutation: 'delta',
+        entities: 1,
+        clusters: [
+          { entityRef: 'resource:default/demo-acme-dev', facts: null },
+        ],
+      },
+    ]);
   });
 
   it.each([

@@ -26,7 +26,11 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { Duration } from 'luxon';
 import { EventsService } from '@backstage/plugin-events-node';
-import { NKP_CATALOG_CHANGED_TOPIC } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import {
+  NKP_CATALOG_CHANGED_TOPIC,
+  NkpCatalogChange,
+  namedClusterChanges,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import {
   buildEntities,
   NkpSource,
@@ -335,7 +339,7 @@ export class NkpEntityProvider implements EntityProvider {
       }
     });
     await this.save(applied, { only: this.parts.map(part => part.name) });
-    await this.publishChange('full', entities.length);
+    await this.publishChange({ mutation: 'full', entities: entities.length });
     const warnings = decisions.reduce(
       (sum, d) => sum + (d.kind === 'failed' ? 0 : d.built.warnings.length),
       0,
@@ -440,10 +444,11 @@ export class NkpEntityProvider implements EntityProvider {
             ],
           ]),
         );
-        await this.publishChange(
-          'delta',
-          delta.added.length + delta.removed.length,
-        );
+        await this.publishChange({
+          mutation: 'delta',
+          entities: delta.added.length + delta.removed.length,
+          clusters: namedClusterChanges(delta.added, delta.removed),
+        });
         this.logger.info(
           `Applied ${
             change.cause === 'read' ? 'a new read' : 'a change'
@@ -488,12 +493,20 @@ export class NkpEntityProvider implements EntityProvider {
     }
   }
 
-  /** Lets the policy backend re-evaluate now; losing the event only delays that to its schedule. */
-  private async publishChange(mutation: 'full' | 'delta', entities: number) {
+  /**
+   * Lets the policy backend re-evaluate now (a small delta names its clusters, so that just
+   * those are read as soon as the catalog serves them); losing the event only delays that to
+   * its schedule.
+   */
+  private async publishChange(change: Omit<NkpCatalogChange, 'provider'>) {
     try {
+      const eventPayload: NkpCatalogChange = {
+        provider: this.getProviderName(),
+        ...change,
+      };
       await this.events?.publish({
         topic: NKP_CATALOG_CHANGED_TOPIC,
-        eventPayload: { provider: this.getProviderName(), mutation, entities },
+        eventPayload,
       });
     } catch (error) {
       this.logger.warn(

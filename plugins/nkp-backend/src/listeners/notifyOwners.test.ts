@@ -38,6 +38,7 @@ function snapshotOf(evaluation: FleetEvaluation): FleetSnapshot {
     index: new ClusterIndex(evaluation.clusters),
     evaluatedAt: `${evaluation.evaluatedOn}T00:00:00.000Z`,
     takenNames: new Set(),
+    nameKeys: new Map(),
     engine: {
       calendar: buildReleaseCalendar(),
       config: DEFAULT_POLICY_CONFIG,

@@ -209,17 +209,17 @@ export function registerGoldenPathRoutes(
       fieldOk('version') &&
       (request.operation === 'self-managed' || management !== undefined);
     if (canJudgeVersion) {
-      const options = versions(snapshot, request.operation, management, {
+      const choice = versions(snapshot, request.operation, management, {
         owner: request.owner,
         workspace: workspace?.name,
       });
       const same = (v: { nkp: string; kubernetes: string }) =>
         v.nkp === request.version.nkp &&
         v.kubernetes === request.version.kubernetes;
-      offered = options.offered.find(same);
+      offered = choice.offered.find(same);
       if (!offered) {
-        const hidden = options.hidden.find(same);
-        const allowed = options.offered.map(v => `${v.nkp}/${v.kubernetes}`);
+        const hidden = choice.hidden.find(same);
+        const allowed = choice.offered.map(v => `${v.nkp}/${v.kubernetes}`);
         errors.push({
           field: 'version',
           message: `NKP ${request.version.nkp} with Kubernetes ${

@@ -64,10 +64,10 @@ describe('FleetReader', () => {
         cluster('no-workspace'),
       ],
     });
-    const { takenNames } = await new FleetReader(catalog).readClusters(
+    const { nameKeys } = await new FleetReader(catalog).readClusters(
       credentials,
     );
-    expect([...takenNames].sort()).toEqual([
+    expect([...nameKeys.values()].sort()).toEqual([
       clusterNameKey('acme-retail', 'acme-prod-01'),
       clusterNameKey('globex', 'globex-dev'),
     ]);

@@ -47,6 +47,36 @@ const fromNkpProvider = (type: string): EntityFilterQuery => ({
 const byRef = (a: { ref: string }, b: { ref: string }) =>
   a.ref < b.ref ? -1 : 1;
 
+/** Only what clusterFactsFromEntity reads: a fleet of thousands stays a small response. */
+const CLUSTER_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.annotations',
+  'spec.owner',
+  'spec.type',
+];
+
+/** A cluster as the catalog serves it: its facts and the name it takes in its workspace. */
+export interface ServedCluster {
+  facts: NkpClusterFacts;
+  /** `clusterNameKey` of its workspace and NKP object name; none without a workspace. */
+  nameKey?: string;
+}
+
+function readCluster(entity: Entity): ServedCluster {
+  const facts = clusterFactsFromEntity(entity);
+  const objectName =
+    entity.metadata.annotations?.[NKP_ANNOTATIONS.objectName] ?? facts.name;
+  return {
+    facts,
+    nameKey: facts.workspace
+      ? clusterNameKey(facts.workspace, objectName)
+      : undefined,
+  };
+}
+
 export class FleetReader {
   private readonly pageSize: number;
   private readonly logger?: LoggerService;
@@ -69,37 +99,59 @@ export class FleetReader {
   }
 
   /**
-   * The NKP clusters, and the cluster names taken in each workspace (`clusterNameKey` of the
+   * The NKP clusters, and the cluster name each takes in its workspace (`clusterNameKey` of the
    * workspace and the NKP object name), for the golden path's "name already exists" check.
    */
-  async readClusters(
-    credentials: BackstageCredentials,
-  ): Promise<{ clusters: NkpClusterFacts[]; takenNames: Set<string> }> {
+  async readClusters(credentials: BackstageCredentials): Promise<{
+    clusters: NkpClusterFacts[];
+    /** Per lower-cased entity ref, the `clusterNameKey` the cluster takes. */
+    nameKeys: Map<string, string>;
+  }> {
     const entities = await this.readAll(
       fromNkpProvider(KUBERNETES_CLUSTER_RESOURCE_TYPE),
-      // Only what clusterFactsFromEntity reads: a fleet of thousands stays a small response.
-      [
-        'kind',
-        'metadata.name',
-        'metadata.namespace',
-        'metadata.title',
-        'metadata.annotations',
-        'spec.owner',
-        'spec.type',
-      ],
+      CLUSTER_FIELDS,
       credentials,
     );
-    const takenNames = new Set<string>();
+    const nameKeys = new Map<string, string>();
     const clusters = entities.map(({ entity }) => {
-      const facts = clusterFactsFromEntity(entity);
-      const objectName =
-        entity.metadata.annotations?.[NKP_ANNOTATIONS.objectName] ?? facts.name;
-      if (facts.workspace) {
-        takenNames.add(clusterNameKey(facts.workspace, objectName));
+      const { facts, nameKey } = readCluster(entity);
+      if (nameKey) {
+        nameKeys.set(entityRefKey(facts.entityRef), nameKey);
       }
       return facts;
     });
-    return { clusters, takenNames };
+    return { clusters, nameKeys };
+  }
+
+  /**
+   * The named clusters as the catalog serves them now, by lower-cased entity ref; a ref that is
+   * missing, or not an NKP cluster the provider emitted, is absent from the map.
+   */
+  async readClustersByRef(
+    entityRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, ServedCluster>> {
+    const served = new Map<string, ServedCluster>();
+    for (let i = 0; i < entityRefs.length; i += this.pageSize) {
+      const { items } = await this.catalog.getEntitiesByRefs(
+        {
+          entityRefs: entityRefs.slice(i, i + this.pageSize),
+          fields: CLUSTER_FIELDS,
+        },
+        { credentials },
+      );
+      for (const entity of items) {
+        if (
+          entity &&
+          entity.spec?.type === KUBERNETES_CLUSTER_RESOURCE_TYPE &&
+          nkpProviderSourceOf(entity) !== undefined
+        ) {
+          const cluster = readCluster(entity);
+          served.set(entityRefKey(cluster.facts.entityRef), cluster);
+        }
+      }
+    }
+    return served;
   }
 
   /** The served NKP releases, in entity ref order so that the calendar's sources are stable. */

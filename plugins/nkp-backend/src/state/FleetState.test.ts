@@ -9,11 +9,14 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   NKP_RELEASE_ANNOTATIONS,
+  NkpCatalogChange,
+  clusterFactsDigest,
+  clusterFactsFromEntity,
   parsePolicyConfig,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { PolicyStore } from '../database/PolicyStore';
 import { FleetReader } from './FleetReader';
-import { FleetState } from './FleetState';
+import { CatalogSettling, FleetState } from './FleetState';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -66,11 +69,25 @@ const clusters = [
 ];
 
 /** A fleet state over a catalog the test can change between evaluations. */
-async function fleetOver(initial: Entity[]) {
+async function fleetOver(
+  initial: Entity[],
+  settle: Partial<CatalogSettling> = {},
+) {
   let catalog = catalogServiceMock({ entities: initial });
+  const reads = { whole: 0, byRef: 0 };
   const changing = {
-    queryEntities: (...args: Parameters<CatalogService['queryEntities']>) =>
-      catalog.queryEntities(...args),
+    queryEntities: (...args: Parameters<CatalogService['queryEntities']>) => {
+      // The first page of a whole read of the clusters
+      const request = args[0] as { filter?: Record<string, unknown> };
+      if (request.filter?.['spec.type'] === 'kubernetes-cluster') reads.whole++;
+      return catalog.queryEntities(...args);
+    },
+    getEntitiesByRefs: (
+      ...args: Parameters<CatalogService['getEntitiesByRefs']>
+    ) => {
+      reads.byRef++;
+      return catalog.getEntitiesByRefs(...args);
+    },
   } as CatalogService;
   const logger = mockServices.logger.mock();
   const fleet = new FleetState({
@@ -87,10 +104,12 @@ async function fleetOver(initial: Entity[]) {
     }),
     calendarOverrides: {},
     clock: () => new Date('2026-06-01T12:00:00Z'),
+    settle: { pollMs: 10, ...settle },
   });
   return {
     fleet,
     logger,
+    reads,
     setCatalog: (entities: Entity[]) => {
       catalog = catalogServiceMock({ entities });
     },
@@ -172,31 +191,168 @@ describe('FleetState release calendar', () => {
   });
 });
 
+/** What the NKP catalog module publishes after a delta that changed `changed` (null: removed). */
+const namedDelta = (
+  changed: Array<[string, Entity | null]>,
+): NkpCatalogChange => ({
+  provider: 'nkp:test',
+  mutation: 'delta',
+  entities: changed.length,
+  clusters: changed.map(([name, entity]) => ({
+    entityRef: `resource:default/${name}`,
+    facts: entity && clusterFactsDigest(clusterFactsFromEntity(entity)),
+  })),
+});
+
+/** Collects the state of `name` in every evaluation the listeners are told of. */
+function statesTold(fleet: FleetState, name: string) {
+  const told: Array<string | undefined> = [];
+  fleet.onEvaluated(
+    snapshot =>
+      void told.push(snapshot.byRef.get(`resource:default/${name}`)?.state),
+  );
+  return told;
+}
+
+async function until(check: () => boolean, ms = 2000) {
+  for (let waited = 0; !check() && waited < ms; waited += 5) {
+    await new Promise(r => setTimeout(r, 5));
+  }
+}
+
 describe('FleetState after a catalog change', () => {
-  it('re-evaluates shortly after the NKP catalog module applied a change, and tells the listeners', async () => {
-    const { fleet, setCatalog } = await fleetOver(clusters);
+  it('reads the whole fleet shortly after a change that names no clusters, coalesced, and tells the listeners', async () => {
+    const { fleet, setCatalog } = await fleetOver(clusters, {
+      delaysMs: [20, 80],
+    });
     expect((await stateOf(fleet, 'edge'))?.state).toBe('compliant');
-    const evaluated: string[] = [];
-    fleet.onEvaluated(
-      snapshot =>
-        void evaluated.push(snapshot.byRef.get('resource:default/edge')!.state),
-    );
+    const told = statesTold(fleet, 'edge');
 
     setCatalog([...clusters, release('2.18.0', { releaseDate: '2026-04-01' })]);
-    fleet.catalogChanged([20, 80]);
-    fleet.catalogChanged([20, 80]); // coalesced with the pending follow-ups
-    for (let i = 0; i < 100 && evaluated.length < 2; i++) {
-      await new Promise(r => setTimeout(r, 10));
-    }
-    expect(evaluated).toEqual(['unsupported', 'unsupported']);
+    const full = { provider: 'nkp:test', mutation: 'full', entities: 3 };
+    fleet.catalogChanged(full);
+    fleet.catalogChanged(full); // coalesced with the pending follow-ups
+    await until(() => told.length >= 2);
+    expect(told).toEqual(['unsupported', 'unsupported']);
+    fleet.stop();
+  });
+
+  it('evaluates named clusters as soon as the catalog serves them as emitted, without reading the whole fleet', async () => {
+    const { fleet, setCatalog, reads } = await fleetOver(clusters, {
+      delaysMs: [60_000],
+    });
+    expect((await stateOf(fleet, 'recent'))?.state).toBe('compliant');
+    const told = statesTold(fleet, 'recent');
+    const wholeReads = reads.whole;
+
+    // Emitted, but the catalog still serves the old entity for a while
+    const outdated = selfManaged('recent', '2.13.0');
+    fleet.catalogChanged(namedDelta([['recent', outdated]]));
+    await until(() => reads.byRef >= 3);
+    expect(told).toEqual([]);
+
+    setCatalog([clusters[0], outdated]);
+    await until(() => told.length > 0);
+    expect(told).toEqual(['unsupported']);
+    const snapshot = await fleet.current();
+    expect(snapshot.byRef.get('resource:default/recent')?.cluster).toEqual(
+      clusterFactsFromEntity(outdated),
+    );
+    expect(snapshot.evaluation.clusters.map(c => c.entityRef)).toEqual([
+      'resource:default/edge',
+      'resource:default/recent',
+    ]);
+    expect(reads.whole).toBe(wholeReads);
+    fleet.stop();
+  });
+
+  it('adds and removes named clusters, and their names in the workspace', async () => {
+    const inWorkspace = (name: string) => {
+      const entity = selfManaged(name, '2.16.0');
+      entity.metadata.annotations!['nkp-lifecycle.io/workspace'] = 'acme';
+      return entity;
+    };
+    const { fleet, setCatalog } = await fleetOver([
+      ...clusters,
+      inWorkspace('old'),
+    ]);
+    expect((await fleet.refresh()).takenNames).toEqual(new Set(['acme\nold']));
+    const told = statesTold(fleet, 'new');
+
+    setCatalog([...clusters, inWorkspace('new')]);
+    fleet.catalogChanged(
+      namedDelta([
+        ['new', inWorkspace('new')],
+        ['old', null],
+      ]),
+    );
+    await until(() => told.length > 0);
+    const snapshot = await fleet.current();
+    expect(told).toEqual(['compliant']);
+    expect(snapshot.byRef.has('resource:default/old')).toBe(false);
+    expect(snapshot.takenNames).toEqual(new Set(['acme\nnew']));
+    expect(snapshot.evaluation.clusters).toHaveLength(3);
+    fleet.stop();
+  });
+
+  it.each([
+    [
+      'a named cluster the catalog never serves as emitted',
+      namedDelta([['recent', selfManaged('recent', '2.12.0')]]),
+    ],
+    [
+      'a named cluster served by something other than the NKP provider',
+      namedDelta([
+        [
+          'look-alike',
+          {
+            ...selfManaged('look-alike', '2.16.0'),
+            metadata: { name: 'look-alike' },
+          },
+        ],
+      ]),
+    ],
+  ])(
+    'reads the whole fleet after %s, once it gives up waiting',
+    async (_, change) => {
+      const { fleet, reads } = await fleetOver(clusters, {
+        delaysMs: [60_000],
+        namedTimeoutMs: 50,
+      });
+      await fleet.refresh();
+      const told = statesTold(fleet, 'recent');
+      const wholeReads = reads.whole;
+      fleet.catalogChanged(change);
+      await until(() => told.length > 0);
+      expect(told).toEqual(['compliant']);
+      expect(reads.whole).toBe(wholeReads + 1);
+      fleet.stop();
+    },
+  );
+
+  it('reads the whole fleet when a removed entity was not a cluster (it may have been an NKP release)', async () => {
+    const served = release('2.18.0', { releaseDate: '2026-04-01' });
+    const { fleet, setCatalog, reads } = await fleetOver(
+      [...clusters, served],
+      { delaysMs: [60_000] },
+    );
+    expect((await stateOf(fleet, 'edge'))?.state).toBe('unsupported');
+    const told = statesTold(fleet, 'edge');
+    const wholeReads = reads.whole;
+    setCatalog(clusters);
+    fleet.catalogChanged(namedDelta([['nkp-2.18.0', null]]));
+    await until(() => told.length > 0);
+    expect(told).toEqual(['compliant']);
+    expect(reads.whole).toBe(wholeReads + 1);
     fleet.stop();
   });
 
   it('cancels pending follow-ups on stop', async () => {
-    const { fleet } = await fleetOver(clusters);
+    const { fleet } = await fleetOver(clusters, { delaysMs: [30] });
     const listener = jest.fn();
     fleet.onEvaluated(listener);
-    fleet.catalogChanged([30]);
+    fleet.catalogChanged(undefined);
+    fleet.catalogChanged(namedDelta([['recent', null]]));
     fleet.stop();
     await new Promise(r => setTimeout(r, 80));
     expect(listener).not.toHaveBeenCalled();
