@@ -45,7 +45,7 @@ function mixFor(clusters: number): Query[] {
     // My deadlines: the user and their groups in one request
     {
       name: 'several owners',
-      path: `/clusters?owner=user:default/tenant-dev&owner=team-07,team-12&orderBy=deadline&${page}`,
+      path: `/clusters?owner=user:default/tenant-dev,team-07,team-12&orderBy=deadline&${page}`,
     },
     {
       name: 'state filter',
