@@ -28,7 +28,7 @@ import { join } from 'node:path';
 import { OWNERS, TENANT_USER, workspacesFor } from './fleet';
 import type { Ready, ServeRequest } from './server';
 
-const GOAL = { p95Ms: 50, clusters: 10_000, connections: 50 };
+const GOAL = { p95Ms: 25, clusters: 10_000, connections: 50 };
 
 interface Query {
   name: string;

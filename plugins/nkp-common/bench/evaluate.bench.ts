@@ -1,7 +1,7 @@
 /*
  * The policy engine at fleet scale: evaluateFleet over generated fleets with upgrade plans and
- * exceptions, as the backend runs it on every catalog change. The goal is well under 500 ms for
- * 100,000 clusters (`--full`).
+ * exceptions, as the backend runs it on every catalog change. The goal (issue 13) is under 250 ms
+ * of CPU for 100,000 clusters (`--full`).
  *
  *   cd plugins/nkp-common && yarn bench [--full]
  */
@@ -23,7 +23,7 @@ import {
 } from '../src';
 
 /** CPU ms for 100,000 clusters; checked when a run includes a fleet that large. */
-const GOAL_MS = 500;
+const GOAL_MS = 250;
 const GOAL_CLUSTERS = 100_000;
 
 const NKP = [
