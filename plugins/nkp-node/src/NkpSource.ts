@@ -15,6 +15,24 @@ export interface NkpSourceChange {
    * exactly like one whose objects were deleted.
    */
   cause: 'events' | 'read';
+  /**
+   * With cause `events`: the watch events since the previous change, in order, each with the
+   * object it replaced (`previous`, the same JavaScript object as in the previous change's
+   * `objects`). Lets a consumer patch what it built instead of building it again.
+   */
+  events?: NkpObjectEvent[];
+}
+
+/**
+ * One watch event, as applied to a followed source's objects.
+ *
+ * @public
+ */
+export interface NkpObjectEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  object: RawObject;
+  /** The object this one replaced or deleted; absent for a new object. */
+  previous?: RawObject;
 }
 
 /**

@@ -10,6 +10,7 @@
 export {
   buildEntities,
   entityName,
+  FleetPatcher,
   fleetToEntities,
   normaliseFleet,
   NKP_OWNER_KEY,
@@ -18,6 +19,7 @@ export {
 } from './normalise';
 export type {
   FleetEntityOptions,
+  FleetPatch,
   NkpCluster,
   NkpEndpoint,
   NkpFleet,
@@ -31,7 +33,12 @@ export type {
   NormaliseFleetOptions,
   RawObject,
 } from './normalise';
-export type { NkpSource, NkpSourceChange, RawObjects } from './NkpSource';
+export type {
+  NkpObjectEvent,
+  NkpSource,
+  NkpSourceChange,
+  RawObjects,
+} from './NkpSource';
 export { OfflineExportSource } from './offline';
 export * from './config';
 export { DEFAULT_KUBERNETES_READ_OPTIONS } from './kubernetes/types';

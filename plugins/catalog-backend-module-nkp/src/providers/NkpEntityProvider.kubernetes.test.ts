@@ -31,7 +31,7 @@ const { serve: management, setup } = kubernetesProviders();
 describe('NkpEntityProvider with Kubernetes API sources', () => {
   it('applies a full read, then each change on the server as a delta, naming the changed clusters to the policy backend', async () => {
     const server = management('https://mgmt.test');
-    const { connections, run, events } = await setup({
+    const { connections, run, events, logger } = await setup({
       demo: { api: { url: 'https://mgmt.test', token: TOKEN }, ...tuning },
     });
     const [connection] = connections;
@@ -58,6 +58,10 @@ describe('NkpEntityProvider with Kubernetes API sources', () => {
         'nkp-lifecycle.io/kubernetes-version'
       ],
     ).toBe('1.35.0');
+    // A new version patches that one cluster rather than building the fleet again
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringMatching(/^Applied a change: 1 entities updated in \d+ ms$/),
+    );
 
     server.remove(capiCluster('acme-dev', 'acme-ns'));
     server.remove(kommanderCluster('acme-dev', 'acme-ns'));

@@ -33,6 +33,8 @@ import {
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import {
   buildEntities,
+  FleetPatch,
+  FleetPatcher,
   NkpSource,
   NkpSourceChange,
   NkpWarning,
@@ -43,7 +45,12 @@ import { randomUUID } from 'node:crypto';
 import { AppliedPart, AppliedPartsStore } from '../database/AppliedPartsStore';
 import { checkShrink } from './checkShrink';
 import { createSourceParts, NkpSourcePart } from './createSourceParts';
-import { entityDelta, EntityFingerprints, fingerprintsOf } from './entityDelta';
+import {
+  entityDelta,
+  EntityFingerprints,
+  fingerprintsOf,
+  patchedDelta,
+} from './entityDelta';
 import { NkpProviderConfig, readNkpProviderConfigs } from './NkpProviderConfig';
 import { PartFollowing } from './PartFollowing';
 import { settleUnlessAborted } from './settleUnlessAborted';
@@ -93,6 +100,8 @@ export class NkpEntityProvider implements EntityProvider {
   private readonly following: PartFollowing;
   private connection?: EntityProviderConnection;
   private readonly states: Array<PartState | undefined> = [];
+  /** Per part: patches what was last applied, for the changes that allow it. */
+  private readonly patchers: Array<FleetPatcher | undefined> = [];
   /** Mutations are applied one at a time, in order, so a late delta never overtakes a full one. */
   private mutations: Promise<unknown> = Promise.resolve();
 
@@ -206,6 +215,7 @@ export class NkpEntityProvider implements EntityProvider {
               built: buildEntities(this.config, outcome.value.objects, {
                 part: this.parts[index],
                 memo: this.memos[index],
+                patchable: true,
               }),
             }
           : { error: outcome.reason as unknown },
@@ -323,6 +333,8 @@ export class NkpEntityProvider implements EntityProvider {
     const applied = new Map<string, AppliedPart>();
     decisions.forEach((decision, index) => {
       const part = this.parts[index];
+      this.patchers[index] =
+        decision.kind === 'applied' ? decision.built.patcher : undefined;
       if (decision.kind === 'applied') {
         const state = this.stateOf(decision.built);
         this.states[index] = state;
@@ -389,14 +401,26 @@ export class NkpEntityProvider implements EntityProvider {
       const started = Date.now();
       const part = this.parts[index];
       const of = part.name ? ` of ${part.name}` : '';
+      // What was patched or built no longer stands for what is applied until this is.
+      const patcher = this.patchers[index];
+      this.patchers[index] = undefined;
       try {
-        const { entities, warnings } = buildEntities(
-          this.config,
-          change.objects,
-          { part, memo: this.memos[index] },
-        );
         // Never applied on this replica (its first read failed): nothing to compare with.
         const state = this.states[index] ?? this.stateOf({ entities: [] });
+        const patched =
+          change.cause === 'events' && !following.held && change.events
+            ? patcher?.patch(change.events)
+            : undefined;
+        if (patched) {
+          await this.applyPatch(index, state, patched, patcher!, started);
+          return;
+        }
+        const built = buildEntities(this.config, change.objects, {
+          part,
+          memo: this.memos[index],
+          patchable: true,
+        });
+        const { entities, warnings } = built;
         // Only what is new: the rest was logged with the read or an earlier change.
         const warningKeys = new Set<string>();
         for (const warning of warnings) {
@@ -424,6 +448,7 @@ export class NkpEntityProvider implements EntityProvider {
         const delta = entityDelta(state.fingerprints, entities);
         this.states[index] = state;
         if (delta.added.length === 0 && delta.removed.length === 0) {
+          this.patchers[index] = built.patcher;
           return;
         }
         const locationKey = this.getProviderName();
@@ -436,6 +461,7 @@ export class NkpEntityProvider implements EntityProvider {
         if (state.entities) {
           state.entities = entities;
         }
+        this.patchers[index] = built.patcher;
         await this.save(
           new Map([
             [
@@ -464,6 +490,60 @@ export class NkpEntityProvider implements EntityProvider {
         );
       }
     });
+  }
+
+  /**
+   * A change the part's FleetPatcher could patch: only the changed clusters were rebuilt, and
+   * only they are compared with what was applied. The same delta mutation and event as a build.
+   */
+  private async applyPatch(
+    index: number,
+    state: PartState,
+    patched: FleetPatch,
+    patcher: FleetPatcher,
+    started: number,
+  ) {
+    const part = this.parts[index];
+    for (const warning of patched.warnings) {
+      const key = warningKey(warning);
+      if (!state.warnings.has(key)) {
+        state.warnings.add(key);
+        logWarning(this.logger, warning);
+      }
+    }
+    this.states[index] = state;
+    const delta = patchedDelta(state.fingerprints, patched.changed);
+    if (delta.added.length > 0) {
+      const locationKey = this.getProviderName();
+      await this.connection!.applyMutation({
+        type: 'delta',
+        added: delta.added.map(entity => ({ entity, locationKey })),
+        removed: [],
+      });
+      delta.apply();
+      if (state.entities) {
+        state.entities = patched.entities;
+        await this.save(
+          new Map([
+            [
+              part.name,
+              { count: state.fingerprints.size, entities: state.entities },
+            ],
+          ]),
+        );
+      }
+      await this.publishChange({
+        mutation: 'delta',
+        entities: delta.added.length,
+        clusters: namedClusterChanges(delta.added, []),
+      });
+      this.logger.info(
+        `Applied a change${part.name ? ` of ${part.name}` : ''}: ${
+          delta.added.length
+        } entities updated in ${Date.now() - started} ms`,
+      );
+    }
+    this.patchers[index] = patcher;
   }
 
   private stateOf(built: {

@@ -54,6 +54,33 @@ export function entityDelta(
   return { added, removed, fingerprints };
 }
 
+/**
+ * The delta of a patch (FleetPatcher): only `changed` can differ from what was applied, so only
+ * they are compared. `apply` records them in `previous` once the delta is applied.
+ */
+export function patchedDelta(
+  previous: EntityFingerprints,
+  changed: Entity[],
+): { added: Entity[]; apply(): void } {
+  const added: Entity[] = [];
+  const prints: Identity[] = [];
+  for (const entity of changed) {
+    const identity = identityOf(entity);
+    if (previous.get(identity.ref) !== identity.print) {
+      added.push(entity);
+      prints.push(identity);
+    }
+  }
+  return {
+    added,
+    apply() {
+      for (const { ref, print } of prints) {
+        previous.set(ref, print);
+      }
+    },
+  };
+}
+
 function fingerprint(entity: Entity): string {
   // The entities are built by the same code every time, so key order is stable.
   return createHash('sha1').update(JSON.stringify(entity)).digest('base64');

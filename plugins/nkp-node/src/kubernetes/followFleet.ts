@@ -11,7 +11,7 @@
 
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
-import { NkpSourceChange } from '../NkpSource';
+import { NkpObjectEvent, NkpSourceChange } from '../NkpSource';
 import { sleep } from './abortable';
 import { backoffDelay } from './backoff';
 import { KubernetesApiClient } from './KubernetesApiClient';
@@ -101,13 +101,17 @@ async function watchAll(
   const onAbort = () => controller.abort();
   signal.addEventListener('abort', onAbort, { once: true });
   let timer: NodeJS.Timeout | undefined;
+  let events: NkpObjectEvent[] = [];
   const flush = () => {
     timer = undefined;
+    const batch = events;
+    events = [];
     if (!controller.signal.aborted) {
-      onChange({ objects: objectsOf(lists), cause: 'events' });
+      onChange({ objects: objectsOf(lists), cause: 'events', events: batch });
     }
   };
-  const changed = () => {
+  const changed = (event: NkpObjectEvent) => {
+    events.push(event);
     timer ??= setTimeout(flush, readOptions.watch.debounceMs);
   };
   try {

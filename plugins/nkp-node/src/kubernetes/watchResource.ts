@@ -5,6 +5,7 @@
  * reopened at once, one that fails after a jittered, growing delay.
  */
 
+import type { NkpObjectEvent } from '../NkpSource';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
 import { asRecord, asString } from '../normalise/objects';
@@ -23,8 +24,8 @@ export async function watchResource(options: {
   list: ResourceList;
   readOptions: Pick<KubernetesReadOptions, 'watch'>;
   logger: LoggerService;
-  /** Called after every change to `list.objects`. */
-  onChange: () => void;
+  /** Called after every change to `list.objects`, with the event as applied. */
+  onChange: (event: NkpObjectEvent) => void;
   signal: AbortSignal;
 }): Promise<'gone' | 'aborted'> {
   const { client, served, list, readOptions, logger, onChange, signal } =
@@ -55,12 +56,21 @@ export async function watchResource(options: {
         logger.warn(
           `Ignoring a ${type} event of ${served.name} without an object identity`,
         );
-      } else if (type === 'DELETED') {
-        list.objects.delete(key);
-        onChange();
       } else {
-        list.objects.set(key, stored);
-        onChange();
+        const previous = list.objects.get(key);
+        if (type === 'DELETED') {
+          list.objects.delete(key);
+        } else {
+          list.objects.set(key, stored);
+        }
+        onChange({
+          // What the list held decides, not the event's name: a watch resumed after a
+          // reconnect may report as ADDED what is already there.
+          type:
+            type === 'DELETED' ? 'DELETED' : previous ? 'MODIFIED' : 'ADDED',
+          object: type === 'DELETED' ? previous ?? stored : stored,
+          ...(previous ? { previous } : {}),
+        });
       }
     } else if (type !== 'BOOKMARK') {
       logger.warn(

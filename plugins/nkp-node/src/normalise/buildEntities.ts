@@ -7,9 +7,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { nkpLocationRef } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import type { NkpSourceSettings } from '../config/readNkpSourceConfig';
-import { fleetToEntities } from './fleetToEntities';
+import { FleetEntityOptions, fleetToEntities } from './fleetToEntities';
+import { FleetPatcher } from './FleetPatcher';
 import { NormaliseMemo } from './NormaliseMemo';
-import { normaliseFleet } from './normaliseFleet';
+import { normaliseFleetWithInputs } from './normaliseFleet';
 import { NkpFleet, NkpWarning, RawObject } from './types';
 
 /**
@@ -34,29 +35,57 @@ export interface NkpSourcePartSettings {
 export function buildEntities(
   source: NkpSourceSettings,
   objects: readonly RawObject[],
-  options: { part?: NkpSourcePartSettings; memo?: NormaliseMemo } = {},
-): { fleet: NkpFleet; entities: Entity[]; warnings: NkpWarning[] } {
+  options: {
+    part?: NkpSourcePartSettings;
+    memo?: NormaliseMemo;
+    /** Also return a FleetPatcher of the result, for the changes that follow. */
+    patchable?: boolean;
+  } = {},
+): {
+  fleet: NkpFleet;
+  entities: Entity[];
+  warnings: NkpWarning[];
+  patcher?: FleetPatcher;
+} {
   const { memo } = options;
   const part: NkpSourcePartSettings = options.part ?? source;
-  const { fleet, warnings: fleetWarnings } = normaliseFleet(objects, {
-    model: source.model,
-    memo,
-  });
+  const {
+    fleet,
+    warnings: fleetWarnings,
+    inputs,
+    model,
+  } = normaliseFleetWithInputs(objects, { model: source.model, memo });
+  const entityOptions: FleetEntityOptions = {
+    sourceId: source.id,
+    entityNamePrefix: part.entityNamePrefix,
+    locationRef: nkpLocationRef(source.id),
+    dashboardUrl: part.dashboardUrl,
+    owners: source.owners,
+    allowedApiServers: source.allowedApiServers,
+    kubernetes: {
+      ...source.kubernetes,
+      caData: source.kubernetes.caData ?? part.caData,
+    },
+  };
   const { entities, warnings: entityWarnings } = fleetToEntities(
     fleet,
-    {
-      sourceId: source.id,
-      entityNamePrefix: part.entityNamePrefix,
-      locationRef: nkpLocationRef(source.id),
-      dashboardUrl: part.dashboardUrl,
-      owners: source.owners,
-      allowedApiServers: source.allowedApiServers,
-      kubernetes: {
-        ...source.kubernetes,
-        caData: source.kubernetes.caData ?? part.caData,
-      },
-    },
+    entityOptions,
     memo,
   );
-  return { fleet, entities, warnings: [...fleetWarnings, ...entityWarnings] };
+  return {
+    fleet,
+    entities,
+    warnings: [...fleetWarnings, ...entityWarnings],
+    ...(options.patchable
+      ? {
+          patcher: new FleetPatcher(
+            fleet,
+            entities,
+            inputs,
+            model,
+            entityOptions,
+          ),
+        }
+      : {}),
+  };
 }

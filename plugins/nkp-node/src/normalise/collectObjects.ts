@@ -19,7 +19,7 @@ export interface CollectedObject {
 export type CollectedObjects = Record<NkpKind, CollectedObject[]>;
 
 /** What one object is: an NKP object of a kind, an object of another kind, or unusable. */
-type Sorted =
+export type Sorted =
   | { kind: NkpKind; item: CollectedObject }
   | { ignoredKind: string }
   | undefined;
@@ -72,7 +72,8 @@ export function collectObjects(
   return { collected, warnings };
 }
 
-function sortObject(object: RawObject, warnings: NkpWarning[]): Sorted {
+/** What one object is, as collectObjects sorts it. */
+export function sortObject(object: RawObject, warnings: NkpWarning[]): Sorted {
   const meta = metaOf(object);
   const ref = describeObject(meta);
   if (!meta.apiVersion || !meta.kind) {

@@ -88,6 +88,57 @@ export function fleetToEntities(
   const warnings: NkpWarning[] = [];
   // Everything an entity depends on besides its own model and its workspace.
   const context = memo ? JSON.stringify(options) : '';
+  const {
+    clusterEntity,
+    workspaceEntity,
+    projectEntity,
+    releaseEntity,
+    sourceEntityName,
+    ws,
+  } = entityBuilders(fleet, options);
+  const build = <T extends object>(
+    step: string,
+    model: T,
+    inputs: unknown[],
+    make: (model: T, warn: NkpWarning[]) => Entity,
+  ) =>
+    remember(
+      memo,
+      step,
+      model,
+      [context, ...inputs],
+      warnings,
+      warn => make(model, warn),
+      true,
+    );
+  const entities = [
+    ...fleet.clusters.map(c =>
+      build(
+        'clusterEntity',
+        c,
+        [sourceEntityName, ws(c.workspace)],
+        clusterEntity,
+      ),
+    ),
+    ...fleet.workspaces.map(w =>
+      build('workspaceEntity', w, [], workspaceEntity),
+    ),
+    ...fleet.projects.map(p =>
+      build('projectEntity', p, [ws(p.workspace)], projectEntity),
+    ),
+    // Releases without a version say nothing the calendar could use.
+    ...fleet.releases
+      .filter(r => r.version)
+      .map(r => build('releaseEntity', r, [sourceEntityName], releaseEntity)),
+  ];
+  return { entities: dropDuplicates(entities, warnings), warnings };
+}
+
+/**
+ * How each kind of entity is built from its model, in the context of one fleet and source: the
+ * cluster builder is also what FleetPatcher uses for a changed cluster.
+ */
+export function entityBuilders(fleet: NkpFleet, options: FleetEntityOptions) {
   const prefix = options.entityNamePrefix;
   const workspaces = new Map(fleet.workspaces.map(w => [w.name, w]));
   const ws = (name: string | undefined) =>
@@ -261,42 +312,14 @@ export function fleetToEntities(
     },
   });
 
-  const build = <T extends object>(
-    step: string,
-    model: T,
-    inputs: unknown[],
-    make: (model: T, warn: NkpWarning[]) => Entity,
-  ) =>
-    remember(
-      memo,
-      step,
-      model,
-      [context, ...inputs],
-      warnings,
-      warn => make(model, warn),
-      true,
-    );
-  const entities = [
-    ...fleet.clusters.map(c =>
-      build(
-        'clusterEntity',
-        c,
-        [sourceEntityName, ws(c.workspace)],
-        clusterEntity,
-      ),
-    ),
-    ...fleet.workspaces.map(w =>
-      build('workspaceEntity', w, [], workspaceEntity),
-    ),
-    ...fleet.projects.map(p =>
-      build('projectEntity', p, [ws(p.workspace)], projectEntity),
-    ),
-    // Releases without a version say nothing the calendar could use.
-    ...fleet.releases
-      .filter(r => r.version)
-      .map(r => build('releaseEntity', r, [sourceEntityName], releaseEntity)),
-  ];
-  return { entities: dropDuplicates(entities, warnings), warnings };
+  return {
+    clusterEntity,
+    workspaceEntity,
+    projectEntity,
+    releaseEntity,
+    sourceEntityName,
+    ws,
+  };
 }
 
 /**

@@ -4,6 +4,8 @@ export type { NkpSourceModel } from './readClusters';
 export { fleetToEntities } from './fleetToEntities';
 export type { FleetEntityOptions } from './fleetToEntities';
 export { buildEntities } from './buildEntities';
+export { FleetPatcher } from './FleetPatcher';
+export type { FleetPatch } from './FleetPatcher';
 export type { NkpSourcePartSettings } from './buildEntities';
 export { NKP_RESOURCES } from './kinds';
 export type { NkpKind } from './kinds';

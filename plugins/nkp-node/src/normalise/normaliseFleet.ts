@@ -8,7 +8,7 @@
 
 import { collectObjects } from './collectObjects';
 import { compareNames, NormaliseMemo, remember } from './NormaliseMemo';
-import { NkpSourceModel, readClusters } from './readClusters';
+import { ClusterInputs, NkpSourceModel, readClusters } from './readClusters';
 import { readProjects } from './readProjects';
 import { readReleases } from './readReleases';
 import { ReadWorkspace, readWorkspaces } from './readWorkspaces';
@@ -27,15 +27,30 @@ export function normaliseFleet(
   objects: readonly unknown[],
   options: NormaliseFleetOptions = {},
 ): { fleet: NkpFleet; warnings: NkpWarning[] } {
+  const { fleet, warnings } = normaliseFleetWithInputs(objects, options);
+  return { fleet, warnings };
+}
+
+/** normaliseFleet, with what each cluster was made of (for FleetPatcher). */
+export function normaliseFleetWithInputs(
+  objects: readonly unknown[],
+  options: NormaliseFleetOptions = {},
+): {
+  fleet: NkpFleet;
+  warnings: NkpWarning[];
+  inputs: Map<string, ClusterInputs>;
+  model: NkpSourceModel;
+} {
   const { memo } = options;
+  const model = options.model ?? 'management';
   const { collected, warnings } = collectObjects(objects, memo);
 
   const workspaces = readWorkspaces(collected.Workspace, warnings, memo);
   const workspacesByNamespace = new Map(workspaces.map(w => [w.namespace, w]));
-  const { clusters, ownName } = readClusters(
+  const { clusters, ownName, inputs } = readClusters(
     collected,
     workspacesByNamespace,
-    options.model ?? 'management',
+    model,
     warnings,
     memo,
   );
@@ -81,6 +96,8 @@ export function normaliseFleet(
       releases: readReleases(collected.Release, warnings, memo),
     },
     warnings,
+    inputs,
+    model,
   };
 }
 

@@ -27,6 +27,13 @@ export interface ClusterParts {
   nkp?: CollectedObject;
 }
 
+/** What a cluster's record was made of: its objects and its workspace. */
+export interface ClusterInputs {
+  parts: ClusterParts;
+  isSourceCluster: boolean;
+  workspace?: ReadWorkspace;
+}
+
 /**
  * The clusters of a source, sorted by name, without their projects (placement comes later) and
  * without `managementCluster`; returned with the name of the source's own cluster, if known.
@@ -37,7 +44,12 @@ export function readClusters(
   model: NkpSourceModel,
   warnings: NkpWarning[],
   memo?: NormaliseMemo,
-): { clusters: NkpCluster[]; ownName?: string } {
+): {
+  clusters: NkpCluster[];
+  ownName?: string;
+  /** The inputs of each cluster read, by cluster name. */
+  inputs: Map<string, ClusterInputs>;
+} {
   const byKey = new Map<string, ClusterParts>();
   const partsAt = (namespace: string, name: string) => {
     const key = `${namespace}/${name}`;
@@ -111,6 +123,7 @@ export function readClusters(
   const own = findOwnCluster(byKey, host, workspacesByNamespace, warnings);
 
   const clusters: NkpCluster[] = [];
+  const inputs = new Map<string, ClusterInputs>();
   const seenNames = new Map<string, string>();
   const all = [...(own ? [own] : []), ...byKey.values()];
   for (const parts of all) {
@@ -139,11 +152,13 @@ export function readClusters(
     }
     seenNames.set(cluster.name, cluster.namespace ?? '');
     clusters.push(cluster);
+    inputs.set(cluster.name, { parts, isSourceCluster, workspace });
   }
   const ownName = own ? clusters[0].name : undefined;
   return {
     clusters: clusters.sort((a, b) => compareNames(a.name, b.name)),
     ownName,
+    inputs,
   };
 }
 
@@ -197,7 +212,7 @@ function findOwnCluster(
   return undefined;
 }
 
-function toCluster(
+export function toCluster(
   parts: ClusterParts,
   isSourceCluster: boolean,
   model: NkpSourceModel,
