@@ -105,6 +105,8 @@ function describe(r: IngestResult) {
       r.fullMs,
     )} ms, peak RSS ${formatNumber(r.peakRssMiB)} MiB (+${formatNumber(
       r.peakRssMiB - r.baseRssMiB,
-    )} over the idle process)`,
+    )} over the idle process); change → delta ${r.deltaMs
+      .map(ms => formatNumber(ms))
+      .join(', ')} ms`,
   );
 }

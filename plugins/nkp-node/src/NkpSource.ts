@@ -6,6 +6,10 @@ import { RawObject } from './normalise';
  * @public
  */
 export interface NkpSourceChange {
+  /**
+   * With cause `events`, listed when first read: the objects as they are then, which may
+   * include events of a later change (that change follows, with its own events).
+   */
   objects: RawObject[];
   /**
    * `events`: the server reported each change one by one (`ADDED`, `MODIFIED`, `DELETED` watch

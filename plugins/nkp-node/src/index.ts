@@ -10,7 +10,6 @@
 export {
   buildEntities,
   entityName,
-  FleetPatcher,
   fleetToEntities,
   normaliseFleet,
   NKP_OWNER_KEY,
@@ -20,6 +19,7 @@ export {
 export type {
   FleetEntityOptions,
   FleetPatch,
+  FleetPatcher,
   NkpCluster,
   NkpEndpoint,
   NkpFleet,

@@ -352,6 +352,8 @@ export class NkpEntityProvider implements EntityProvider {
     });
     await this.save(applied, { only: this.parts.map(part => part.name) });
     await this.publishChange({ mutation: 'full', entities: entities.length });
+    // Ready for the first change before it comes, rather than when it does.
+    this.patchers.forEach(patcher => patcher?.prepare());
     const warnings = decisions.reduce(
       (sum, d) => sum + (d.kind === 'failed' ? 0 : d.built.warnings.length),
       0,

@@ -265,9 +265,10 @@ describe('KubernetesSource', () => {
     const rvOf = (watch: { url: URL }) =>
       watch.url.searchParams.get('resourceVersion');
 
-    it('applies ADDED, MODIFIED and DELETED events and reports them together', async () => {
+    it('applies ADDED, MODIFIED and DELETED events and reports them together, each with the object it replaced', async () => {
       const { server, source } = setup();
-      const following = follow(await source.read(signal()));
+      const read = await source.read(signal());
+      const following = follow(read);
       const watch = await server.waitForWatch(CLUSTERS);
       expect(Object.fromEntries(watch.url.searchParams)).toMatchObject({
         watch: 'true',
@@ -289,6 +290,22 @@ describe('KubernetesSource', () => {
         o => o.kind === 'Cluster' && (o.metadata as any).name === 'acme-prod',
       );
       expect((prod as any).spec.topology.version).toBe('v1.35.0');
+      const inRead = (name: string) =>
+        read.objects.find(
+          o => o.kind === 'Cluster' && (o.metadata as any).name === name,
+        );
+      const { events } = following.changes[0];
+      expect(
+        events?.map(e => [e.type, (e.object.metadata as any).name]),
+      ).toEqual([
+        ['MODIFIED', 'acme-prod'],
+        ['ADDED', 'acme-new'],
+        ['DELETED', 'acme-dev'],
+      ]);
+      expect(events?.[0].object).toBe(prod);
+      expect(events?.[0].previous).toBe(inRead('acme-prod'));
+      expect(events?.[1].previous).toBeUndefined();
+      expect(events?.[2].previous).toBe(inRead('acme-dev'));
       await following.stop();
     });
 

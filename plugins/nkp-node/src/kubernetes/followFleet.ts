@@ -11,6 +11,7 @@
 
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
+import { RawObject } from '../normalise';
 import { NkpObjectEvent, NkpSourceChange } from '../NkpSource';
 import { sleep } from './abortable';
 import { backoffDelay } from './backoff';
@@ -107,7 +108,17 @@ async function watchAll(
     const batch = events;
     events = [];
     if (!controller.signal.aborted) {
-      onChange({ objects: objectsOf(lists), cause: 'events', events: batch });
+      // Listing every object costs tens of milliseconds at 100,000 clusters; a consumer that
+      // patches from `events` never asks for them.
+      let objects: RawObject[] | undefined;
+      onChange({
+        cause: 'events',
+        events: batch,
+        get objects() {
+          objects ??= objectsOf(lists);
+          return objects;
+        },
+      });
     }
   };
   const changed = (event: NkpObjectEvent) => {

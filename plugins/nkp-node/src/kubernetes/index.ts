@@ -14,5 +14,10 @@ export { kubeConfigFor } from './kubeConfigFor';
 export { KubernetesApiError } from './errors';
 // The types its API names, so that this entry point stands on its own.
 export type { KubernetesConnection, KubernetesReadOptions } from './types';
-export type { NkpSource, NkpSourceChange, RawObjects } from '../NkpSource';
+export type {
+  NkpObjectEvent,
+  NkpSource,
+  NkpSourceChange,
+  RawObjects,
+} from '../NkpSource';
 export type { RawObject } from '../normalise/types';

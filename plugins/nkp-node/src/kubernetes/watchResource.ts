@@ -63,11 +63,14 @@ export async function watchResource(options: {
         } else {
           list.objects.set(key, stored);
         }
+        // What the list held decides, not the event's name: a watch resumed after a
+        // reconnect may report as ADDED what is already there.
+        let applied: NkpObjectEvent['type'] = previous ? 'MODIFIED' : 'ADDED';
+        if (type === 'DELETED') {
+          applied = 'DELETED';
+        }
         onChange({
-          // What the list held decides, not the event's name: a watch resumed after a
-          // reconnect may report as ADDED what is already there.
-          type:
-            type === 'DELETED' ? 'DELETED' : previous ? 'MODIFIED' : 'ADDED',
+          type: applied,
           object: type === 'DELETED' ? previous ?? stored : stored,
           ...(previous ? { previous } : {}),
         });

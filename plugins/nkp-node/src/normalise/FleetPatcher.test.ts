@@ -141,73 +141,73 @@ describe('FleetPatcher', () => {
       expect(patched!.entities).toEqual(full.entities);
       // Only the changed clusters' entities are new
       const changedNames = new Set(batch.map(([, name]) => name));
-      expect(patched!.changed.map(e => e.metadata.annotations!['nkp-lifecycle.io/object-name']).sort()).toEqual([...changedNames].sort());
+      expect(
+        patched!.changed
+          .map(e => e.metadata.annotations!['nkp-lifecycle.io/object-name'])
+          .sort(),
+      ).toEqual([...changedNames].sort());
       for (const warning of patched!.warnings) {
         expect(full.warnings).toContainEqual(warning);
       }
     }
   });
 
-  it.each<[string, (fleet: ReturnType<typeof followed>) => NkpObjectEvent[]]>(
+  it.each<[string, (fleet: ReturnType<typeof followed>) => NkpObjectEvent[]]>([
     [
-      [
-        'a label change (it may move the cluster between projects)',
-        f => [
-          f.modify('Cluster', 'acme-prod', o => (o.metadata.labels.env = 'dev')),
-        ],
-      ],
-      [
-        'a change to the source own cluster',
-        f => [f.modify('Cluster', 'mgmt', version('v1.35.0'))],
-      ],
-      [
-        'a KommanderCluster pointing at another CAPI Cluster',
-        f => [
-          f.modify('KommanderCluster', 'acme-dev', o => {
-            o.spec.clusterRef.capiCluster.name = 'acme-prod';
-          }),
-        ],
-      ],
-      [
-        'a workspace change',
-        f => [
-          f.modify('Workspace', 'acme', o => {
-            o.metadata.labels['nkp-lifecycle.io/owner'] = 'team-b';
-          }),
-        ],
-      ],
-      [
-        'an added object',
-        () => [
-          { type: 'ADDED', object: capiCluster('acme-new', 'acme-ns') },
-        ],
-      ],
-      [
-        'a deleted object',
-        f => {
-          const gone = f.objects.find(o => o.metadata.name === 'acme-dev')!;
-          return [{ type: 'DELETED', object: gone, previous: gone }];
-        },
-      ],
-      [
-        'an object the last build did not read',
-        () => [
-          {
-            type: 'MODIFIED',
-            object: capiCluster('acme-prod', 'acme-ns'),
-            previous: capiCluster('acme-prod', 'acme-ns'),
-          },
-        ],
-      ],
-      [
-        'a good change in the same batch as one it cannot patch',
-        f => [
-          f.modify('Cluster', 'acme-dev', version('v1.35.0')),
-          f.modify('Cluster', 'mgmt', version('v1.35.0')),
-        ],
+      'a label change (it may move the cluster between projects)',
+      f => [
+        f.modify('Cluster', 'acme-prod', o => (o.metadata.labels.env = 'dev')),
       ],
     ],
-  )('cannot patch %s, and then patches as before', (_, events) => {
+    [
+      'a change to the source own cluster',
+      f => [f.modify('Cluster', 'mgmt', version('v1.35.0'))],
+    ],
+    [
+      'a KommanderCluster pointing at another CAPI Cluster',
+      f => [
+        f.modify('KommanderCluster', 'acme-dev', o => {
+          o.spec.clusterRef.capiCluster.name = 'acme-prod';
+        }),
+      ],
+    ],
+    [
+      'a workspace change',
+      f => [
+        f.modify('Workspace', 'acme', o => {
+          o.metadata.labels['nkp-lifecycle.io/owner'] = 'team-b';
+        }),
+      ],
+    ],
+    [
+      'an added object',
+      () => [{ type: 'ADDED', object: capiCluster('acme-new', 'acme-ns') }],
+    ],
+    [
+      'a deleted object',
+      f => {
+        const gone = f.objects.find(o => o.metadata.name === 'acme-dev')!;
+        return [{ type: 'DELETED', object: gone, previous: gone }];
+      },
+    ],
+    [
+      'an object the last build did not read',
+      () => [
+        {
+          type: 'MODIFIED',
+          object: capiCluster('acme-prod', 'acme-ns'),
+          previous: capiCluster('acme-prod', 'acme-ns'),
+        },
+      ],
+    ],
+    [
+      'a good change in the same batch as one it cannot patch',
+      f => [
+        f.modify('Cluster', 'acme-dev', version('v1.35.0')),
+        f.modify('Cluster', 'mgmt', version('v1.35.0')),
+      ],
+    ],
+  ])('cannot patch %s, and then patches as before', (_, events) => {
     const fleet = followed(smallFleet());
     const original = [...fleet.objects];
     expect(fleet.patcher.patch(events(fleet))).toBeUndefined();

@@ -27,7 +27,11 @@ import {
 } from './readClusters';
 import { NkpFleet, NkpWarning, RawObject } from './types';
 
-/** What a patch gives: every entity, and those that changed. */
+/**
+ * What a patch gives: every entity, and those that changed.
+ *
+ * @public
+ */
 export interface FleetPatch {
   entities: Entity[];
   changed: Entity[];
@@ -47,8 +51,21 @@ const JOINS: Record<Role, string[][]> = {
   ],
 };
 
-/** @public */
-export class FleetPatcher {
+/**
+ * Patches what a full build gave (`buildEntities` with `patchable`) for the changes that allow it.
+ *
+ * @public
+ */
+export interface FleetPatcher {
+  patch(events: readonly NkpObjectEvent[]): FleetPatch | undefined;
+  /**
+   * Builds the indexes a first patch needs (linear in the fleet) now rather than when the first
+   * change arrives: call it once the full build is applied.
+   */
+  prepare(): void;
+}
+
+class Patcher implements FleetPatcher {
   private entities: Entity[];
   private readonly builders: ReturnType<typeof entityBuilders>;
   private index?: {
@@ -69,11 +86,6 @@ export class FleetPatcher {
     this.builders = entityBuilders(fleet, options);
   }
 
-  /**
-   * The entities after `events`, or undefined when only a full build can tell. On undefined
-   * nothing is changed, and the patcher may be used again; after a patch it stands for the
-   * patched state.
-   */
   patch(events: readonly NkpObjectEvent[]): FleetPatch | undefined {
     if (events.length === 0) {
       return undefined;
@@ -141,6 +153,10 @@ export class FleetPatcher {
     return { entities, changed, warnings };
   }
 
+  prepare(): void {
+    this.indexes();
+  }
+
   private indexes() {
     if (!this.index) {
       const clusterOf = new Map<RawObject, string>();
@@ -173,6 +189,12 @@ export class FleetPatcher {
     }
     return this.index;
   }
+}
+
+export function createFleetPatcher(
+  ...args: ConstructorParameters<typeof Patcher>
+): FleetPatcher {
+  return new Patcher(...args);
 }
 
 /** The new object as its cluster's `role`, or undefined when it may belong elsewhere now. */

@@ -8,7 +8,7 @@ import { Entity } from '@backstage/catalog-model';
 import { nkpLocationRef } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import type { NkpSourceSettings } from '../config/readNkpSourceConfig';
 import { FleetEntityOptions, fleetToEntities } from './fleetToEntities';
-import { FleetPatcher } from './FleetPatcher';
+import { createFleetPatcher, FleetPatcher } from './FleetPatcher';
 import { NormaliseMemo } from './NormaliseMemo';
 import { normaliseFleetWithInputs } from './normaliseFleet';
 import { NkpFleet, NkpWarning, RawObject } from './types';
@@ -78,7 +78,7 @@ export function buildEntities(
     warnings: [...fleetWarnings, ...entityWarnings],
     ...(options.patchable
       ? {
-          patcher: new FleetPatcher(
+          patcher: createFleetPatcher(
             fleet,
             entities,
             inputs,
