@@ -105,7 +105,11 @@ function describe(r: IngestResult) {
       r.fullMs,
     )} ms, peak RSS ${formatNumber(r.peakRssMiB)} MiB (+${formatNumber(
       r.peakRssMiB - r.baseRssMiB,
-    )} over the idle process); change → delta ${r.deltaMs
+    )} over the idle process); heap after a collection ${formatNumber(
+      r.appliedHeapMiB,
+    )} MiB once applied, ${formatNumber(r.followingHeapMiB)} MiB after ${
+      r.deltaMs.length
+    } changes; change → delta ${r.deltaMs
       .map(ms => formatNumber(ms))
       .join(', ')} ms`,
   );

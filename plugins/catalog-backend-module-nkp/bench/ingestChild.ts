@@ -36,6 +36,9 @@ export interface IngestResult {
   parseMs: number;
   httpsAndParseMs: number;
   deltaMs: number[];
+  /** Heap in use (after a collection) once the full read was applied, and after the changes. */
+  appliedHeapMiB: number;
+  followingHeapMiB: number;
 }
 
 answer('nkp-bench-ingest', 'nkp-bench-ingested', ingest);
@@ -124,6 +127,8 @@ async function ingest({
   clearInterval(sampler);
   const entities = full.mutation.entities.length;
   mutations.length = 0;
+  (global as any).gc();
+  const appliedHeapMiB = heapMiB();
 
   // Change → delta: push a new Kubernetes version of one cluster as a MODIFIED event. The
   // server keeps no event history, so every watch (the clusters one above all) must be open.
@@ -175,6 +180,9 @@ async function ingest({
       throw new Error(`unexpected mutation ${JSON.stringify(changed)}`);
     }
   }
+  // What following the changes left behind, after a collection: it should not grow with them.
+  (global as any).gc();
+  const followingHeapMiB = heapMiB();
   await provider.stop();
 
   // The same pages, fetched and parsed bare.
@@ -218,6 +226,8 @@ async function ingest({
     parseMs,
     httpsAndParseMs,
     deltaMs,
+    appliedHeapMiB,
+    followingHeapMiB,
   };
   return result;
 }
