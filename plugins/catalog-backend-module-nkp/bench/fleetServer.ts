@@ -11,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer } from 'node:https';
+import { createServer, request } from 'node:https';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -184,6 +184,49 @@ export async function startFleetServer(size: FleetSize) {
         server.close(() => resolve());
       }),
   };
+}
+
+/** Where a started fleet server answers, and the certificate to trust. */
+export interface FleetServerAddress {
+  url: string;
+  /** Base64 PEM of the server's self-signed certificate. */
+  caData: string;
+}
+
+/** The body of `method path` on the fleet server, as text. */
+export function fleetServerText(
+  server: FleetServerAddress,
+  path: string,
+  method = 'GET',
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${server.url}${path}`,
+      // No keep-alive: a pooled socket the server has just closed fails with "socket hang up".
+      {
+        method,
+        agent: false,
+        ca: Buffer.from(server.caData, 'base64'),
+      },
+      res => {
+        const chunks: Buffer[] = [];
+        res.on('data', c => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The body of `method path` on the fleet server (its /bench routes), parsed. */
+export async function fleetServerJson(
+  server: FleetServerAddress,
+  path: string,
+  method: string,
+): Promise<any> {
+  return JSON.parse(await fleetServerText(server, path, method));
 }
 
 function selfSignedCertificate() {

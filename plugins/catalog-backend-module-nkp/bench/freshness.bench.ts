@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { launchReplica, Replica, waitFor } from '../src/__testUtils__/replicas';
-import { startFleetServer } from './fleetServer';
+import { fleetServerJson, startFleetServer } from './fleetServer';
 
 const GOAL = { medianMs: 2_000, maxMs: 5_000 };
 /** How often the portal is asked; the figures are this coarse. */
@@ -145,8 +145,11 @@ async function measure(clusters: number, changes: number): Promise<Freshness> {
     await waitFor(
       'the provider to watch all four resources',
       async () =>
-        new Set((await bench(server, 'GET', '/bench/watches')).watching).size >=
-        4,
+        new Set(
+          (
+            await fleetServerJson(server, '/bench/watches', 'GET')
+          ).watching,
+        ).size >= 4,
       60_000,
     );
 
@@ -156,10 +159,10 @@ async function measure(clusters: number, changes: number): Promise<Freshness> {
       const index = Math.floor((clusters / changes) * i) + 1;
       const name = `bench-cluster-${index}`;
       const version = `1.35.${i}`;
-      await bench(
+      await fleetServerJson(
         server,
-        'POST',
         `/bench/modify?cluster=${index}&version=v${version}`,
+        'POST',
       );
       const sent = performance.now();
       const [inCatalog, inPolicy] = await Promise.all([
@@ -208,28 +211,4 @@ async function until(check: () => Promise<boolean>): Promise<number> {
     await new Promise(r => setTimeout(r, POLL_MS));
   }
   throw new Error('the change did not show within 60 s');
-}
-
-async function bench(
-  server: { url: string; caData: string },
-  method: string,
-  path: string,
-): Promise<any> {
-  const { request } = await import('node:https');
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${server.url}${path}`,
-      { method, agent: false, ca: Buffer.from(server.caData, 'base64') },
-      res => {
-        const chunks: Buffer[] = [];
-        res.on('data', c => chunks.push(c));
-        res.on('end', () =>
-          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
 }

@@ -9,10 +9,10 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { answer } from '@nkp-lifecycle/bench';
 import knexFactory from 'knex';
-import { request } from 'node:https';
 import { getHeapStatistics } from 'node:v8';
 import { AppliedPartsStore } from '../src/database/AppliedPartsStore';
 import { NkpEntityProvider } from '../src/providers';
+import { fleetServerJson, fleetServerText } from './fleetServer';
 
 export interface IngestRun {
   url: string;
@@ -138,7 +138,8 @@ async function ingest({
   );
   while (
     new Set(
-      (await post(url, caData, '/bench/watches', 'GET')).watching as string[],
+      (await fleetServerJson({ url, caData }, '/bench/watches', 'GET'))
+        .watching as string[],
     ).size < 4
   ) {
     await Promise.race([
@@ -164,9 +165,8 @@ async function ingest({
     const cluster = Math.floor((clusters / changes) * i);
     const delta = nextMutation();
     const sent = performance.now();
-    await post(
-      url,
-      caData,
+    await fleetServerJson(
+      { url, caData },
       `/bench/modify?cluster=${cluster}&version=v1.35.${i}`,
       'POST',
     );
@@ -198,9 +198,8 @@ async function ingest({
   ]) {
     let token: string | undefined;
     do {
-      const text = await get(
-        url,
-        caData,
+      const text = await fleetServerText(
+        { url, caData },
         `${path}?limit=500${token ? `&continue=${token}` : ''}`,
       );
       const parseStarted = performance.now();
@@ -230,37 +229,6 @@ async function ingest({
     followingHeapMiB,
   };
   return result;
-}
-
-function get(
-  url: string,
-  caData: string,
-  path: string,
-  method = 'GET',
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${url}${path}`,
-      // No keep-alive: a pooled socket the server has just closed fails with "socket hang up".
-      {
-        method,
-        agent: false,
-        ca: Buffer.from(caData, 'base64'),
-      },
-      res => {
-        const chunks: Buffer[] = [];
-        res.on('data', c => chunks.push(c));
-        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-async function post(url: string, caData: string, path: string, method: string) {
-  return JSON.parse(await get(url, caData, path, method));
 }
 
 /** Rejects `expired` after `ms`, so that a lost event fails the run instead of hanging it. */

@@ -453,30 +453,10 @@ export class NkpEntityProvider implements EntityProvider {
           this.patchers[index] = built.patcher;
           return;
         }
-        const locationKey = this.getProviderName();
-        await this.connection!.applyMutation({
-          type: 'delta',
-          added: delta.added.map(entity => ({ entity, locationKey })),
-          removed: delta.removed.map(entityRef => ({ entityRef, locationKey })),
+        await this.applyDelta(index, state, delta, entities, () => {
+          state.fingerprints = delta.fingerprints;
         });
-        state.fingerprints = delta.fingerprints;
-        if (state.entities) {
-          state.entities = entities;
-        }
         this.patchers[index] = built.patcher;
-        await this.save(
-          new Map([
-            [
-              part.name,
-              { count: state.fingerprints.size, entities: state.entities },
-            ],
-          ]),
-        );
-        await this.publishChange({
-          mutation: 'delta',
-          entities: delta.added.length + delta.removed.length,
-          clusters: namedClusterChanges(delta.added, delta.removed),
-        });
         this.logger.info(
           `Applied ${
             change.cause === 'read' ? 'a new read' : 'a change'
@@ -516,29 +496,13 @@ export class NkpEntityProvider implements EntityProvider {
     this.states[index] = state;
     const delta = patchedDelta(state.fingerprints, patched.changed);
     if (delta.added.length > 0) {
-      const locationKey = this.getProviderName();
-      await this.connection!.applyMutation({
-        type: 'delta',
-        added: delta.added.map(entity => ({ entity, locationKey })),
-        removed: [],
-      });
-      delta.apply();
-      if (state.entities) {
-        state.entities = patched.entities;
-        await this.save(
-          new Map([
-            [
-              part.name,
-              { count: state.fingerprints.size, entities: state.entities },
-            ],
-          ]),
-        );
-      }
-      await this.publishChange({
-        mutation: 'delta',
-        entities: delta.added.length,
-        clusters: namedClusterChanges(delta.added, []),
-      });
+      await this.applyDelta(
+        index,
+        state,
+        { added: delta.added, removed: [] },
+        patched.entities,
+        delta.apply,
+      );
       this.logger.info(
         `Applied a change${part.name ? ` of ${part.name}` : ''}: ${
           delta.added.length
@@ -546,6 +510,43 @@ export class NkpEntityProvider implements EntityProvider {
       );
     }
     this.patchers[index] = patcher;
+  }
+
+  /**
+   * Applies one delta of part `index`, then `record`s it in the part's fingerprints, keeps
+   * `entities` for a source of several parts, saves what the part holds now and tells the
+   * policy backend which clusters changed.
+   */
+  private async applyDelta(
+    index: number,
+    state: PartState,
+    delta: { added: Entity[]; removed: string[] },
+    entities: Entity[],
+    record: () => void,
+  ) {
+    const locationKey = this.getProviderName();
+    await this.connection!.applyMutation({
+      type: 'delta',
+      added: delta.added.map(entity => ({ entity, locationKey })),
+      removed: delta.removed.map(entityRef => ({ entityRef, locationKey })),
+    });
+    record();
+    if (state.entities) {
+      state.entities = entities;
+    }
+    await this.save(
+      new Map([
+        [
+          this.parts[index].name,
+          { count: state.fingerprints.size, entities: state.entities },
+        ],
+      ]),
+    );
+    await this.publishChange({
+      mutation: 'delta',
+      entities: delta.added.length + delta.removed.length,
+      clusters: namedClusterChanges(delta.added, delta.removed),
+    });
   }
 
   private stateOf(built: {

@@ -88,14 +88,8 @@ export function fleetToEntities(
   const warnings: NkpWarning[] = [];
   // Everything an entity depends on besides its own model and its workspace.
   const context = memo ? JSON.stringify(options) : '';
-  const {
-    clusterEntity,
-    workspaceEntity,
-    projectEntity,
-    releaseEntity,
-    sourceEntityName,
-    ws,
-  } = entityBuilders(fleet, options);
+  const builders = entityBuilders(fleet, options);
+  const { sourceEntityName, ws } = builders;
   const build = <T extends object>(
     step: string,
     model: T,
@@ -117,19 +111,21 @@ export function fleetToEntities(
         'clusterEntity',
         c,
         [sourceEntityName, ws(c.workspace)],
-        clusterEntity,
+        builders.clusterEntity,
       ),
     ),
     ...fleet.workspaces.map(w =>
-      build('workspaceEntity', w, [], workspaceEntity),
+      build('workspaceEntity', w, [], builders.workspaceEntity),
     ),
     ...fleet.projects.map(p =>
-      build('projectEntity', p, [ws(p.workspace)], projectEntity),
+      build('projectEntity', p, [ws(p.workspace)], builders.projectEntity),
     ),
     // Releases without a version say nothing the calendar could use.
     ...fleet.releases
       .filter(r => r.version)
-      .map(r => build('releaseEntity', r, [sourceEntityName], releaseEntity)),
+      .map(r =>
+        build('releaseEntity', r, [sourceEntityName], builders.releaseEntity),
+      ),
   ];
   return { entities: dropDuplicates(entities, warnings), warnings };
 }
