@@ -88,11 +88,21 @@ export interface Config {
           >;
           /** Requests to the API servers of `api` and `endpoints`. */
           requests?: {
+            /**
+             * Read each resource as one watch-list stream (`watch` with `sendInitialEvents=true`
+             * and `resourceVersionMatch=NotOlderThan`, Kubernetes 1.32+) instead of LIST pages.
+             * A resource whose server refuses the request (422 or 400, e.g. the `WatchList`
+             * feature gate is off) is read in pages instead, from then on. A stream that fails,
+             * ends or stalls before its initial-events-end bookmark fails the run like a page
+             * would. Default true.
+             */
+            streamingLists?: boolean;
             /** Objects per LIST page (`limit`). Default 500. */
             pageSize?: number;
             /**
              * Seconds a request may take until its response is complete; a page that takes
-             * longer fails the run. Default 30.
+             * longer fails the run. A watch-list stream may take longer as a whole, but not this
+             * long without delivering anything. Default 30.
              */
             timeoutSeconds?: number;
           };

@@ -1,11 +1,15 @@
 /*
  * A kube-apiserver stand-in for the benchmark: serves a generated NKP fleet of any size over
  * HTTPS on loopback the way the real server does (discovery, LIST pages bounded by `limit` with
- * `continue` tokens, WATCH streams). Pages are rendered to JSON once, before the measured read, as
- * kube-apiserver answers LISTs from its watch cache: the benchmark measures the client, and the
- * server shares the client's two cores. `POST /bench/modify?cluster=N` changes one cluster's
- * Kubernetes version, re-renders its page and pushes the MODIFIED event to the open cluster
- * watches. The objects come from fleetObjects.ts.
+ * `continue` tokens, WATCH streams, and watch-list streams: `sendInitialEvents=true` sends every
+ * object as ADDED and then the initial-events-end bookmark, or is refused with 422 as by a server
+ * with the WatchList gate off after `POST /bench/watch-list?enabled=false`). Pages and stream events
+ * are rendered to JSON once, before the measured read, as kube-apiserver answers both from its
+ * watch cache: the benchmark measures the client, and the server shares the client's two cores.
+ * `POST /bench/modify?cluster=N` changes one cluster's Kubernetes version, re-renders its page
+ * and pushes the MODIFIED event to the open cluster watches. `GET /bench/stats` answers the
+ * requests served so far and the server process's CPU time. The objects come from
+ * fleetObjects.ts.
  */
 
 import { execFileSync } from 'node:child_process';
@@ -39,6 +43,10 @@ function apiVersionOf(kind: Kind): string {
 
 export async function startFleetServer(size: FleetSize) {
   const { key, cert } = selfSignedCertificate();
+  /** Requests served, /bench routes aside. */
+  let requests = 0;
+  /** Whether watch-list streams are served; `POST /bench/watch-list?enabled=false` refuses them. */
+  let watchList = true;
   let resourceVersion = 100_000;
   const versionOverrides = new Map<number, string>();
   /** Open watches and the path each watches. */
@@ -93,6 +101,54 @@ export async function startFleetServer(size: FleetSize) {
     }
   };
 
+  // Watch-list streams: every object's ADDED line, in chunks of about 64 KiB.
+  const streams = new Map<Kind, Buffer[]>();
+  const renderStream = (kind: Kind) => {
+    const chunks: Buffer[] = [];
+    let lines: string[] = [];
+    let length = 0;
+    for (let i = 0; i < count(kind); i++) {
+      const line = `${JSON.stringify({
+        type: 'ADDED',
+        object: objectAt(kind, i),
+      })}\n`;
+      lines.push(line);
+      length += line.length;
+      if (length >= 65_536) {
+        chunks.push(Buffer.from(lines.join('')));
+        lines = [];
+        length = 0;
+      }
+    }
+    if (lines.length) chunks.push(Buffer.from(lines.join('')));
+    streams.set(kind, chunks);
+    return chunks;
+  };
+  const prerenderStreams = () => {
+    for (const kind of Object.keys(counts) as Kind[]) renderStream(kind);
+  };
+  const sendStream = async (kind: Kind, res: ServerResponse) => {
+    for (const chunk of streams.get(kind) ?? renderStream(kind)) {
+      if (!res.write(chunk)) {
+        await new Promise(resolve => res.once('drain', resolve));
+      }
+      if (res.destroyed) return;
+    }
+    res.write(
+      `${JSON.stringify({
+        type: 'BOOKMARK',
+        object: {
+          kind: 'Bookmark',
+          apiVersion: apiVersionOf(kind),
+          metadata: {
+            resourceVersion: String(resourceVersion),
+            annotations: { 'k8s.io/initial-events-end': 'true' },
+          },
+        },
+      })}\n`,
+    );
+  };
+
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url!, 'https://127.0.0.1');
     const json = (body: unknown, status = 200) => {
@@ -114,6 +170,7 @@ export async function startFleetServer(size: FleetSize) {
           renderPage('clusters', Number(start), Number(limit));
         }
       }
+      streams.delete('clusters');
       const line = `${JSON.stringify({ type: 'MODIFIED', object })}\n`;
       for (const [watch, path] of watches) {
         if (path.endsWith('/clusters')) watch.write(line);
@@ -125,6 +182,17 @@ export async function startFleetServer(size: FleetSize) {
       json({ watching: [...watches.values()] });
       return;
     }
+    if (req.method === 'POST' && url.pathname === '/bench/watch-list') {
+      watchList = url.searchParams.get('enabled') === 'true';
+      json({ watchList });
+      return;
+    }
+    if (url.pathname === '/bench/stats') {
+      const cpu = process.cpuUsage();
+      json({ requests, cpuMs: (cpu.user + cpu.system) / 1000 });
+      return;
+    }
+    requests++;
     if (url.pathname === '/apis') {
       json({
         kind: 'APIGroupList',
@@ -157,8 +225,31 @@ export async function startFleetServer(size: FleetSize) {
     }
     const kind = parts[3] as Kind;
     if (url.searchParams.get('watch') === 'true') {
+      const initial = url.searchParams.get('sendInitialEvents') === 'true';
+      if (initial && !watchList) {
+        json(
+          {
+            kind: 'Status',
+            apiVersion: 'v1',
+            status: 'Failure',
+            reason: 'Invalid',
+            code: 422,
+            message:
+              'ListOptions.meta.k8s.io "" is invalid: sendInitialEvents: Forbidden: sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled',
+          },
+          422,
+        );
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
-      watches.set(res, url.pathname);
+      if (initial) {
+        // Not counted as a watch until its initial events are out.
+        void sendStream(kind, res).then(() => {
+          if (!res.destroyed) watches.set(res, url.pathname);
+        });
+      } else {
+        watches.set(res, url.pathname);
+      }
       res.on('close', () => watches.delete(res));
       return;
     }
@@ -175,6 +266,7 @@ export async function startFleetServer(size: FleetSize) {
   const { port } = server.address() as AddressInfo;
   return {
     prerender,
+    prerenderStreams,
     url: `https://127.0.0.1:${port}`,
     caData: Buffer.from(cert).toString('base64'),
     close: () =>

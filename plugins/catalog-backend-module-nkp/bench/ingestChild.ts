@@ -21,6 +21,10 @@ export interface IngestRun {
   clusters: number;
   /** Version changes to push as watch events. */
   changes: number;
+  /** The provider's `requests.streamingLists`; default: the provider's default. */
+  streamingLists?: boolean;
+  /** Also fetch and parse the same pages bare, for comparison. Default true. */
+  bare?: boolean;
 }
 
 export interface IngestResult {
@@ -36,6 +40,10 @@ export interface IngestResult {
   parseMs: number;
   httpsAndParseMs: number;
   deltaMs: number[];
+  /** For the full read: CPU of this process, the server's CPU, and the requests it served. */
+  providerCpuMs: number;
+  serverCpuMs: number;
+  requests: number;
   /** Heap in use (after a collection) once the full read was applied, and after the changes. */
   appliedHeapMiB: number;
   followingHeapMiB: number;
@@ -48,6 +56,8 @@ async function ingest({
   caData,
   clusters,
   changes,
+  streamingLists,
+  bare = true,
 }: IngestRun): Promise<IngestResult> {
   // process.memoryUsage() reads /proc for the RSS and costs enough to distort the run when
   // sampled often; the heap alone is cheap, and the peak RSS comes from the kernel at the end.
@@ -98,6 +108,9 @@ async function ingest({
           nkp: {
             bench: {
               api: { url, token: 'bench-token', caData },
+              ...(streamingLists === undefined
+                ? {}
+                : { requests: { streamingLists } }),
               maxShrinkPercent: 100,
             },
           },
@@ -116,8 +129,17 @@ async function ingest({
   );
   await provider.connect(connection);
 
+  const stats = async () =>
+    (await fleetServerJson({ url, caData }, '/bench/stats', 'GET')) as {
+      requests: number;
+      cpuMs: number;
+    };
+  const serverBefore = await stats();
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   await task.fn(new AbortController().signal);
+  const cpuUsed = process.cpuUsage(cpuBefore);
+  const serverAfter = await stats();
   const full = mutations[0];
   if (full?.mutation.type !== 'full') {
     throw new Error(`no full mutation: ${JSON.stringify(errors)}`);
@@ -190,12 +212,14 @@ async function ingest({
   let bytes = 0;
   let parseMs = 0;
   const httpsStarted = performance.now();
-  for (const path of [
-    '/apis/workspaces.kommander.mesosphere.io/v1alpha1/workspaces',
-    '/apis/workspaces.kommander.mesosphere.io/v1alpha1/projects',
-    '/apis/kommander.mesosphere.io/v1beta1/kommanderclusters',
-    '/apis/cluster.x-k8s.io/v1beta1/clusters',
-  ]) {
+  for (const path of !bare
+    ? []
+    : [
+        '/apis/workspaces.kommander.mesosphere.io/v1alpha1/workspaces',
+        '/apis/workspaces.kommander.mesosphere.io/v1alpha1/projects',
+        '/apis/kommander.mesosphere.io/v1beta1/kommanderclusters',
+        '/apis/cluster.x-k8s.io/v1beta1/clusters',
+      ]) {
     let token: string | undefined;
     do {
       const text = await fleetServerText(
@@ -225,6 +249,9 @@ async function ingest({
     parseMs,
     httpsAndParseMs,
     deltaMs,
+    providerCpuMs: (cpuUsed.user + cpuUsed.system) / 1000,
+    serverCpuMs: serverAfter.cpuMs - serverBefore.cpuMs,
+    requests: serverAfter.requests - serverBefore.requests,
     appliedHeapMiB,
     followingHeapMiB,
   };

@@ -50,7 +50,10 @@ const ALL = [
 
 type Tenant = 'hooli' | 'stark';
 
-/** A request an NKP server answered (watches aside): when, which path, for which replica. */
+/**
+ * A request an NKP server answered (watches aside, watch-list streams included): when, which
+ * path, for which replica.
+ */
 interface Served {
   at: number;
   tenant: Tenant;
@@ -106,7 +109,9 @@ describeOnPostgres('two backend replicas on one PostgreSQL database', () => {
         intercept: async request => {
           const url = new URL(request.url);
           const replica = readers.get(request.headers.get('authorization')!);
-          if (url.searchParams.get('watch') === 'true') {
+          // Watches are not reads; a watch-list stream (the default way to read) is.
+          const stream = url.searchParams.get('sendInitialEvents') === 'true';
+          if (url.searchParams.get('watch') === 'true' && !stream) {
             return undefined;
           }
           served.push({
@@ -118,7 +123,7 @@ describeOnPostgres('two backend replicas on one PostgreSQL database', () => {
           if (faults[tenant].down) {
             return status(503, 'ServiceUnavailable', 'apiserver is down');
           }
-          // /apis/<group>/<version>/<plural>: a list
+          // /apis/<group>/<version>/<plural>: a list, or a watch-list stream
           if (url.pathname.split('/').length === 5) {
             faults[tenant].onList(replica);
             if (faults[tenant].slowLists) {

@@ -12,6 +12,8 @@ export interface ServerContext {
   bookmarkIntervalMs: number;
   /** How long a watch without `timeoutSeconds` stays open. */
   maxWatchSeconds: number;
+  /** Whether watch-list streams (`sendInitialEvents=true`) are served. */
+  watchList: boolean;
   log: (message: string) => void;
   /** Open watch responses, ended when the server closes. */
   watches: Set<http.ServerResponse>;

@@ -5,6 +5,12 @@
  * kube-apiserver does: HTTP 200, then the error in the stream). With `allowWatchBookmarks=true`
  * a BOOKMARK with the current resourceVersion comes every `bookmarkIntervalMs`. The watch ends
  * after `timeoutSeconds` (default: the server's maximum).
+ *
+ * A watch-list stream (`sendInitialEvents=true`, which needs `resourceVersionMatch=NotOlderThan`
+ * and `allowWatchBookmarks=true`) starts with the current objects as ADDED, then a BOOKMARK
+ * annotated `k8s.io/initial-events-end: "true"` at the current resourceVersion, then goes on as
+ * a watch. The options are checked as kube-apiserver checks them (422 Invalid), and with
+ * `watchList: false` the stream is refused as by a server with the WatchList feature gate off.
  */
 import type http from 'node:http';
 import { apiVersionOf } from '../resources/resourceTypes';
@@ -38,6 +44,49 @@ function timeoutOf(query: URLSearchParams, max: number): number {
   return Math.min(seconds, max);
 }
 
+/** Whether the watch is a watch-list stream; 422 for options kube-apiserver would refuse. */
+function initialEventsOf(
+  context: ServerContext,
+  query: URLSearchParams,
+): boolean {
+  const send = query.get('sendInitialEvents');
+  const match = query.get('resourceVersionMatch');
+  const causes: Array<{ field: string; message: string }> = [];
+  if (send !== null) {
+    if (match !== 'NotOlderThan') {
+      causes.push({
+        field: 'resourceVersionMatch',
+        message:
+          'Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan',
+      });
+    }
+    if (!context.watchList) {
+      causes.push({
+        field: 'sendInitialEvents',
+        message:
+          'Forbidden: sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled',
+      });
+    }
+    if (send === 'true' && query.get('allowWatchBookmarks') !== 'true') {
+      causes.push({
+        field: 'allowWatchBookmarks',
+        message:
+          'Forbidden: allowWatchBookmarks must be set to true when sendInitialEvents is true',
+      });
+    }
+  } else if (match) {
+    causes.push({
+      field: 'resourceVersionMatch',
+      message:
+        'Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided',
+    });
+  }
+  if (causes.length) {
+    throw statusErrors.invalidListOptions(causes);
+  }
+  return send === 'true';
+}
+
 export function handleWatch(
   context: ServerContext,
   target: ResourcePath,
@@ -46,7 +95,9 @@ export function handleWatch(
   res: http.ServerResponse,
 ): void {
   refuseSelectors(query);
-  const from = startVersionOf(query);
+  const initialEvents = initialEventsOf(context, query);
+  // A watch-list stream starts from the current state, which is never older than asked for.
+  const from = initialEvents ? undefined : startVersionOf(query);
   const timeoutSeconds = timeoutOf(query, context.maxWatchSeconds);
   const bookmarks = query.get('allowWatchBookmarks') === 'true';
   const { store } = context;
@@ -73,6 +124,16 @@ export function handleWatch(
     for (const object of store.list(target.type, target.namespace)) {
       write('ADDED', object);
     }
+  }
+  if (initialEvents) {
+    write('BOOKMARK', {
+      kind: target.type.kind,
+      apiVersion: apiVersionOf(target.type),
+      metadata: {
+        resourceVersion: String(store.resourceVersion),
+        annotations: { 'k8s.io/initial-events-end': 'true' },
+      },
+    });
   }
   for (const event of backlog.filter(relevant)) {
     write(event.type, event.object);

@@ -40,6 +40,11 @@ export interface ApiServerOptions {
   bookmarkIntervalMs?: number;
   /** Default 1800. */
   maxWatchSeconds?: number;
+  /**
+   * Serve watch-list streams (`sendInitialEvents=true`, Kubernetes 1.32+). Default true; false
+   * answers them 422, as a server with the `WatchList` feature gate off does.
+   */
+  watchList?: boolean;
   /** How long a continue token stays valid; default 5 minutes. */
   continueTtlMs?: number;
   /** Continue snapshots kept at most; default 100. */
@@ -196,6 +201,7 @@ export async function startApiServer(
     }),
     bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
     maxWatchSeconds: options.maxWatchSeconds ?? 1800,
+    watchList: options.watchList ?? true,
     log,
     watches: new Set(),
   };

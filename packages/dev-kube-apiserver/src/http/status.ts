@@ -171,6 +171,27 @@ export const statusErrors = {
       { ...objectDetails(type, name), kind: type.kind, causes },
     ),
 
+  /** Query parameters a LIST or WATCH does not accept, as kube-apiserver's ListOptions check. */
+  invalidListOptions: (causes: Array<{ field: string; message: string }>) =>
+    failure(
+      422,
+      'Invalid',
+      `ListOptions.meta.k8s.io "" is invalid: ${
+        causes.length === 1
+          ? `${causes[0].field}: ${causes[0].message}`
+          : `[${causes.map(c => `${c.field}: ${c.message}`).join(', ')}]`
+      }`,
+      {
+        group: 'meta.k8s.io',
+        kind: 'ListOptions',
+        causes: causes.map(c => ({
+          reason: 'FieldValueForbidden',
+          message: c.message,
+          field: c.field,
+        })),
+      },
+    ),
+
   unsupportedMediaType: (contentType: string) =>
     failure(
       415,

@@ -172,4 +172,100 @@ describe('WATCH', () => {
     );
     expect(answer.status).toBe(400);
   });
+
+  describe('watch-list streams', () => {
+    const STREAM = {
+      sendInitialEvents: 'true',
+      resourceVersionMatch: 'NotOlderThan',
+      allowWatchBookmarks: 'true',
+    };
+    const isEnd = (e: any) =>
+      e.type === 'BOOKMARK' &&
+      e.object.metadata.annotations?.['k8s.io/initial-events-end'] === 'true';
+
+    it('sends the current objects as ADDED, the initial-events-end bookmark at the current resourceVersion, then changes', async () => {
+      await t.apply(`${ACME_CLUSTERS}/new1`, clusterObject('new1'));
+      const current = await listVersion();
+      const watching = t.watch(ACME_CLUSTERS, STREAM, e =>
+        e.some(x => x.type === 'MODIFIED'),
+      );
+      await new Promise(r => setTimeout(r, 50));
+      await t.apply(
+        `${ACME_CLUSTERS}/new1`,
+        clusterObject('new1', { topology: { version: 'v1.33.5' } }),
+      );
+      const events = await watching;
+      const end = events.findIndex(isEnd);
+      expect(
+        events.slice(0, end).map(e => [e.type, e.object.metadata.name]),
+      ).toEqual([
+        ['ADDED', 'c1'],
+        ['ADDED', 'c2'],
+        ['ADDED', 'c3'],
+        ['ADDED', 'new1'],
+      ]);
+      expect(events[end].object).toEqual({
+        kind: 'Cluster',
+        apiVersion: 'cluster.x-k8s.io/v1beta1',
+        metadata: {
+          resourceVersion: current,
+          annotations: { 'k8s.io/initial-events-end': 'true' },
+        },
+      });
+      expect(events.at(-1)).toMatchObject({
+        type: 'MODIFIED',
+        object: { metadata: { name: 'new1' } },
+      });
+    });
+
+    it('answers from the current state also for a resourceVersion older than the event window', async () => {
+      await t.close();
+      t = await startTestServer({ eventWindow: 1 });
+      for (const name of ['w1', 'w2']) {
+        await t.apply(`${ACME_CLUSTERS}/${name}`, clusterObject(name));
+      }
+      const events = await t.watch(
+        ACME_CLUSTERS,
+        { ...STREAM, resourceVersion: '1' },
+        e => e.some(isEnd),
+      );
+      expect(events.filter(e => e.type === 'ADDED')).toHaveLength(5);
+    });
+
+    it.each`
+      case                                         | query                                                                  | field                     | message
+      ${'without resourceVersionMatch'}            | ${{ sendInitialEvents: 'true', allowWatchBookmarks: 'true' }}          | ${'resourceVersionMatch'} | ${'sendInitialEvents requires setting resourceVersionMatch to NotOlderThan'}
+      ${'with another resourceVersionMatch'}       | ${{ ...STREAM, resourceVersionMatch: 'Exact' }}                        | ${'resourceVersionMatch'} | ${'sendInitialEvents requires setting resourceVersionMatch to NotOlderThan'}
+      ${'without bookmarks'}                       | ${{ sendInitialEvents: 'true', resourceVersionMatch: 'NotOlderThan' }} | ${'allowWatchBookmarks'}  | ${'allowWatchBookmarks must be set to true when sendInitialEvents is true'}
+      ${'resourceVersionMatch without the stream'} | ${{ resourceVersionMatch: 'NotOlderThan' }}                            | ${'resourceVersionMatch'} | ${'resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided'}
+    `('422 Invalid $case, naming $field', async ({ query, field, message }) => {
+      const answer = await t.request(
+        'GET',
+        `${CLUSTERS}?watch=true&${new URLSearchParams(query)}`,
+      );
+      expect(answer.status).toBe(422);
+      expect(answer.body).toMatchObject({
+        kind: 'Status',
+        reason: 'Invalid',
+        code: 422,
+        details: { kind: 'ListOptions', causes: [{ field }] },
+      });
+      expect(answer.body.message).toBe(
+        `ListOptions.meta.k8s.io "" is invalid: ${field}: Forbidden: ${message}`,
+      );
+    });
+
+    it('refuses the stream with watchList: false, as a server with the WatchList gate off', async () => {
+      await t.close();
+      t = await startTestServer({ watchList: false });
+      const answer = await t.request(
+        'GET',
+        `${CLUSTERS}?watch=true&${new URLSearchParams(STREAM)}`,
+      );
+      expect(answer.status).toBe(422);
+      expect(answer.body.message).toBe(
+        'ListOptions.meta.k8s.io "" is invalid: sendInitialEvents: Forbidden: sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled',
+      );
+    });
+  });
 });

@@ -29,6 +29,7 @@ describe('reading Kubernetes-API sources', () => {
           },
         ],
         readOptions: {
+          streamingLists: true,
           pageSize: 500,
           requestTimeoutMs: 30_000,
           watch: { enabled: true, idleTimeoutMs: 150_000, debounceMs: 150 },
@@ -47,7 +48,7 @@ describe('reading Kubernetes-API sources', () => {
         },
         { name: 'stark', inCluster: true },
       ],
-      requests: { pageSize: 100, timeoutSeconds: 5 },
+      requests: { pageSize: 100, timeoutSeconds: 5, streamingLists: false },
       watch: {
         enabled: false,
         idleTimeoutSeconds: 60,
@@ -66,6 +67,7 @@ describe('reading Kubernetes-API sources', () => {
       ['stark', { auth: 'inCluster' }, undefined],
     ]);
     expect(config.api!.readOptions).toMatchObject({
+      streamingLists: false,
       pageSize: 100,
       requestTimeoutMs: 5000,
       watch: { enabled: false, idleTimeoutMs: 60_000, debounceMs: 50 },

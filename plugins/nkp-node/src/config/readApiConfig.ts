@@ -176,6 +176,9 @@ function readReadOptions(
     return value;
   };
   return {
+    streamingLists:
+      config.getOptionalBoolean('requests.streamingLists') ??
+      defaults.streamingLists,
     pageSize: positive('requests.pageSize', defaults.pageSize, true),
     requestTimeoutMs:
       positive('requests.timeoutSeconds', defaults.requestTimeoutMs / 1000) *

@@ -156,15 +156,16 @@ export class KubernetesApiClient {
 
   /**
    * GETs `path` and hands every complete line of the body to `onLine` as it arrives. Resolves when
-   * the server ends the response cleanly; rejects when nothing arrives for `idleTimeoutMs`, when
-   * the body is cut off, when `onLine` throws, or when `signal` aborts.
+   * the server ends the response cleanly, or as soon as `onLine` returns `'stop'` (the rest of
+   * the response is dropped); rejects when nothing arrives for `idleTimeoutMs`, when the body is
+   * cut off, when `onLine` throws, or when `signal` aborts.
    */
   async streamLines(
     path: string,
     options: {
       signal: AbortSignal;
       idleTimeoutMs: number;
-      onLine: (line: string) => void;
+      onLine: (line: string) => void | 'stop';
     },
   ): Promise<void> {
     const what = `GET ${this.server}${path}`;
@@ -190,15 +191,18 @@ export class KubernetesApiClient {
         for await (const chunk of response) {
           deadline.restart();
           pending += decoder.write(chunk as Buffer);
+          let start = 0;
           let newline = pending.indexOf('\n');
           while (newline >= 0) {
-            const line = pending.slice(0, newline).trim();
-            pending = pending.slice(newline + 1);
-            if (line) {
-              options.onLine(line);
+            const line = pending.slice(start, newline).trim();
+            start = newline + 1;
+            if (line && options.onLine(line) === 'stop') {
+              response.destroy();
+              return;
             }
-            newline = pending.indexOf('\n');
+            newline = pending.indexOf('\n', start);
           }
+          pending = pending.slice(start);
         }
       } catch (error) {
         response.destroy();

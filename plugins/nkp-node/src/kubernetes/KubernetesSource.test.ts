@@ -26,7 +26,9 @@ const CLUSTERS = '/apis/cluster.x-k8s.io/v1beta1/clusters';
 const WORKSPACES =
   '/apis/workspaces.kommander.mesosphere.io/v1alpha1/workspaces';
 
+/** Paged LISTs; the watch-list tests turn `streamingLists` on. */
 const readOptions: KubernetesReadOptions = {
+  streamingLists: false,
   pageSize: 2,
   requestTimeoutMs: 300,
   watch: {
@@ -44,6 +46,7 @@ registerMswTestHooks(msw);
 function setup(
   options: {
     servedGroups?: (group: string) => boolean;
+    watchList?: boolean;
     read?: Partial<KubernetesReadOptions>;
   } = {},
 ) {
@@ -259,6 +262,250 @@ describe('KubernetesSource', () => {
         metadata: expect.objectContaining({ namespace: 'acme-ns' }),
       }),
     );
+  });
+
+  describe('watch-list streams', () => {
+    const streaming = { read: { streamingLists: true } };
+    const isStream = (u: URL) =>
+      u.pathname === CLUSTERS &&
+      u.searchParams.get('sendInitialEvents') === 'true';
+    const added = (name: string) => ({
+      type: 'ADDED',
+      object: capiCluster(name, 'acme-ns'),
+    });
+    const initialEventsEnd = {
+      type: 'BOOKMARK',
+      object: {
+        metadata: {
+          resourceVersion: '77',
+          annotations: { 'k8s.io/initial-events-end': 'true' },
+        },
+      },
+    };
+    /** A watch response that sends `events` (one per line) and then ends, hangs or breaks. */
+    const stream =
+      (events: unknown[], then: 'end' | 'hang' | 'break' = 'end') =>
+      () =>
+        new HttpResponse(
+          new ReadableStream({
+            start(controller) {
+              for (const event of events) {
+                controller.enqueue(
+                  new TextEncoder().encode(`${JSON.stringify(event)}\n`),
+                );
+              }
+              if (then === 'end') controller.close();
+              if (then === 'break') controller.error(new Error('reset'));
+            },
+          }),
+          {
+            headers: {
+              'content-type': 'application/json',
+              'transfer-encoding': 'chunked',
+            },
+          },
+        );
+
+    it('reads each resource as one stream up to its initial-events-end bookmark, and follows from there', async () => {
+      const { server, source } = setup(streaming);
+      const read = await source.read(signal());
+
+      expect(names(read.objects)).toEqual(names(smallFleet()));
+      const clusterRequests = server.requests.filter(
+        u => u.pathname === CLUSTERS,
+      );
+      expect(clusterRequests).toHaveLength(1);
+      expect(Object.fromEntries(clusterRequests[0].searchParams)).toEqual({
+        watch: 'true',
+        sendInitialEvents: 'true',
+        resourceVersionMatch: 'NotOlderThan',
+        allowWatchBookmarks: 'true',
+        timeoutSeconds: '60',
+      });
+      const mgmt = read.objects.find(o => (o.metadata as any).name === 'mgmt')!;
+      expect(mgmt.metadata).not.toHaveProperty('managedFields');
+
+      // The stream is closed at the bookmark; the watch continues from its resourceVersion.
+      const bookmarked = server.currentResourceVersion;
+      const following = follow(read);
+      const watch = await server.waitForWatch(CLUSTERS);
+      expect(server.streamHistory.map(w => w.path)).toContain(CLUSTERS);
+      expect(watch.url.searchParams.get('resourceVersion')).toBe(bookmarked);
+      expect(watch.url.searchParams.has('sendInitialEvents')).toBe(false);
+      server.modify(
+        capiCluster('acme-prod', 'acme-ns', { version: 'v1.35.0' }),
+      );
+      const change = await following.next();
+      expect(change.events?.map(e => e.type)).toEqual(['MODIFIED']);
+      await following.stop();
+    });
+
+    it('falls back to pages for a server that refuses the stream, once, and says so once', async () => {
+      const { server, source, logger } = setup({
+        ...streaming,
+        watchList: false,
+      });
+      const first = await source.read(signal());
+      expect(names(first.objects)).toEqual(names(smallFleet()));
+      const clusterRequests = () =>
+        server.requests
+          .filter(u => u.pathname === CLUSTERS)
+          .map(u =>
+            u.searchParams.has('sendInitialEvents')
+              ? 'stream'
+              : `limit=${u.searchParams.get('limit')}`,
+          );
+      expect(clusterRequests()).toEqual(['stream', 'limit=2', 'limit=2']);
+      expect(logger.info).toHaveBeenCalledWith(
+        `${URL_BASE} refused a watch-list stream of clusters.cluster.x-k8s.io; reading it in pages from now on`,
+      );
+
+      await source.read(signal());
+      expect(clusterRequests()).toEqual([
+        'stream',
+        'limit=2',
+        'limit=2',
+        'limit=2',
+        'limit=2',
+      ]);
+      expect(
+        logger.info.mock.calls.filter(([m]) =>
+          String(m).includes('clusters.cluster.x-k8s.io; reading it in pages'),
+        ),
+      ).toHaveLength(1);
+    });
+
+    it.each([
+      [
+        'a 400 for the request',
+        () => status(400, 'BadRequest', 'unknown parameter sendInitialEvents'),
+      ],
+    ])('falls back to pages on %s as well', async (_, respond) => {
+      const { server, source } = setup(streaming);
+      server.failNext(isStream, respond);
+      const { objects } = await source.read(signal());
+      expect(names(objects)).toEqual(names(smallFleet()));
+    });
+
+    it.each([
+      [
+        'a 500 for the request',
+        () => status(500, 'InternalError', 'etcdserver: request timed out'),
+        `GET ${URL_BASE}${CLUSTERS}?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&timeoutSeconds=60: HTTP 500 etcdserver: request timed out`,
+      ],
+      [
+        'a 403 for the request',
+        () =>
+          status(
+            403,
+            'Forbidden',
+            'clusters.cluster.x-k8s.io is forbidden: User "system:serviceaccount:backstage:nkp" cannot watch resource',
+          ),
+        /HTTP 403 .*cannot watch resource; grant the service account get\/list\/watch on it/,
+      ],
+      [
+        'an ERROR event halfway',
+        stream([
+          added('acme-prod'),
+          {
+            type: 'ERROR',
+            object: {
+              kind: 'Status',
+              code: 500,
+              message: 'etcdserver: leader changed',
+            },
+          },
+        ]),
+        'the watch-list stream of clusters.cluster.x-k8s.io: etcdserver: leader changed',
+      ],
+      [
+        'an ERROR event with code 400 after the first objects (not a refusal)',
+        stream([
+          added('acme-prod'),
+          {
+            type: 'ERROR',
+            object: { kind: 'Status', code: 400, message: 'x' },
+          },
+        ]),
+        'the watch-list stream of clusters.cluster.x-k8s.io: x',
+      ],
+      [
+        'a stream that ends before its bookmark',
+        stream([added('acme-prod'), added('acme-dev')]),
+        `GET ${URL_BASE}${CLUSTERS}: the watch-list stream of clusters.cluster.x-k8s.io ended before its initial-events-end bookmark, after 2 objects`,
+      ],
+      [
+        'a stream that is cut off',
+        stream([added('acme-prod')], 'break'),
+        /timeoutSeconds=60: .*socket hang up/,
+      ],
+      [
+        'a stream that stalls before its bookmark',
+        stream([added('acme-prod')], 'hang'),
+        /nothing received for 300 ms/,
+      ],
+      [
+        'a bookmark without a resourceVersion',
+        stream([
+          added('acme-prod'),
+          {
+            type: 'BOOKMARK',
+            object: {
+              metadata: {
+                annotations: { 'k8s.io/initial-events-end': 'true' },
+              },
+            },
+          },
+        ]),
+        'the initial-events-end bookmark has no resourceVersion to watch from',
+      ],
+      [
+        'a list body instead of events',
+        stream([{ kind: 'ClusterList', items: [] }]),
+        'unexpected event type "undefined"',
+      ],
+      [
+        'a line that is not JSON',
+        () => new HttpResponse('{"type":"ADDED","object":{\n'),
+        /JSON/,
+      ],
+    ])(
+      'fails the whole read on %s, without the token, and reads fine next time',
+      async (_, respond, message) => {
+        const { server, source } = setup(streaming);
+        server.failNext(isStream, respond);
+        const started = Date.now();
+        const error = await source.read(signal()).then(
+          () => undefined,
+          e => e,
+        );
+        expect(error).toBeInstanceOf(Error);
+        expect(error.message).toMatch(message);
+        expect(JSON.stringify(error) + String(error.stack)).not.toContain(
+          TOKEN,
+        );
+        expect(Date.now() - started).toBeLessThan(2000);
+        // Not a refusal: the next read streams again.
+        await expect(source.read(signal())).resolves.toHaveProperty('objects');
+        expect(server.requests.filter(isStream)).toHaveLength(2);
+      },
+    );
+
+    it('takes a stream whose bookmark arrives with changes merged in', async () => {
+      const { server, source } = setup(streaming);
+      server.failNext(
+        isStream,
+        stream([
+          added('acme-prod'),
+          added('acme-dev'),
+          { type: 'DELETED', object: capiCluster('acme-dev', 'acme-ns') },
+          initialEventsEnd,
+        ]),
+      );
+      const { objects } = await source.read(signal());
+      const clusters = names(objects).filter(n => n.startsWith('Cluster '));
+      expect(clusters).toEqual(['Cluster acme-prod']);
+    });
   });
 
   describe('following changes', () => {

@@ -1,6 +1,7 @@
 /*
  * Reads one NKP cluster (a management cluster, or a self-managed one) through its Kubernetes API:
- * discovery, then a complete paginated LIST of every served NKP resource. The result can then be
+ * discovery, then a complete read of every served NKP resource: a watch-list stream where the
+ * server accepts one (`streamingLists`), else a paginated LIST. The result can then be
  * followed with watches, so that changes reach the catalog in seconds; a source whose read
  * failed can be followed too (it is read again with backoff first).
  */
@@ -11,7 +12,9 @@ import { NkpSource, NkpSourceChange, RawObjects } from '../NkpSource';
 import { discoverResources } from './discoverResources';
 import { FleetLists, followFleet, objectsOf } from './followFleet';
 import { KubernetesApiClient } from './KubernetesApiClient';
-import { listResource } from './listResource';
+import { listResource, ResourceList } from './listResource';
+import { ServedResource } from './resources';
+import { streamResource } from './streamResource';
 import { KubernetesConnection, KubernetesReadOptions } from './types';
 
 /** @public */
@@ -19,6 +22,8 @@ export class KubernetesSource implements NkpSource {
   private readonly client: KubernetesApiClient;
   private readonly readOptions: KubernetesReadOptions;
   private readonly logger: LoggerService;
+  /** Resources whose server refused a watch-list stream: read in pages from then on. */
+  private readonly refusesStreaming = new Set<string>();
   /** Present when watches are enabled: following needs them. */
   readonly follow?: NkpSource['follow'];
 
@@ -96,14 +101,38 @@ export class KubernetesSource implements NkpSource {
       signal,
       served.map(resource => async listSignal => ({
         served: resource,
-        list: await listResource(this.client, resource, {
-          pageSize: this.readOptions.pageSize,
-          signal: listSignal,
-          logger: this.logger,
-        }),
+        list: await this.readResource(resource, listSignal),
       })),
     );
     signal.throwIfAborted();
     return lists;
+  }
+
+  private async readResource(
+    served: ServedResource,
+    signal: AbortSignal,
+  ): Promise<ResourceList> {
+    if (
+      this.readOptions.streamingLists &&
+      !this.refusesStreaming.has(served.name)
+    ) {
+      const streamed = await streamResource(this.client, served, {
+        signal,
+        idleTimeoutMs: this.readOptions.requestTimeoutMs,
+        timeoutSeconds: this.readOptions.watch.serverTimeoutSeconds,
+      });
+      if (streamed !== 'refused') {
+        return streamed;
+      }
+      this.refusesStreaming.add(served.name);
+      this.logger.info(
+        `${this.client.server} refused a watch-list stream of ${served.name}; reading it in pages from now on`,
+      );
+    }
+    return listResource(this.client, served, {
+      pageSize: this.readOptions.pageSize,
+      signal,
+      logger: this.logger,
+    });
   }
 }

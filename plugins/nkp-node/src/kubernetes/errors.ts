@@ -29,6 +29,19 @@ export function isGone(error: unknown): boolean {
   return error instanceof KubernetesApiError && error.statusCode === 410;
 }
 
+/** The error an `ERROR` watch event reports (its object is a `Status`), for `what`. */
+export function watchEventError(
+  what: string,
+  object: unknown,
+): KubernetesApiError {
+  const status = asRecord(object);
+  const code = typeof status?.code === 'number' ? status.code : undefined;
+  return new KubernetesApiError(
+    `${what}: ${asString(status?.message) ?? 'ERROR'}`,
+    code,
+  );
+}
+
 /**
  * Maps an HTTP error status to the error type a Backstage operator recognises. `forbiddenHint`
  * replaces the advice a 403 gets (reads need get/list/watch; writes say what they need).

@@ -26,6 +26,12 @@ export type KubernetesConnection =
 
 /** @public */
 export interface KubernetesReadOptions {
+  /**
+   * Read each resource as one watch-list stream (`sendInitialEvents=true`, Kubernetes 1.32+)
+   * instead of LIST pages, where the server accepts it; a resource whose server refuses it is
+   * read in pages from then on.
+   */
+  streamingLists: boolean;
   /** Objects per LIST page (`limit`). */
   pageSize: number;
   /** Limit for every request until its response is complete (watches: until headers arrive). */
@@ -45,6 +51,7 @@ export interface KubernetesReadOptions {
 
 /** @public */
 export const DEFAULT_KUBERNETES_READ_OPTIONS: KubernetesReadOptions = {
+  streamingLists: true,
   pageSize: 500,
   requestTimeoutMs: 30_000,
   watch: {

@@ -11,7 +11,7 @@ import { stringifyError } from '@backstage/errors';
 import { asRecord, asString } from '../normalise/objects';
 import { sleep } from './abortable';
 import { backoffDelay } from './backoff';
-import { isGone, KubernetesApiError } from './errors';
+import { isGone, KubernetesApiError, watchEventError } from './errors';
 import { KubernetesApiClient } from './KubernetesApiClient';
 import { ResourceList } from './listResource';
 import { objectKey, ServedResource, storedObject } from './resources';
@@ -39,12 +39,7 @@ export async function watchResource(options: {
     const type = asString(event?.type);
     const object = event?.object;
     if (type === 'ERROR') {
-      const status = asRecord(object);
-      const code = typeof status?.code === 'number' ? status.code : undefined;
-      throw new KubernetesApiError(
-        `watch of ${served.name}: ${asString(status?.message) ?? 'ERROR'}`,
-        code,
-      );
+      throw watchEventError(`watch of ${served.name}`, object);
     }
     const version = asString(
       asRecord(asRecord(object)?.metadata)?.resourceVersion,

@@ -1,7 +1,9 @@
 /*
  * An msw-backed stand-in for a kube-apiserver with the NKP CRDs: discovery, paginated LISTs with
- * `limit`/`continue` and a shared resourceVersion, and WATCH streams of newline-delimited JSON
- * events that tests drive. Objects get the metadata a real server adds (uid, resourceVersion,
+ * `limit`/`continue` and a shared resourceVersion, WATCH streams of newline-delimited JSON
+ * events that tests drive, and watch-list streams (`sendInitialEvents=true`: the objects as
+ * ADDED, then the initial-events-end bookmark; refused with 422 as by a server with the
+ * `WatchList` feature gate off when `watchList: false`). Objects get the metadata a real server adds (uid, resourceVersion,
  * managedFields, …). `failNext` injects one faulty response for the next matching request;
  * `restore` replaces everything behind the watches' back, as a restore from a backup does.
  * `FakeApiServer.listen` serves one over real HTTP, for clients in other processes.
@@ -72,8 +74,13 @@ export class FakeApiServer {
     respond: FakeApiResponder;
   }> = [];
   private readonly watchers = new Set<FakeApiWatcher>();
-  /** Every watch ever opened, oldest first (msw does not tell when a client goes away). */
+  /**
+   * Every watch ever opened, oldest first (msw does not tell when a client goes away); without
+   * the watch-list streams, which are in `streamHistory`.
+   */
   readonly watchHistory: FakeApiWatcher[] = [];
+  /** Every watch-list stream (`sendInitialEvents=true`) ever opened, oldest first. */
+  readonly streamHistory: FakeApiWatcher[] = [];
   private resourceVersion = 1000;
   /** Watches from before this resourceVersion are refused with 410 Gone. */
   private compactedBefore = 0;
@@ -123,6 +130,8 @@ export class FakeApiServer {
       servedGroups?: (group: string) => boolean;
       /** When set, requests without `Authorization: Bearer <token>` get a 401, as from kube-apiserver. */
       token?: string;
+      /** Whether watch-list streams are served. Default true. */
+      watchList?: boolean;
     } = {},
   ) {}
 
@@ -278,10 +287,60 @@ export class FakeApiServer {
     ];
   }
 
-  private list(url: URL): Response {
-    const all = [...(this.objects.get(url.pathname)?.values() ?? [])].sort(
-      (a, b) => keyOf(a).localeCompare(keyOf(b)),
+  /** The 422 kube-apiserver answers to watch-list parameters it does not accept, if any. */
+  private refuseWatchList(url: URL): Response | undefined {
+    let cause: { field: string; message: string } | undefined;
+    if (this.options.watchList === false) {
+      cause = {
+        field: 'sendInitialEvents',
+        message:
+          'sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled',
+      };
+    } else if (
+      url.searchParams.get('resourceVersionMatch') !== 'NotOlderThan'
+    ) {
+      cause = {
+        field: 'resourceVersionMatch',
+        message:
+          'sendInitialEvents requires setting resourceVersionMatch to NotOlderThan',
+      };
+    }
+    return (
+      cause &&
+      HttpResponse.json(
+        {
+          kind: 'Status',
+          apiVersion: 'v1',
+          metadata: {},
+          status: 'Failure',
+          message: `ListOptions.meta.k8s.io "" is invalid: ${cause.field}: Forbidden: ${cause.message}`,
+          reason: 'Invalid',
+          details: {
+            group: 'meta.k8s.io',
+            kind: 'ListOptions',
+            causes: [
+              {
+                reason: 'FieldValueForbidden',
+                message: `Forbidden: ${cause.message}`,
+                field: cause.field,
+              },
+            ],
+          },
+          code: 422,
+        },
+        { status: 422 },
+      )
     );
+  }
+
+  private sorted(path: string): FakeApiObject[] {
+    return [...(this.objects.get(path)?.values() ?? [])].sort((a, b) =>
+      keyOf(a).localeCompare(keyOf(b)),
+    );
+  }
+
+  private list(url: URL): Response {
+    const all = this.sorted(url.pathname);
     const limit =
       Number(url.searchParams.get('limit') ?? all.length) || all.length;
     const token = url.searchParams.get('continue');
@@ -311,8 +370,15 @@ export class FakeApiServer {
   }
 
   private watch(url: URL): Response {
+    const initial = url.searchParams.get('sendInitialEvents') === 'true';
+    if (initial) {
+      const refusal = this.refuseWatchList(url);
+      if (refusal) {
+        return refusal;
+      }
+    }
     const from = Number(url.searchParams.get('resourceVersion') ?? 0);
-    if (from < this.compactedBefore) {
+    if (!initial && from < this.compactedBefore) {
       return status(
         410,
         'Expired',
@@ -340,7 +406,25 @@ export class FakeApiServer {
           },
         };
         this.watchers.add(watcher);
-        this.watchHistory.push(watcher);
+        if (initial) {
+          this.streamHistory.push(watcher);
+        } else {
+          this.watchHistory.push(watcher);
+        }
+        if (initial) {
+          for (const object of this.sorted(url.pathname)) {
+            watcher.send({ type: 'ADDED', object });
+          }
+          watcher.send({
+            type: 'BOOKMARK',
+            object: {
+              metadata: {
+                resourceVersion: this.currentResourceVersion,
+                annotations: { 'k8s.io/initial-events-end': 'true' },
+              },
+            },
+          });
+        }
       },
       cancel: () => {
         this.watchers.delete(watcher);

@@ -1,0 +1,134 @@
+/*
+ * Watch-list streams against LIST pages: the real provider reads the same generated fleet from the
+ * same HTTPS fleet server (fleetServer.ts) up to its full mutation, as one watch-list stream per
+ * resource (`requests.streamingLists: true`, the default), as paged LISTs (`false`), and as a
+ * stream the server refuses (422, the WatchList gate off) followed by pages. Modes are
+ * interleaved, each run in a fresh child process (ingestChild.ts), `rounds` times per mode.
+ * Reported per mode: wall time to the full mutation, requests the server served (discovery
+ * included), the server's CPU time, the provider's CPU time and its peak RSS.
+ *
+ *   cd plugins/catalog-backend-module-nkp && yarn bench:watch-list [--full] [--set rounds=3]
+ */
+
+import {
+  defineBench,
+  forkTs,
+  formatNumber,
+  log,
+  median,
+  printTable,
+  receive,
+  request,
+} from '@nkp-lifecycle/bench';
+import { join } from 'node:path';
+import { fleetServerJson, startFleetServer } from './fleetServer';
+import type { IngestResult, IngestRun } from './ingestChild';
+
+const PAGE_SIZE = 500;
+
+const MODES = [
+  { name: 'LIST pages', streamingLists: false, served: true },
+  { name: 'watch-list stream', streamingLists: true, served: true },
+  { name: 'stream refused → pages', streamingLists: true, served: false },
+] as const;
+
+type Mode = (typeof MODES)[number];
+
+export default defineBench({
+  title: 'Initial reads: watch-list streams against LIST pages',
+  small: { clusters: [10_000], rounds: 1 },
+  full: { clusters: [10_000, 50_000], rounds: 3 },
+  async run({ params, cpuProfileDir }) {
+    const rows: string[][] = [];
+    for (const clusters of params.clusters) {
+      const server = await startFleetServer({
+        clusters,
+        workspaces: Math.max(1, clusters / 10),
+        projects: clusters / 2,
+      });
+      server.prerender(PAGE_SIZE);
+      server.prerenderStreams();
+      const runs = new Map<Mode, IngestResult[]>(MODES.map(m => [m, []]));
+      try {
+        for (let round = 0; round < params.rounds; round++) {
+          for (const mode of MODES) {
+            await fleetServerJson(
+              server,
+              `/bench/watch-list?enabled=${mode.served}`,
+              'POST',
+            );
+            const child = forkTs(join(__dirname, 'ingestChild.ts'), [], {
+              execArgv: ['--expose-gc'],
+              cpuProfileDir,
+            });
+            const result = receive<IngestResult>(child, 'nkp-bench-ingested');
+            request<IngestRun>(child, 'nkp-bench-ingest', {
+              url: server.url,
+              caData: server.caData,
+              clusters,
+              changes: 0,
+              streamingLists: mode.streamingLists,
+              bare: false,
+            });
+            const r = await result;
+            child.kill();
+            runs.get(mode)!.push(r);
+            log(
+              `${formatNumber(clusters)} clusters, ${mode.name}: ${formatNumber(
+                r.fullMs,
+              )} ms, ${r.requests} requests, server CPU ${formatNumber(
+                r.serverCpuMs,
+              )} ms, provider CPU ${formatNumber(
+                r.providerCpuMs,
+              )} ms, peak RSS ${formatNumber(r.peakRssMiB)} MiB, ${formatNumber(
+                r.entities,
+              )} entities`,
+            );
+          }
+        }
+      } finally {
+        await server.close();
+      }
+      const entities = new Set([...runs.values()].flat().map(r => r.entities));
+      if (entities.size !== 1) {
+        throw new Error(
+          `the modes built different fleets: ${[...entities].join(
+            ', ',
+          )} entities`,
+        );
+      }
+      for (const mode of MODES) {
+        const results = runs.get(mode)!;
+        const med = (pick: (r: IngestResult) => number) =>
+          median(results.map(pick));
+        rows.push([
+          formatNumber(clusters),
+          mode.name,
+          `${formatNumber(med(r => r.fullMs))} ms`,
+          formatNumber(med(r => r.requests)),
+          `${formatNumber(med(r => r.serverCpuMs))} ms`,
+          `${formatNumber(med(r => r.providerCpuMs))} ms (${formatNumber(
+            (med(r => r.providerCpuMs) * 1000) / clusters,
+          )} µs per cluster)`,
+          `${formatNumber(med(r => r.peakRssMiB - r.baseRssMiB))} MiB`,
+        ]);
+      }
+    }
+    log();
+    printTable(
+      [
+        'clusters',
+        'mode',
+        'start → full mutation',
+        'requests',
+        'server CPU',
+        'provider CPU',
+        'peak RSS over idle',
+      ],
+      rows,
+    );
+    log(
+      `Medians of ${params.rounds} run(s) per mode, interleaved. Requests include discovery. Both modes read the same prerendered objects: the server's CPU is writing them (TLS), and for pages, answering a request per ${PAGE_SIZE} objects.`,
+    );
+  },
+});
