@@ -94,6 +94,25 @@ export function onRequest<T>(
   });
 }
 
+/**
+ * Ends a child that `answer`s requests: it exits once disconnected (writing its CPU profile, if
+ * it was asked for one), or is killed after `graceMs`.
+ */
+export async function stopChild(
+  child: ChildProcess,
+  graceMs = 10_000,
+): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>(resolve =>
+    child.once('exit', () => resolve()),
+  );
+  const timer = setTimeout(() => child.kill(), graceMs);
+  if (child.connected) child.disconnect();
+  else child.kill();
+  await exited;
+  clearTimeout(timer);
+}
+
 /** Sends a message of `type` to a forked child. */
 export function request<T>(
   child: ChildProcess,
@@ -113,6 +132,8 @@ export function answer<Req, Res>(
   replyType: string,
   handle: (payload: Req) => Promise<Res>,
 ): void {
+  // The parent is done with this child (`stopChild`): exit, which writes a CPU profile.
+  process.once('disconnect', () => process.exit(0));
   onRequest<Req>(type, async payload => {
     try {
       await reply(replyType, await handle(payload));

@@ -7,6 +7,14 @@
 
 export { defineBench } from './defineBench';
 export type { BenchContext, BenchDefinition, BenchParams } from './defineBench';
-export { answer, forkTs, onRequest, receive, reply, request } from './fork';
+export {
+  answer,
+  forkTs,
+  onRequest,
+  receive,
+  reply,
+  request,
+  stopChild,
+} from './fork';
 export { formatNumber, log, printTable } from './output';
 export { cpuMs, median, percentile } from './stats';

@@ -18,6 +18,7 @@ import {
   printTable,
   receive,
   request,
+  stopChild,
 } from '@nkp-lifecycle/bench';
 import { join } from 'node:path';
 import { startFleetServer } from './fleetServer';
@@ -52,7 +53,7 @@ export default defineBench({
           changes: params.changes,
         });
         results.push(await result);
-        child.kill();
+        await stopChild(child);
       } finally {
         await server.close();
       }

@@ -19,6 +19,7 @@ import {
   printTable,
   receive,
   request,
+  stopChild,
 } from '@nkp-lifecycle/bench';
 import { join } from 'node:path';
 import { fleetServerJson, startFleetServer } from './fleetServer';
@@ -71,7 +72,7 @@ export default defineBench({
               bare: false,
             });
             const r = await result;
-            child.kill();
+            await stopChild(child);
             runs.get(mode)!.push(r);
             log(
               `${formatNumber(clusters)} clusters, ${mode.name}: ${formatNumber(
