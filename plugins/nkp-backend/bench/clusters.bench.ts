@@ -2,7 +2,7 @@
  * `GET /api/nkp/clusters` at fleet scale. A child process (server.ts) serves the real router over
  * a generated fleet (fleet.ts); this process loads it with autocannon, every connection asking
  * the queries of a realistic mix in turn, and reports latency per query, the server's CPU time
- * per request and the load average. The goal, a p95 under 50 ms for the whole mix at 10,000
+ * per request and the load average. The goal, a p95 under 25 ms for the whole mix at 10,000
  * clusters and 50 connections, is checked at those sizes (`--full`).
  *
  *   cd plugins/nkp-backend && yarn bench [--full] [--set connections=20]
