@@ -110,8 +110,18 @@ function describe(r: IngestResult) {
       r.appliedHeapMiB,
     )} MiB once applied, ${formatNumber(r.followingHeapMiB)} MiB after ${
       r.deltaMs.length
-    } changes; change → delta ${r.deltaMs
-      .map(ms => formatNumber(ms))
-      .join(', ')} ms`,
+    } changes; RSS after a collection ${formatNumber(
+      r.appliedRssMiB,
+    )} MiB once applied, ${formatNumber(
+      r.followingRssMiB,
+    )} MiB after the changes, peak over the run ${formatNumber(
+      r.endPeakRssMiB,
+    )} MiB; change → delta ${
+      r.deltaMs.length <= 20
+        ? r.deltaMs.map(ms => formatNumber(ms)).join(', ')
+        : `median ${formatNumber(median(r.deltaMs))}, max ${formatNumber(
+            Math.max(...r.deltaMs),
+          )}`
+    } ms`,
   );
 }

@@ -47,6 +47,10 @@ export interface IngestResult {
   /** Heap in use (after a collection) once the full read was applied, and after the changes. */
   appliedHeapMiB: number;
   followingHeapMiB: number;
+  /** RSS once the full read was applied and after the changes (after a collection), and the peak over the whole run. */
+  appliedRssMiB: number;
+  followingRssMiB: number;
+  endPeakRssMiB: number;
 }
 
 answer('nkp-bench-ingest', 'nkp-bench-ingested', ingest);
@@ -151,6 +155,7 @@ async function ingest({
   mutations.length = 0;
   (global as any).gc();
   const appliedHeapMiB = heapMiB();
+  const appliedRssMiB = process.memoryUsage.rss() / 2 ** 20;
 
   // Change → delta: push a new Kubernetes version of one cluster as a MODIFIED event. The
   // server keeps no event history, so every watch (the clusters one above all) must be open.
@@ -205,6 +210,8 @@ async function ingest({
   // What following the changes left behind, after a collection: it should not grow with them.
   (global as any).gc();
   const followingHeapMiB = heapMiB();
+  const followingRssMiB = process.memoryUsage.rss() / 2 ** 20;
+  const endPeakRssMiB = process.resourceUsage().maxRSS / 1024;
   await provider.stop();
 
   // The same pages, fetched and parsed bare.
@@ -254,6 +261,9 @@ async function ingest({
     requests: serverAfter.requests - serverBefore.requests,
     appliedHeapMiB,
     followingHeapMiB,
+    appliedRssMiB,
+    followingRssMiB,
+    endPeakRssMiB,
   };
   return result;
 }
