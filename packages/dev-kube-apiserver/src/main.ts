@@ -1,6 +1,6 @@
 /*
  * The command: `dev-kube-apiserver [--port 7012] [--seed <dir|file>] [--token <token>]
- * [--read-only-token <token>] [--host localhost]`. Reads the seed, starts the server and stops
+ * [--read-only-token <token>] [--host localhost] [--no-watch-list]`. Reads the seed, starts the server and stops
  * it on SIGINT/SIGTERM. Tokens also come from DEV_KUBE_APISERVER_TOKEN and
  * DEV_KUBE_APISERVER_READ_ONLY_TOKEN; they are never printed.
  */
@@ -27,7 +27,7 @@ export const DEMO_READ_ONLY_TOKEN = 'demo-kube-read-only-token';
  */
 export const DEFAULT_PORT = 7012;
 
-const USAGE = `Usage: dev-kube-apiserver [--port ${DEFAULT_PORT}] [--seed <dir|file>] [--token <token>] [--read-only-token <token>] [--host localhost]
+const USAGE = `Usage: dev-kube-apiserver [--port ${DEFAULT_PORT}] [--seed <dir|file>] [--token <token>] [--read-only-token <token>] [--host localhost] [--no-watch-list]
 
 A development Kubernetes API server seeded from kubectl exports (never for production).
 Tokens default to DEV_KUBE_APISERVER_TOKEN / DEV_KUBE_APISERVER_READ_ONLY_TOKEN, else the demo's.
@@ -51,6 +51,7 @@ export async function main(argv: string[]): Promise<void> {
       token: { type: 'string' },
       'read-only-token': { type: 'string' },
       host: { type: 'string' },
+      'no-watch-list': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -73,12 +74,15 @@ export async function main(argv: string[]): Promise<void> {
       process.env.DEV_KUBE_APISERVER_READ_ONLY_TOKEN ??
       DEMO_READ_ONLY_TOKEN,
     seed,
+    watchList: !values['no-watch-list'],
     log,
   });
   log(
     `Ready: ${server.url} (${seed.length} objects${
       values.seed ? ` from ${values.seed}` : ''
-    }, resourceVersion ${server.store.resourceVersion}, ${
+    }, resourceVersion ${server.store.resourceVersion}${
+      values['no-watch-list'] ? ', watch-list streams refused' : ''
+    }, ${
       Date.now() - started
     } ms)`,
   );

@@ -28,26 +28,40 @@ const identity = (o: any) =>
 
 describe('the portal reading the server', () => {
   let server: RunningApiServer;
+  /** The same, refusing watch-list streams (`--no-watch-list`). */
+  let refusing: RunningApiServer;
   beforeAll(async () => {
     server = await startApiServer({
       port: 0,
       token: TOKEN,
       seed: readSeed(DEMO),
     });
+    refusing = await startApiServer({
+      port: 0,
+      token: TOKEN,
+      seed: readSeed(DEMO),
+      watchList: false,
+    });
   });
-  afterAll(() => server.close());
+  afterAll(() => Promise.all([server.close(), refusing.close()]));
 
-  function apiSource(pageSize: number) {
+  function apiSource(
+    pageSize: number,
+    options: { streamingLists?: boolean; on?: RunningApiServer } = {},
+  ) {
     return KubernetesSource.fromConnection({
       connection: {
         auth: 'token',
-        url: server.url,
+        url: (options.on ?? server).url,
         token: TOKEN,
         skipTLSVerify: true,
       },
       key: 'catalog.providers.nkp.demo.api',
       readOptions: {
         ...DEFAULT_KUBERNETES_READ_OPTIONS,
+        streamingLists:
+          options.streamingLists ??
+          DEFAULT_KUBERNETES_READ_OPTIONS.streamingLists,
         pageSize,
         watch: { ...DEFAULT_KUBERNETES_READ_OPTIONS.watch, debounceMs: 10 },
       },
@@ -55,13 +69,23 @@ describe('the portal reading the server', () => {
     });
   }
 
-  it.each([2, 7, 500])(
-    'reads (pages of %i) the objects the offline source reads from the seed files, as exported',
-    async pageSize => {
+  it.each`
+    how                                   | pageSize | streamingLists | refused
+    ${'as watch-list streams'}            | ${500}   | ${true}        | ${false}
+    ${'in pages of 2'}                    | ${2}     | ${false}       | ${false}
+    ${'in pages of 7'}                    | ${7}     | ${false}       | ${false}
+    ${'in pages of 500'}                  | ${500}   | ${false}       | ${false}
+    ${'in pages of 7 after a refusal'}    | ${7}     | ${true}        | ${true}
+  `(
+    'reads $how the objects the offline source reads from the seed files, as exported',
+    async ({ pageSize, streamingLists, refused }) => {
       const offline = await new OfflineExportSource([DEMO]).read(
         AbortSignal.timeout(10_000),
       );
-      const read = await apiSource(pageSize).read(AbortSignal.timeout(10_000));
+      const read = await apiSource(pageSize, {
+        streamingLists,
+        on: refused ? refusing : server,
+      }).read(AbortSignal.timeout(10_000));
       expect(read.objects.map(identity).sort()).toEqual(
         offline.objects.map(identity).sort(),
       );
