@@ -82,9 +82,7 @@ export async function main(argv: string[]): Promise<void> {
       values.seed ? ` from ${values.seed}` : ''
     }, resourceVersion ${server.store.resourceVersion}${
       values['no-watch-list'] ? ', watch-list streams refused' : ''
-    }, ${
-      Date.now() - started
-    } ms)`,
+    }, ${Date.now() - started} ms)`,
   );
   const stop = () => {
     server.close().then(() => process.exit(0));

@@ -70,12 +70,12 @@ describe('the portal reading the server', () => {
   }
 
   it.each`
-    how                                   | pageSize | streamingLists | refused
-    ${'as watch-list streams'}            | ${500}   | ${true}        | ${false}
-    ${'in pages of 2'}                    | ${2}     | ${false}       | ${false}
-    ${'in pages of 7'}                    | ${7}     | ${false}       | ${false}
-    ${'in pages of 500'}                  | ${500}   | ${false}       | ${false}
-    ${'in pages of 7 after a refusal'}    | ${7}     | ${true}        | ${true}
+    how                                | pageSize | streamingLists | refused
+    ${'as watch-list streams'}         | ${500}   | ${true}        | ${false}
+    ${'in pages of 2'}                 | ${2}     | ${false}       | ${false}
+    ${'in pages of 7'}                 | ${7}     | ${false}       | ${false}
+    ${'in pages of 500'}               | ${500}   | ${false}       | ${false}
+    ${'in pages of 7 after a refusal'} | ${7}     | ${true}        | ${true}
   `(
     'reads $how the objects the offline source reads from the seed files, as exported',
     async ({ pageSize, streamingLists, refused }) => {
