@@ -92,10 +92,10 @@ export interface Config {
              * Read each resource as one watch-list stream (`watch` with `sendInitialEvents=true`
              * and `resourceVersionMatch=NotOlderThan`, Kubernetes 1.32+) instead of LIST pages.
              * A resource whose server refuses the request (422 or 400, e.g. the `WatchList`
-             * feature gate is off) is read in pages instead, until the backend restarts. A stream that fails,
-             * ends or stalls before its initial-events-end bookmark fails the run like a page
-             * would; so does, every run, a server (or proxy) that accepts the parameters but never
-             * sends the bookmark: set false for it. Default true.
+             * feature gate is off) is read in pages instead, until the backend restarts. A
+             * stream that fails, ends or stalls before its initial-events-end bookmark fails the
+             * run like a page would; so does, every run, a server (or proxy) that accepts the
+             * parameters but never sends the bookmark: set false for it. Default true.
              */
             streamingLists?: boolean;
             /** Objects per LIST page (`limit`). Default 500. */
