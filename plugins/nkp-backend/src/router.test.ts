@@ -167,6 +167,7 @@ describe('GET /summary, /clusters, /tenants, /calendar', () => {
       'owner=team-acme&owner=group:default/team-hooli',
       'owner=team-acme,team-hooli',
       'owner=team-acme,nobody,team-hooli',
+      'owner=team-acme&owner=nobody,team-hooli',
     ]) {
       const res = await get(owners);
       expect([owners, names(res), res.totalCount]).toEqual([

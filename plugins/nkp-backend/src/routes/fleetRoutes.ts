@@ -101,7 +101,9 @@ export function registerFleetRoutes(
         order: rest.order ?? 'asc',
         offset,
         limit,
-        owners: owner,
+        // Repeated and comma-separated at once (`owner=a&owner=b,c`): the validator splits
+        // neither when both are used, and no entity ref holds a comma.
+        owners: owner?.flatMap(o => o.split(',')),
         states: state,
       },
       scope,
