@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { launchReplica, Replica, waitFor } from '../src/__testUtils__/replicas';
 import { fleetServerJson, startFleetServer } from './fleetServer';
+import { benchFleet, PROVIDER_PAGE_SIZE } from './ingestInChild';
 
 const GOAL = { medianMs: 2_000, maxMs: 5_000 };
 /** How often the portal is asked; the figures are this coarse. */
@@ -80,12 +81,8 @@ function met(r: Freshness) {
 }
 
 async function measure(clusters: number, changes: number): Promise<Freshness> {
-  const server = await startFleetServer({
-    clusters,
-    workspaces: Math.max(1, clusters / 10),
-    projects: clusters / 2,
-  });
-  server.prerender(500);
+  const server = await startFleetServer(benchFleet(clusters));
+  server.prerender(PROVIDER_PAGE_SIZE);
   const dir = mkdtempSync(join(tmpdir(), 'nkp-freshness-'));
   let replica: Replica | undefined;
   try {

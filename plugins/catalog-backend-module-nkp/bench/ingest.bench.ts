@@ -11,21 +11,14 @@
 
 import {
   defineBench,
-  forkTs,
   formatNumber,
   log,
   median,
   printTable,
-  receive,
-  request,
-  stopChild,
 } from '@nkp-lifecycle/bench';
-import { join } from 'node:path';
 import { startFleetServer } from './fleetServer';
-import type { IngestResult, IngestRun } from './ingestChild';
-
-/** The provider's default page size. */
-const PAGE_SIZE = 500;
+import type { IngestResult } from './ingestChild';
+import { benchFleet, ingestInChild, PROVIDER_PAGE_SIZE } from './ingestInChild';
 
 export default defineBench({
   title: 'Ingestion: NKP API server → catalog mutations',
@@ -34,26 +27,20 @@ export default defineBench({
   async run({ params, cpuProfileDir }) {
     const results: IngestResult[] = [];
     for (const clusters of params.clusters) {
-      const server = await startFleetServer({
-        clusters,
-        workspaces: Math.max(1, clusters / 10),
-        projects: clusters / 2,
-      });
-      server.prerender(PAGE_SIZE);
+      const server = await startFleetServer(benchFleet(clusters));
+      server.prerender(PROVIDER_PAGE_SIZE);
       try {
-        const child = forkTs(join(__dirname, 'ingestChild.ts'), [], {
-          execArgv: ['--expose-gc'],
-          cpuProfileDir,
-        });
-        const result = receive<IngestResult>(child, 'nkp-bench-ingested');
-        request<IngestRun>(child, 'nkp-bench-ingest', {
-          url: server.url,
-          caData: server.caData,
-          clusters,
-          changes: params.changes,
-        });
-        results.push(await result);
-        await stopChild(child);
+        results.push(
+          await ingestInChild(
+            {
+              url: server.url,
+              caData: server.caData,
+              clusters,
+              changes: params.changes,
+            },
+            cpuProfileDir,
+          ),
+        );
       } finally {
         await server.close();
       }

@@ -12,20 +12,14 @@
 
 import {
   defineBench,
-  forkTs,
   formatNumber,
   log,
   median,
   printTable,
-  receive,
-  request,
-  stopChild,
 } from '@nkp-lifecycle/bench';
-import { join } from 'node:path';
 import { fleetServerJson, startFleetServer } from './fleetServer';
-import type { IngestResult, IngestRun } from './ingestChild';
-
-const PAGE_SIZE = 500;
+import type { IngestResult } from './ingestChild';
+import { benchFleet, ingestInChild, PROVIDER_PAGE_SIZE } from './ingestInChild';
 
 const MODES = [
   { name: 'LIST pages', streamingLists: false, served: true },
@@ -42,12 +36,8 @@ export default defineBench({
   async run({ params, cpuProfileDir }) {
     const rows: string[][] = [];
     for (const clusters of params.clusters) {
-      const server = await startFleetServer({
-        clusters,
-        workspaces: Math.max(1, clusters / 10),
-        projects: clusters / 2,
-      });
-      server.prerender(PAGE_SIZE);
+      const server = await startFleetServer(benchFleet(clusters));
+      server.prerender(PROVIDER_PAGE_SIZE);
       server.prerenderStreams();
       const runs = new Map<Mode, IngestResult[]>(MODES.map(m => [m, []]));
       try {
@@ -58,21 +48,17 @@ export default defineBench({
               `/bench/watch-list?enabled=${mode.served}`,
               'POST',
             );
-            const child = forkTs(join(__dirname, 'ingestChild.ts'), [], {
-              execArgv: ['--expose-gc'],
+            const r = await ingestInChild(
+              {
+                url: server.url,
+                caData: server.caData,
+                clusters,
+                changes: 0,
+                streamingLists: mode.streamingLists,
+                bare: false,
+              },
               cpuProfileDir,
-            });
-            const result = receive<IngestResult>(child, 'nkp-bench-ingested');
-            request<IngestRun>(child, 'nkp-bench-ingest', {
-              url: server.url,
-              caData: server.caData,
-              clusters,
-              changes: 0,
-              streamingLists: mode.streamingLists,
-              bare: false,
-            });
-            const r = await result;
-            await stopChild(child);
+            );
             runs.get(mode)!.push(r);
             log(
               `${formatNumber(clusters)} clusters, ${mode.name}: ${formatNumber(
@@ -129,7 +115,7 @@ export default defineBench({
       rows,
     );
     log(
-      `Medians of ${params.rounds} run(s) per mode, interleaved. Requests include discovery. Both modes read the same prerendered objects: the server's CPU is writing them (TLS), and for pages, answering a request per ${PAGE_SIZE} objects.`,
+      `Medians of ${params.rounds} run(s) per mode, interleaved. Requests include discovery. Both modes read the same prerendered objects: the server's CPU is writing them (TLS), and for pages, answering a request per ${PROVIDER_PAGE_SIZE} objects.`,
     );
   },
 });

@@ -95,6 +95,22 @@ function follow(from: RawObjects | KubernetesSource) {
 
 const signal = () => new AbortController().signal;
 
+/** The read fails soon, with `message`, and the error does not carry the token. */
+async function expectFailedRead(
+  source: KubernetesSource,
+  message: string | RegExp,
+) {
+  const started = Date.now();
+  const error = await source.read(signal()).then(
+    () => undefined,
+    e => e,
+  );
+  expect(error).toBeInstanceOf(Error);
+  expect(error.message).toMatch(message);
+  expect(JSON.stringify(error) + String(error.stack)).not.toContain(TOKEN);
+  expect(Date.now() - started).toBeLessThan(2000);
+}
+
 describe('KubernetesSource', () => {
   it('lists every served NKP resource page by page, slimmed to what normalisation reads', async () => {
     const { server, source } = setup();
@@ -210,15 +226,7 @@ describe('KubernetesSource', () => {
     async (_, respond, message) => {
       const { server, source } = setup();
       server.failNext(u => u.pathname === CLUSTERS, respond);
-      const started = Date.now();
-      const error = await source.read(signal()).then(
-        () => undefined,
-        e => e,
-      );
-      expect(error).toBeInstanceOf(Error);
-      expect(error.message).toMatch(message);
-      expect(JSON.stringify(error) + String(error.stack)).not.toContain(TOKEN);
-      expect(Date.now() - started).toBeLessThan(2000);
+      await expectFailedRead(source, message);
 
       // The next read is not affected.
       await expect(source.read(signal())).resolves.toHaveProperty('objects');
@@ -474,17 +482,7 @@ describe('KubernetesSource', () => {
       async (_, respond, message) => {
         const { server, source } = setup(streaming);
         server.failNext(isStream, respond);
-        const started = Date.now();
-        const error = await source.read(signal()).then(
-          () => undefined,
-          e => e,
-        );
-        expect(error).toBeInstanceOf(Error);
-        expect(error.message).toMatch(message);
-        expect(JSON.stringify(error) + String(error.stack)).not.toContain(
-          TOKEN,
-        );
-        expect(Date.now() - started).toBeLessThan(2000);
+        await expectFailedRead(source, message);
         // Not a refusal: the next read streams again.
         await expect(source.read(signal())).resolves.toHaveProperty('objects');
         expect(server.requests.filter(isStream)).toHaveLength(2);

@@ -307,28 +307,21 @@ export class FakeApiServer {
     }
     return (
       cause &&
-      HttpResponse.json(
+      status(
+        422,
+        'Invalid',
+        `ListOptions.meta.k8s.io "" is invalid: ${cause.field}: Forbidden: ${cause.message}`,
         {
-          kind: 'Status',
-          apiVersion: 'v1',
-          metadata: {},
-          status: 'Failure',
-          message: `ListOptions.meta.k8s.io "" is invalid: ${cause.field}: Forbidden: ${cause.message}`,
-          reason: 'Invalid',
-          details: {
-            group: 'meta.k8s.io',
-            kind: 'ListOptions',
-            causes: [
-              {
-                reason: 'FieldValueForbidden',
-                message: `Forbidden: ${cause.message}`,
-                field: cause.field,
-              },
-            ],
-          },
-          code: 422,
+          group: 'meta.k8s.io',
+          kind: 'ListOptions',
+          causes: [
+            {
+              reason: 'FieldValueForbidden',
+              message: `Forbidden: ${cause.message}`,
+              field: cause.field,
+            },
+          ],
         },
-        { status: 422 },
       )
     );
   }
@@ -406,12 +399,10 @@ export class FakeApiServer {
           },
         };
         this.watchers.add(watcher);
-        if (initial) {
-          this.streamHistory.push(watcher);
-        } else {
+        if (!initial) {
           this.watchHistory.push(watcher);
-        }
-        if (initial) {
+        } else {
+          this.streamHistory.push(watcher);
           for (const object of this.sorted(url.pathname)) {
             watcher.send({ type: 'ADDED', object });
           }
@@ -535,6 +526,7 @@ export function status(
   code: number,
   reason: string,
   message: string,
+  details?: Record<string, unknown>,
 ): Response {
   return HttpResponse.json(
     {
@@ -544,6 +536,7 @@ export function status(
       status: 'Failure',
       message,
       reason,
+      ...(details ? { details } : {}),
       code,
     },
     { status: code },
