@@ -11,7 +11,10 @@ import { answer } from '@nkp-lifecycle/bench';
 import knexFactory from 'knex';
 import { getHeapStatistics } from 'node:v8';
 import { AppliedPartsStore } from '../src/database/AppliedPartsStore';
+import { KubernetesApiClient } from '@nkp-lifecycle/backstage-plugin-nkp-node/kubernetes';
 import { NkpEntityProvider } from '../src/providers';
+import { createSourceParts } from '../src/providers/createSourceParts';
+import { readNkpProviderConfigs } from '../src/providers/NkpProviderConfig';
 import { fleetServerJson, fleetServerText } from './fleetServer';
 
 export interface IngestRun {
@@ -25,11 +28,20 @@ export interface IngestRun {
   streamingLists?: boolean;
   /** Also fetch and parse the same pages bare, for comparison. Default true. */
   bare?: boolean;
+  /**
+   * Instead of the provider, a floor under it, read as watch-list streams with the provider's
+   * HTTP client: `parse` parses every event and keeps nothing (what any provider that reads these
+   * objects pays), `source` is the provider's source alone (parse, slim and keep each object, what
+   * following watches needs), without normalisation, entities or mutations.
+   */
+  floor?: 'parse' | 'source';
 }
 
 export interface IngestResult {
   clusters: number;
   entities: number;
+  /** Objects read, for a floor. */
+  objects?: number;
   pages: number;
   bytes: number;
   fullMs: number;
@@ -53,6 +65,27 @@ export interface IngestResult {
   endPeakRssMiB: number;
 }
 
+/** The four resources of the bench fleet. */
+const RESOURCE_PATHS = [
+  '/apis/workspaces.kommander.mesosphere.io/v1alpha1/workspaces',
+  '/apis/workspaces.kommander.mesosphere.io/v1alpha1/projects',
+  '/apis/kommander.mesosphere.io/v1beta1/kommanderclusters',
+  '/apis/cluster.x-k8s.io/v1beta1/clusters',
+];
+
+/** What a floor does not measure. */
+const NO_FIGURES = {
+  entities: 0,
+  pages: 0,
+  bytes: 0,
+  parseMs: 0,
+  httpsAndParseMs: 0,
+  deltaMs: [],
+  followingHeapMiB: 0,
+  followingRssMiB: 0,
+  endPeakRssMiB: 0,
+};
+
 answer('nkp-bench-ingest', 'nkp-bench-ingested', ingest);
 
 async function ingest({
@@ -62,6 +95,7 @@ async function ingest({
   changes,
   streamingLists,
   bare = true,
+  floor,
 }: IngestRun): Promise<IngestResult> {
   // process.memoryUsage() reads /proc for the RSS and costs enough to distort the run when
   // sampled often; the heap alone is cheap, and the peak RSS comes from the kernel at the end.
@@ -95,6 +129,21 @@ async function ingest({
     error: (message: string) => errors.push(message),
   };
   let task: any;
+  const config = new ConfigReader({
+    catalog: {
+      providers: {
+        nkp: {
+          bench: {
+            api: { url, token: 'bench-token', caData },
+            ...(streamingLists === undefined
+              ? {}
+              : { requests: { streamingLists } }),
+            maxShrinkPercent: 100,
+          },
+        },
+      },
+    },
+  });
   // What was applied is recorded as in the portal, in a database (here SQLite in memory).
   const store = await AppliedPartsStore.create({
     database: mockServices.database({
@@ -105,39 +154,59 @@ async function ingest({
       }),
     }),
   });
-  const [provider] = NkpEntityProvider.fromConfig(
-    new ConfigReader({
-      catalog: {
-        providers: {
-          nkp: {
-            bench: {
-              api: { url, token: 'bench-token', caData },
-              ...(streamingLists === undefined
-                ? {}
-                : { requests: { streamingLists } }),
-              maxShrinkPercent: 100,
-            },
-          },
-        },
-      },
-    }),
-    {
-      logger,
-      scheduler: {
-        createScheduledTaskRunner: () => ({
-          run: async (t: any) => void (task = t),
-        }),
-      } as any,
-      store,
-    },
-  );
-  await provider.connect(connection);
+  const [provider] = NkpEntityProvider.fromConfig(config, {
+    logger,
+    scheduler: {
+      createScheduledTaskRunner: () => ({
+        run: async (t: any) => void (task = t),
+      }),
+    } as any,
+    store,
+  });
 
   const stats = async () =>
     (await fleetServerJson({ url, caData }, '/bench/stats', 'GET')) as {
       requests: number;
       cpuMs: number;
     };
+  if (floor) {
+    const sourceConfig = readNkpProviderConfigs(config)[0];
+    const source = createSourceParts(sourceConfig, logger)[0].source;
+    const serverBefore = await stats();
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    const read =
+      floor === 'parse'
+        ? await parseStreams(
+            KubernetesApiClient.fromConnection(
+              sourceConfig.api!.endpoints[0].connection,
+              { key: 'bench', requestTimeoutMs: 30_000 },
+            ),
+          )
+        : (await source.read(new AbortController().signal)).objects.length;
+    const cpuUsed = process.cpuUsage(cpuBefore);
+    const fullMs = performance.now() - started;
+    const serverAfter = await stats();
+    clearInterval(sampler);
+    const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+    (global as any).gc();
+    return {
+      ...NO_FIGURES,
+      clusters,
+      objects: read,
+      fullMs,
+      peakRssMiB,
+      peakHeapMiB: peakHeap,
+      baseRssMiB: base.rss,
+      baseHeapMiB: base.heap,
+      providerCpuMs: (cpuUsed.user + cpuUsed.system) / 1000,
+      serverCpuMs: serverAfter.cpuMs - serverBefore.cpuMs,
+      requests: serverAfter.requests - serverBefore.requests,
+      appliedHeapMiB: heapMiB(),
+      appliedRssMiB: process.memoryUsage.rss() / 2 ** 20,
+    };
+  }
+  await provider.connect(connection);
   const serverBefore = await stats();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
@@ -219,14 +288,7 @@ async function ingest({
   let bytes = 0;
   let parseMs = 0;
   const httpsStarted = performance.now();
-  for (const path of !bare
-    ? []
-    : [
-        '/apis/workspaces.kommander.mesosphere.io/v1alpha1/workspaces',
-        '/apis/workspaces.kommander.mesosphere.io/v1alpha1/projects',
-        '/apis/kommander.mesosphere.io/v1beta1/kommanderclusters',
-        '/apis/cluster.x-k8s.io/v1beta1/clusters',
-      ]) {
+  for (const path of bare ? RESOURCE_PATHS : []) {
     let token: string | undefined;
     do {
       const text = await fleetServerText(
@@ -266,6 +328,36 @@ async function ingest({
     endPeakRssMiB,
   };
   return result;
+}
+
+/**
+ * Each resource as one watch-list stream up to its initial-events-end bookmark, every event
+ * parsed and dropped. Resolves to the number of objects.
+ */
+async function parseStreams(client: KubernetesApiClient): Promise<number> {
+  let objects = 0;
+  for (const path of RESOURCE_PATHS) {
+    await client.streamLines(
+      `${path}?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true`,
+      {
+        signal: new AbortController().signal,
+        idleTimeoutMs: 30_000,
+        onLine: line => {
+          const event = JSON.parse(line);
+          if (event.type !== 'BOOKMARK') {
+            objects++;
+            return undefined;
+          }
+          return event.object.metadata.annotations?.[
+            'k8s.io/initial-events-end'
+          ] === 'true'
+            ? 'stop'
+            : undefined;
+        },
+      },
+    );
+  }
+  return objects;
 }
 
 /** Rejects `expired` after `ms`, so that a lost event fails the run instead of hanging it. */

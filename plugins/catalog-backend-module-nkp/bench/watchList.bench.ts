@@ -18,16 +18,34 @@ import {
   printTable,
 } from '@nkp-lifecycle/bench';
 import { fleetServerJson, startFleetServer } from './fleetServer';
-import type { IngestResult } from './ingestChild';
+import type { IngestResult, IngestRun } from './ingestChild';
 import { benchFleet, ingestInChild, PROVIDER_PAGE_SIZE } from './ingestInChild';
 
-const MODES = [
+interface Mode {
+  name: string;
+  streamingLists: boolean;
+  /** Whether the server serves watch-list streams. */
+  served: boolean;
+  floor?: IngestRun['floor'];
+}
+
+const MODES: Mode[] = [
   { name: 'LIST pages', streamingLists: false, served: true },
   { name: 'watch-list stream', streamingLists: true, served: true },
   { name: 'stream refused → pages', streamingLists: true, served: false },
-] as const;
-
-type Mode = (typeof MODES)[number];
+  {
+    name: 'floor: stream, parse only',
+    streamingLists: true,
+    served: true,
+    floor: 'parse',
+  },
+  {
+    name: 'floor: stream, source only',
+    streamingLists: true,
+    served: true,
+    floor: 'source',
+  },
+];
 
 export default defineBench({
   title: 'Initial reads: watch-list streams against LIST pages',
@@ -56,6 +74,7 @@ export default defineBench({
                 changes: 0,
                 streamingLists: mode.streamingLists,
                 bare: false,
+                floor: mode.floor,
               },
               cpuProfileDir,
             );
@@ -76,7 +95,11 @@ export default defineBench({
       } finally {
         await server.close();
       }
-      const entities = new Set([...runs.values()].flat().map(r => r.entities));
+      const entities = new Set(
+        MODES.filter(m => !m.floor).flatMap(m =>
+          runs.get(m)!.map(r => r.entities),
+        ),
+      );
       if (entities.size !== 1) {
         throw new Error(
           `the modes built different fleets: ${[...entities].join(

@@ -18,6 +18,7 @@ interface Entry {
 }
 
 const NO_WARNINGS: readonly NkpWarning[] = [];
+const NO_INPUTS: readonly unknown[] = [];
 
 /** @public */
 export class NormaliseMemo {
@@ -95,7 +96,7 @@ export function readEach<I extends { object: object }, T>(
   read: (item: I, warnings: NkpWarning[]) => T,
 ): T[] {
   return items.map(item =>
-    remember(memo, step, item.object, [], warnings, w => read(item, w)),
+    remember(memo, step, item.object, NO_INPUTS, warnings, w => read(item, w)),
   );
 }
 

@@ -27,6 +27,7 @@ import { entityName } from './entityName';
 import { HOST_CLUSTER_NAME } from './labels';
 import { NormaliseMemo, remember } from './NormaliseMemo';
 import { resolveOwner } from './resolveOwner';
+import { fleetStrings } from './StringPool';
 import {
   NkpCluster,
   NkpFleet,
@@ -146,6 +147,31 @@ export function entityBuilders(fleet: NkpFleet, options: FleetEntityOptions) {
   );
   const source = fleet.clusters.find(c => c.isSourceCluster);
   const sourceEntityName = source && entityName(prefix, source.name);
+  const sourceRef = sourceEntityName && `resource:default/${sourceEntityName}`;
+  // Names and references many entities repeat are built once and shared.
+  const clusterEntityNames = new Map<string, string>();
+  const clusterEntityName = (name: string) => {
+    let built = clusterEntityNames.get(name);
+    if (built === undefined) {
+      built = entityName(prefix, name);
+      clusterEntityNames.set(name, built);
+    }
+    return built;
+  };
+  const systemRefs = new Map<string | undefined, Map<string, string>>();
+  const systemRef = (workspace: string | undefined, project: string) => {
+    let ofWorkspace = systemRefs.get(workspace);
+    if (!ofWorkspace) {
+      ofWorkspace = new Map();
+      systemRefs.set(workspace, ofWorkspace);
+    }
+    let ref = ofWorkspace.get(project);
+    if (ref === undefined) {
+      ref = `system:default/${systemName(workspace, project)}`;
+      ofWorkspace.set(project, ref);
+    }
+    return ref;
+  };
 
   const owner = (
     ref: string,
@@ -196,7 +222,7 @@ export function entityBuilders(fleet: NkpFleet, options: FleetEntityOptions) {
   const clusterEntity = (cluster: NkpCluster, warn: NkpWarning[]): Entity => {
     const apiServer = allowedApiServer(cluster, allowedApiServers, warn);
     const k8s = options.kubernetes ?? {};
-    const managedBy = cluster.isSourceCluster ? undefined : sourceEntityName;
+    const managedBy = cluster.isSourceCluster ? undefined : sourceRef;
     return {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Resource',
@@ -207,10 +233,12 @@ export function entityBuilders(fleet: NkpFleet, options: FleetEntityOptions) {
           [NKP_ANNOTATIONS.nkpVersion]: cluster.nkpVersion,
           [NKP_ANNOTATIONS.phase]: cluster.phase,
           [NKP_ANNOTATIONS.workspace]: cluster.workspace,
-          [NKP_ANNOTATIONS.projects]: cluster.projects.join(','),
+          [NKP_ANNOTATIONS.projects]: fleetStrings.share(
+            cluster.projects.join(','),
+          ),
           [NKP_ANNOTATIONS.managementCluster]:
             cluster.managementCluster &&
-            entityName(prefix, cluster.managementCluster),
+            clusterEntityName(cluster.managementCluster),
           [KUBERNETES_API_SERVER]: apiServer,
           [KUBERNETES_API_SERVER_CA]:
             cluster.isSourceCluster && apiServer ? k8s.caData : undefined,
@@ -227,11 +255,11 @@ export function entityBuilders(fleet: NkpFleet, options: FleetEntityOptions) {
           cluster.owner,
           warn,
         ),
-        ...(managedBy ? { dependsOn: [`resource:default/${managedBy}`] } : {}),
+        ...(managedBy ? { dependsOn: [managedBy] } : {}),
         ...(cluster.projects.length
           ? {
-              dependencyOf: cluster.projects.map(
-                p => `system:default/${systemName(cluster.workspace, p)}`,
+              dependencyOf: cluster.projects.map(p =>
+                systemRef(cluster.workspace, p),
               ),
             }
           : {}),
@@ -302,9 +330,7 @@ export function entityBuilders(fleet: NkpFleet, options: FleetEntityOptions) {
     spec: {
       type: NKP_RELEASE_RESOURCE_TYPE,
       owner: options.owners.default,
-      ...(sourceEntityName
-        ? { dependencyOf: [`resource:default/${sourceEntityName}`] }
-        : {}),
+      ...(sourceRef ? { dependencyOf: [sourceRef] } : {}),
     },
   });
 

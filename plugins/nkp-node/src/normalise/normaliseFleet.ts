@@ -11,6 +11,7 @@ import { compareNames, NormaliseMemo, remember } from './NormaliseMemo';
 import { ClusterInputs, NkpSourceModel, readClusters } from './readClusters';
 import { readProjects } from './readProjects';
 import { readReleases } from './readReleases';
+import { fleetStrings } from './StringPool';
 import { ReadWorkspace, readWorkspaces } from './readWorkspaces';
 import { NkpCluster, NkpFleet, NkpWarning, NkpWorkspace } from './types';
 
@@ -112,7 +113,7 @@ function withPlacement(
     memo,
     'placement',
     cluster,
-    [projects.join(','), managementCluster],
+    [fleetStrings.share(projects.join(',')), managementCluster],
     [],
     () => ({ ...cluster, projects, managementCluster }),
   );

@@ -27,8 +27,28 @@ export function resolveOwner(
   return fallback;
 }
 
+/**
+ * Owner values seen and their references (null: not valid). A fleet has few owners and every
+ * entity names one, so each is parsed and validated once, and the entities share one string.
+ */
+const ownerRefs = new Map<string, string | null>();
+const MAX_OWNER_REFS = 10_000;
+
 /** A bare name (all a Kubernetes label value can hold) means a group in the default namespace. */
 export function toOwnerRef(value: string): string | undefined {
+  const known = ownerRefs.get(value);
+  if (known !== undefined) {
+    return known ?? undefined;
+  }
+  const ref = ownerRefOf(value);
+  if (ownerRefs.size >= MAX_OWNER_REFS) {
+    ownerRefs.clear();
+  }
+  ownerRefs.set(value, ref ?? null);
+  return ref;
+}
+
+function ownerRefOf(value: string): string | undefined {
   let ref;
   try {
     ref = parseEntityRef(value.trim(), {

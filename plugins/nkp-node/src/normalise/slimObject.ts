@@ -5,7 +5,8 @@
  * bytes, so keeping whole objects would cost tens of kilobytes of heap per cluster.
  *
  * Keep this list in step with the readers: slimObject.test.ts checks that slim and full objects
- * normalise to the same fleet.
+ * normalise to the same fleet. Strings that repeat across objects (apiVersion, kind, namespace,
+ * the string values read, the owner annotation) go through the shared pool; names do not.
  */
 
 import {
@@ -15,6 +16,7 @@ import {
 } from './labels';
 import { NkpKind, nkpResourceOf } from './kinds';
 import { asRecord } from './objects';
+import { fleetStrings } from './StringPool';
 import { RawObject } from './types';
 
 const READ_FIELDS: Record<NkpKind, string[][]> = {
@@ -73,7 +75,10 @@ export function slimObject(object: RawObject): RawObject {
   if (!resource) {
     return object;
   }
-  const slim: RawObject = { apiVersion, kind };
+  const slim: RawObject = {
+    apiVersion: fleetStrings.share(apiVersion),
+    kind: resource.objectKind,
+  };
   const metadata = asRecord(object.metadata);
   if (metadata) {
     slim.metadata = slimMetadata(metadata);
@@ -89,7 +94,7 @@ export function slimObject(object: RawObject): RawObject {
 function slimMetadata(metadata: Record<string, unknown>) {
   const slim: Record<string, unknown> = {
     name: metadata.name,
-    namespace: metadata.namespace,
+    namespace: fleetStrings.share(metadata.namespace),
     labels: metadata.labels,
   };
   const annotations = asRecord(metadata.annotations);
@@ -97,7 +102,10 @@ function slimMetadata(metadata: Record<string, unknown>) {
     const kept: Record<string, unknown> = {};
     for (const key of READ_ANNOTATIONS) {
       if (key in annotations) {
-        kept[key] = annotations[key];
+        kept[key] =
+          key === NKP_OWNER_KEY
+            ? fleetStrings.share(annotations[key])
+            : annotations[key];
       }
     }
     slim.annotations = kept;
@@ -124,5 +132,5 @@ function copyPath(source: unknown, target: RawObject, path: string[]) {
     }
     to = next;
   }
-  to[path[path.length - 1]] = from;
+  to[path[path.length - 1]] = fleetStrings.share(from);
 }
