@@ -337,26 +337,35 @@ async function ingest({
 async function parseStreams(client: KubernetesApiClient): Promise<number> {
   let objects = 0;
   for (const path of RESOURCE_PATHS) {
-    await client.streamLines(
-      `${path}?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true`,
-      {
-        signal: new AbortController().signal,
-        idleTimeoutMs: 30_000,
-        onLine: line => {
-          const event = JSON.parse(line);
-          if (event.type !== 'BOOKMARK') {
-            objects++;
-            return undefined;
-          }
-          return event.object.metadata.annotations?.[
-            'k8s.io/initial-events-end'
-          ] === 'true'
-            ? 'stop'
-            : undefined;
-        },
-      },
-    );
+    objects += await parseStream(client, path);
   }
+  return objects;
+}
+
+async function parseStream(
+  client: KubernetesApiClient,
+  path: string,
+): Promise<number> {
+  let objects = 0;
+  await client.streamLines(
+    `${path}?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true`,
+    {
+      signal: new AbortController().signal,
+      idleTimeoutMs: 30_000,
+      onLine: line => {
+        const event = JSON.parse(line);
+        if (event.type !== 'BOOKMARK') {
+          objects++;
+          return undefined;
+        }
+        return event.object.metadata.annotations?.[
+          'k8s.io/initial-events-end'
+        ] === 'true'
+          ? 'stop'
+          : undefined;
+      },
+    },
+  );
   return objects;
 }
 
