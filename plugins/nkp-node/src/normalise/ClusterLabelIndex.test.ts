@@ -88,4 +88,19 @@ describe('ClusterLabelIndex', () => {
     expect(index.resolve('host-cluster')).toBe('bare');
     expect(index.resolve('nope')).toBeUndefined();
   });
+
+  it('keeps one label of one cluster as that cluster until a second one has it too', () => {
+    const small = new ClusterLabelIndex();
+    small.add('a', { env: 'prod', name: 'a' });
+    small.add('a', { env: 'prod', name: 'a' });
+    const prod = { matchLabels: { env: 'prod' } };
+    expect(small.select(prod)).toEqual({ clusters: ['a'] });
+    small.add('b', { env: 'prod', name: 'b' });
+    expect(small.select(prod)).toEqual({ clusters: ['a', 'b'] });
+    expect(
+      small.select({
+        matchExpressions: [{ key: 'name', operator: 'In', values: ['b'] }],
+      }),
+    ).toEqual({ clusters: ['b'] });
+  });
 });

@@ -3,11 +3,18 @@
  * clusters are indexed once by `key=value` and by key, and a selector becomes set intersections
  * that start from its most selective term. A fleet of 10,000 clusters and 5,000 projects costs
  * the size of the matched sets, not 50 million label comparisons.
+ *
+ * The index is kept between reads (see NormaliseMemo), so it is kept small: labels are indexed by
+ * key, then value (no `key=value` string per cluster and label), and a label only one cluster has
+ * (its name, say) holds that name rather than a Set of one.
  */
 
 import { asArray, asRecord, asString, stringMap } from './objects';
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+/** The clusters with a label: one name, or a Set once there are two. */
+type Members = string | Set<string>;
 
 export interface SelectionResult {
   clusters: string[];
@@ -18,8 +25,8 @@ export interface SelectionResult {
 export class ClusterLabelIndex {
   private readonly all = new Set<string>();
   private readonly aliases = new Map<string, string>();
-  private readonly byLabel = new Map<string, Set<string>>();
-  private readonly byKey = new Map<string, Set<string>>();
+  private readonly byLabel = new Map<string, Map<string, Members>>();
+  private readonly byKey = new Map<string, Members>();
 
   /** `aliases` are other names placement may use for the cluster (its KommanderCluster name). */
   add(
@@ -32,7 +39,12 @@ export class ClusterLabelIndex {
       this.aliases.set(alias, name);
     }
     for (const [key, value] of Object.entries(labels)) {
-      addTo(this.byLabel, `${key}=${value}`, name);
+      let values = this.byLabel.get(key);
+      if (!values) {
+        values = new Map();
+        this.byLabel.set(key, values);
+      }
+      addTo(values, value, name);
       addTo(this.byKey, key, name);
     }
   }
@@ -52,7 +64,7 @@ export class ClusterLabelIndex {
     const excluded: ReadonlySet<string>[] = [];
 
     for (const [key, value] of Object.entries(stringMap(record.matchLabels))) {
-      required.push(this.byLabel.get(`${key}=${value}`) ?? EMPTY);
+      required.push(this.withLabel(key, value));
     }
     for (const expression of asArray(record.matchExpressions)) {
       const key = asString(asRecord(expression)?.key);
@@ -75,15 +87,15 @@ export class ClusterLabelIndex {
               error: `operator ${operator} on "${key}" needs values`,
             };
           }
-          const matching = this.union(values.map(v => `${key}=${v}`));
+          const matching = this.union(key, values);
           (operator === 'In' ? required : excluded).push(matching);
           break;
         }
         case 'Exists':
-          required.push(this.byKey.get(key) ?? EMPTY);
+          required.push(asSet(this.byKey.get(key)));
           break;
         case 'DoesNotExist':
-          excluded.push(this.byKey.get(key) ?? EMPTY);
+          excluded.push(asSet(this.byKey.get(key)));
           break;
         default:
           return {
@@ -108,17 +120,32 @@ export class ClusterLabelIndex {
     return { clusters: clusters.sort() };
   }
 
-  private union(labels: string[]): ReadonlySet<string> {
-    const sets = labels.map(label => this.byLabel.get(label) ?? EMPTY);
+  private withLabel(key: string, value: string): ReadonlySet<string> {
+    return asSet(this.byLabel.get(key)?.get(value));
+  }
+
+  private union(key: string, values: string[]): ReadonlySet<string> {
+    const sets = values.map(value => this.withLabel(key, value));
     return sets.length === 1 ? sets[0] : new Set(sets.flatMap(set => [...set]));
   }
 }
 
-function addTo(map: Map<string, Set<string>>, key: string, name: string) {
-  let set = map.get(key);
-  if (!set) {
-    set = new Set();
-    map.set(key, set);
+function addTo(map: Map<string, Members>, key: string, name: string) {
+  const members = map.get(key);
+  if (members === undefined) {
+    map.set(key, name);
+  } else if (typeof members === 'string') {
+    if (members !== name) {
+      map.set(key, new Set([members, name]));
+    }
+  } else {
+    members.add(name);
   }
-  set.add(name);
+}
+
+function asSet(members: Members | undefined): ReadonlySet<string> {
+  if (members === undefined) {
+    return EMPTY;
+  }
+  return typeof members === 'string' ? new Set([members]) : members;
 }
