@@ -407,9 +407,9 @@ function withoutEmpty(
   values: Record<string, string | undefined | false | ''>,
 ): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const [key, value] of Object.entries(values)) {
-    if (value) {
-      result[key] = value;
+  for (const key in values) {
+    if (values[key]) {
+      result[key] = values[key] as string;
     }
   }
   return result;

@@ -77,12 +77,29 @@ export const NKP_RESOURCES: ReadonlyArray<{
   },
 ];
 
-const byGroupAndKind = new Map(
-  NKP_RESOURCES.map(r => [`${r.group}/${r.objectKind}`, r]),
-);
+const byGroupAndKind = new Map<
+  string,
+  Map<string, (typeof NKP_RESOURCES)[number]>
+>();
+for (const resource of NKP_RESOURCES) {
+  const kinds = byGroupAndKind.get(resource.group) ?? new Map();
+  kinds.set(resource.objectKind, resource);
+  byGroupAndKind.set(resource.group, kinds);
+}
 
 /** The NKP kind of an object, from its `apiVersion` and `kind`, if it is one we read. */
 export function nkpResourceOf(apiVersion: string, kind: string) {
-  const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
-  return byGroupAndKind.get(`${group}/${kind}`);
+  // Looked up twice per object read; the group of each apiVersion seen is kept (bounded).
+  let group = groups.get(apiVersion);
+  if (group === undefined) {
+    group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+    if (groups.size >= MAX_API_VERSIONS) {
+      groups.clear();
+    }
+    groups.set(apiVersion, group);
+  }
+  return byGroupAndKind.get(group)?.get(kind);
 }
+
+const groups = new Map<string, string>();
+const MAX_API_VERSIONS = 1_000;

@@ -34,15 +34,28 @@ export function field(value: unknown, ...path: string[]): unknown {
   return current;
 }
 
-/** A `map[string]string` such as labels; non-string values are dropped. */
+/**
+ * A `map[string]string` such as labels; non-string values are dropped. A record whose values are
+ * all strings (nearly every one) is handed back as it is rather than copied: objects are read,
+ * never changed, so the copy would only be more to allocate and keep.
+ */
 export function stringMap(value: unknown): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [key, entry] of Object.entries(asRecord(value) ?? {})) {
-    if (typeof entry === 'string') {
-      result[key] = entry;
+  const record = asRecord(value);
+  if (!record) {
+    return {};
+  }
+  for (const key in record) {
+    if (typeof record[key] !== 'string') {
+      const result: Record<string, string> = {};
+      for (const [k, entry] of Object.entries(record)) {
+        if (typeof entry === 'string') {
+          result[k] = entry;
+        }
+      }
+      return result;
     }
   }
-  return result;
+  return record as Record<string, string>;
 }
 
 /** The validated identity of an object; undefined parts stay undefined. */
