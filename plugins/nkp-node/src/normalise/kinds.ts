@@ -87,9 +87,13 @@ for (const resource of NKP_RESOURCES) {
   byGroupAndKind.set(resource.group, kinds);
 }
 
+/** The group of each apiVersion seen (bounded). */
+const groups = new Map<string, string>();
+const MAX_API_VERSIONS = 1_000;
+
 /** The NKP kind of an object, from its `apiVersion` and `kind`, if it is one we read. */
 export function nkpResourceOf(apiVersion: string, kind: string) {
-  // Looked up twice per object read; the group of each apiVersion seen is kept (bounded).
+  // Looked up twice per object read: no split or concatenation once the apiVersion is known.
   let group = groups.get(apiVersion);
   if (group === undefined) {
     group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
@@ -100,6 +104,3 @@ export function nkpResourceOf(apiVersion: string, kind: string) {
   }
   return byGroupAndKind.get(group)?.get(kind);
 }
-
-const groups = new Map<string, string>();
-const MAX_API_VERSIONS = 1_000;
