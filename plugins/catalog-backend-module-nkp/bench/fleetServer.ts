@@ -286,7 +286,7 @@ export interface FleetServerAddress {
 }
 
 /** The body of `method path` on the fleet server, as text. */
-export function fleetServerText(
+function fleetServerText(
   server: FleetServerAddress,
   path: string,
   method = 'GET',
