@@ -171,33 +171,18 @@ async function ingest({
       cpuMs: number;
     };
   if (floor) {
-    const sourceConfig = readNkpProviderConfigs(config)[0];
-    const source = createSourceParts(sourceConfig, logger)[0].source;
-    const serverBefore = await stats();
-    const cpuBefore = process.cpuUsage();
-    const started = performance.now();
-    const read =
-      floor === 'parse'
-        ? (await parseStreams(clientFor(config))).objects
-        : (await source.read(new AbortController().signal)).objects.length;
-    const cpuUsed = process.cpuUsage(cpuBefore);
-    const fullMs = performance.now() - started;
-    const serverAfter = await stats();
+    const read = await readFloor(floor, config, logger, stats);
     clearInterval(sampler);
     const peakRssMiB = process.resourceUsage().maxRSS / 1024;
     (global as any).gc();
     return {
       ...NO_FIGURES,
+      ...read,
       clusters,
-      objects: read,
-      fullMs,
       peakRssMiB,
       peakHeapMiB: peakHeap,
       baseRssMiB: base.rss,
       baseHeapMiB: base.heap,
-      providerCpuMs: (cpuUsed.user + cpuUsed.system) / 1000,
-      serverCpuMs: serverAfter.cpuMs - serverBefore.cpuMs,
-      requests: serverAfter.requests - serverBefore.requests,
       appliedHeapMiB: heapMiB(),
       appliedRssMiB: process.memoryUsage.rss() / 2 ** 20,
     };
@@ -310,6 +295,35 @@ async function ingest({
     endPeakRssMiB,
   };
   return result;
+}
+
+/** One floor under the provider (see IngestRun.floor): its wall time, CPU and requests. */
+async function readFloor(
+  floor: 'parse' | 'source',
+  config: ConfigReader,
+  logger: any,
+  stats: () => Promise<{ requests: number; cpuMs: number }>,
+) {
+  const source = createSourceParts(readNkpProviderConfigs(config)[0], logger)[0]
+    .source;
+  const client = clientFor(config);
+  const serverBefore = await stats();
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const objects =
+    floor === 'parse'
+      ? (await parseStreams(client)).objects
+      : (await source.read(new AbortController().signal)).objects.length;
+  const cpuUsed = process.cpuUsage(cpuBefore);
+  const fullMs = performance.now() - started;
+  const serverAfter = await stats();
+  return {
+    objects,
+    fullMs,
+    providerCpuMs: (cpuUsed.user + cpuUsed.system) / 1000,
+    serverCpuMs: serverAfter.cpuMs - serverBefore.cpuMs,
+    requests: serverAfter.requests - serverBefore.requests,
+  };
 }
 
 /** What a bare read of the streams saw. */
