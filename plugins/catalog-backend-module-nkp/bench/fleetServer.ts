@@ -35,6 +35,12 @@ const GROUPS = {
 
 type Kind = 'workspaces' | 'projects' | 'kommanderclusters' | 'clusters';
 
+/** The list path of each resource the fleet server serves. */
+export const FLEET_RESOURCE_PATHS = Object.entries(GROUPS).flatMap(
+  ([groupVersion, plurals]) =>
+    plurals.map(plural => `/apis/${groupVersion}/${plural}`),
+);
+
 function apiVersionOf(kind: Kind): string {
   return Object.entries(GROUPS).find(([, plurals]) =>
     (plurals as readonly string[]).includes(kind),

@@ -15,7 +15,7 @@ import { KubernetesApiClient } from '@nkp-lifecycle/backstage-plugin-nkp-node/ku
 import { NkpEntityProvider } from '../src/providers';
 import { createSourceParts } from '../src/providers/createSourceParts';
 import { readNkpProviderConfigs } from '../src/providers/NkpProviderConfig';
-import { fleetServerJson } from './fleetServer';
+import { FLEET_RESOURCE_PATHS, fleetServerJson } from './fleetServer';
 
 export interface IngestRun {
   url: string;
@@ -65,14 +65,6 @@ export interface IngestResult {
   followingRssMiB: number;
   endPeakRssMiB: number;
 }
-
-/** The four resources of the bench fleet. */
-const RESOURCE_PATHS = [
-  '/apis/workspaces.kommander.mesosphere.io/v1alpha1/workspaces',
-  '/apis/workspaces.kommander.mesosphere.io/v1alpha1/projects',
-  '/apis/kommander.mesosphere.io/v1beta1/kommanderclusters',
-  '/apis/cluster.x-k8s.io/v1beta1/clusters',
-];
 
 /** What a floor does not measure. */
 const NO_FIGURES = {
@@ -265,11 +257,10 @@ async function ingest({
   await provider.stop();
 
   // The same streams, read and parsed bare on one connection, as the provider reads them.
-  const bareRead: BareRead = { streams: 0, objects: 0, bytes: 0, parseMs: 0 };
   const httpsStarted = performance.now();
-  if (bare) {
-    await parseStreams(clientFor(config), bareRead);
-  }
+  const bareRead = bare
+    ? await parseStreams(clientFor(config))
+    : { streams: 0, bytes: 0, parseMs: 0 };
   const httpsAndParseMs = performance.now() - httpsStarted;
 
   const result: IngestResult = {
@@ -304,16 +295,21 @@ async function readFloor(
   logger: any,
   stats: () => Promise<{ requests: number; cpuMs: number }>,
 ) {
-  const source = createSourceParts(readNkpProviderConfigs(config)[0], logger)[0]
-    .source;
-  const client = clientFor(config);
+  const read =
+    floor === 'parse'
+      ? async () => (await parseStreams(clientFor(config))).objects
+      : async () => {
+          const { source } = createSourceParts(
+            readNkpProviderConfigs(config)[0],
+            logger,
+          )[0];
+          return (await source.read(new AbortController().signal)).objects
+            .length;
+        };
   const serverBefore = await stats();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const objects =
-    floor === 'parse'
-      ? (await parseStreams(client)).objects
-      : (await source.read(new AbortController().signal)).objects.length;
+  const objects = await read();
   const cpuUsed = process.cpuUsage(cpuBefore);
   const fullMs = performance.now() - started;
   const serverAfter = await stats();
@@ -347,11 +343,9 @@ function clientFor(config: ConfigReader): KubernetesApiClient {
  * Each resource as one watch-list stream up to its initial-events-end bookmark, every event
  * parsed and dropped.
  */
-async function parseStreams(
-  client: KubernetesApiClient,
-  read: BareRead = { streams: 0, objects: 0, bytes: 0, parseMs: 0 },
-): Promise<BareRead> {
-  for (const path of RESOURCE_PATHS) {
+async function parseStreams(client: KubernetesApiClient): Promise<BareRead> {
+  const read: BareRead = { streams: 0, objects: 0, bytes: 0, parseMs: 0 };
+  for (const path of FLEET_RESOURCE_PATHS) {
     await parseStream(client, path, read);
   }
   return read;

@@ -4,29 +4,25 @@
  * copy for every object, and at 10,000 clusters the copies held between reads came to about
  * two kilobytes per cluster (a heap snapshot counted 20 MiB of duplicates).
  *
- * Bounded: once it holds `max` strings it forgets them all and starts again, so strings that do
- * not repeat cannot grow it without end; equal strings are equal either way.
+ * Bounded like every BoundedCache; a string forgotten is only shared again from its next copy.
  */
 
-export class StringPool {
-  private strings = new Map<string, string>();
+import { BoundedCache } from './BoundedCache';
 
-  constructor(private readonly max: number) {}
+const itself = (value: string) => value;
+
+export class StringPool {
+  private readonly strings: BoundedCache<string, string>;
+
+  constructor(max: number) {
+    this.strings = new BoundedCache(max);
+  }
 
   /** The first string equal to `value` that the pool was given since it last started again. */
   share<T>(value: T): T {
-    if (typeof value !== 'string') {
-      return value;
-    }
-    const shared = this.strings.get(value);
-    if (shared !== undefined) {
-      return shared as T;
-    }
-    if (this.strings.size >= this.max) {
-      this.strings = new Map();
-    }
-    this.strings.set(value, value);
-    return value;
+    return typeof value === 'string'
+      ? (this.strings.get(value, itself) as T)
+      : value;
   }
 
   get size(): number {

@@ -4,6 +4,8 @@
  * ingests; the field readers accept the shapes of the versions we know.
  */
 
+import { BoundedCache } from './BoundedCache';
+
 /** @public */
 export type NkpKind =
   | 'Workspace'
@@ -87,20 +89,15 @@ for (const resource of NKP_RESOURCES) {
   byGroupAndKind.set(resource.group, kinds);
 }
 
-/** The group of each apiVersion seen (bounded). */
-const groups = new Map<string, string>();
-const MAX_API_VERSIONS = 1_000;
+/** The group of each apiVersion seen. */
+const groups = new BoundedCache<string, string>(1_000);
 
 /** The NKP kind of an object, from its `apiVersion` and `kind`, if it is one we read. */
 export function nkpResourceOf(apiVersion: string, kind: string) {
   // Looked up twice per object read: no split or concatenation once the apiVersion is known.
-  let group = groups.get(apiVersion);
-  if (group === undefined) {
-    group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
-    if (groups.size >= MAX_API_VERSIONS) {
-      groups.clear();
-    }
-    groups.set(apiVersion, group);
-  }
-  return byGroupAndKind.get(group)?.get(kind);
+  return byGroupAndKind.get(groups.get(apiVersion, groupOf))?.get(kind);
+}
+
+function groupOf(apiVersion: string): string {
+  return apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
 }

@@ -3,6 +3,7 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import { BoundedCache } from './BoundedCache';
 
 /**
  * The first owner candidate that is a valid entity reference, normalised to `group:ns/name`.
@@ -28,24 +29,14 @@ export function resolveOwner(
 }
 
 /**
- * Owner values seen and their references (null: not valid). A fleet has few owners and every
+ * Owner values seen and their references (undefined: not valid). A fleet has few owners and every
  * entity names one, so each is parsed and validated once, and the entities share one string.
  */
-const ownerRefs = new Map<string, string | null>();
-const MAX_OWNER_REFS = 10_000;
+const ownerRefs = new BoundedCache<string, string | undefined>(10_000);
 
 /** A bare name (all a Kubernetes label value can hold) means a group in the default namespace. */
 export function toOwnerRef(value: string): string | undefined {
-  const known = ownerRefs.get(value);
-  if (known !== undefined) {
-    return known ?? undefined;
-  }
-  const ref = ownerRefOf(value);
-  if (ownerRefs.size >= MAX_OWNER_REFS) {
-    ownerRefs.clear();
-  }
-  ownerRefs.set(value, ref ?? null);
-  return ref;
+  return ownerRefs.get(value, ownerRefOf);
 }
 
 function ownerRefOf(value: string): string | undefined {
