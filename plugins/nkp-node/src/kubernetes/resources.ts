@@ -43,6 +43,9 @@ export function storedObject(
   if (!object) {
     return undefined;
   }
+  if (object.apiVersion !== undefined && object.kind !== undefined) {
+    return slimObject(object); // watch events carry both: no copy to fill them in
+  }
   return slimObject({
     ...object,
     apiVersion:

@@ -50,6 +50,17 @@ describe('ClusterLabelIndex', () => {
       ['prod-a'],
     ],
     [
+      'the same set twice (matchLabels and In on one label)',
+      {
+        matchLabels: { env: 'prod' },
+        matchExpressions: [
+          { key: 'env', operator: 'In', values: ['prod'] },
+          { key: 'tier', operator: 'In', values: ['db'] },
+        ],
+      },
+      ['prod-b'],
+    ],
+    [
       'empty selector selects everything',
       {},
       ['bare', 'dev-a', 'prod-a', 'prod-b'],

@@ -10,6 +10,7 @@
  */
 
 import { asArray, asRecord, asString, stringMap } from './objects';
+import { sortedNames } from './sortedNames';
 
 const EMPTY: ReadonlySet<string> = new Set();
 
@@ -35,10 +36,12 @@ export class ClusterLabelIndex {
     aliases: string[] = [],
   ): void {
     this.all.add(name);
-    for (const alias of [name, ...aliases]) {
+    this.aliases.set(name, name);
+    for (const alias of aliases) {
       this.aliases.set(alias, name);
     }
-    for (const [key, value] of Object.entries(labels)) {
+    for (const key of Object.keys(labels)) {
+      const value = labels[key];
       let values = this.byLabel.get(key);
       if (!values) {
         values = new Map();
@@ -106,18 +109,20 @@ export class ClusterLabelIndex {
     }
 
     // An empty selector selects every cluster of the workspace, as in Kubernetes.
-    const [smallest, ...others] = [...required].sort((a, b) => a.size - b.size);
-    const candidates = smallest ?? this.all;
+    if (required.length > 1) {
+      required.sort((a, b) => a.size - b.size);
+    }
+    const candidates = required.length > 0 ? required[0] : this.all;
     const clusters: string[] = [];
     for (const name of candidates) {
       if (
-        others.every(set => set.has(name)) &&
+        required.every(set => set === candidates || set.has(name)) &&
         !excluded.some(set => set.has(name))
       ) {
         clusters.push(name);
       }
     }
-    return { clusters: clusters.sort() };
+    return { clusters: sortedNames(clusters) };
   }
 
   private withLabel(key: string, value: string): ReadonlySet<string> {

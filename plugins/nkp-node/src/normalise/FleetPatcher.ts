@@ -203,11 +203,10 @@ function sameCluster(
   object: RawObject,
   role: Role,
 ): CollectedObject | undefined {
-  const sorted = sortObject(object, []);
-  if (!sorted || !('item' in sorted)) {
+  const item = sortObject(object, []);
+  if (!(item instanceof CollectedObject)) {
     return undefined;
   }
-  const { item } = sorted;
   const same =
     item.meta.apiVersion === before.meta.apiVersion &&
     item.meta.kind === before.meta.kind &&

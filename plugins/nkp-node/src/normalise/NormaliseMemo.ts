@@ -18,7 +18,8 @@ interface Entry {
 }
 
 const NO_WARNINGS: readonly NkpWarning[] = [];
-const NO_INPUTS: readonly unknown[] = [];
+/** The inputs of a step that depends on its object alone. */
+export const NO_INPUTS: readonly unknown[] = [];
 
 /** @public */
 export class NormaliseMemo {

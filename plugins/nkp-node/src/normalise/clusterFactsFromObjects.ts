@@ -9,6 +9,8 @@ import {
   nkpVersionFromClusterClass,
   parseVersion,
 } from '@nkp-lifecycle/backstage-plugin-nkp-common';
+import { BoundedCache } from './BoundedCache';
+import { describeParts } from './describeParts';
 import type { ClusterParts } from './readClusters';
 import { asString, field } from './objects';
 import { NkpEndpoint, NkpWarning } from './types';
@@ -20,43 +22,56 @@ export interface ClusterFacts {
   endpoint?: NkpEndpoint;
 }
 
-interface Candidate {
-  value: unknown;
-  where: string;
-  parse: (value: string) => { version: string } | undefined;
+/**
+ * How a raw value becomes a version: as a Kubernetes or NKP version, or as the NKP version a
+ * ClusterClass name encodes. Versions and class names repeat across a fleet (a few dozen
+ * distinct strings), so each reader parses a string once: string → canonical version, or null.
+ */
+class VersionReader {
+  private readonly parsed = new BoundedCache<string, string | null>(1_000);
+
+  constructor(
+    private readonly parse: (value: string) => { version: string } | undefined,
+  ) {}
+
+  versionOf(value: string): string | null {
+    return this.parsed.get(value, v => this.parse(v)?.version ?? null);
+  }
 }
 
+const AS_VERSION = new VersionReader(parseVersion);
+const AS_CLUSTER_CLASS = new VersionReader(nkpVersionFromClusterClass);
+
 export function clusterFactsFromObjects(
-  { capi, kommander, nkp }: ClusterParts,
+  parts: ClusterParts,
   type: NkpClusterType,
-  ref: string,
   warnings: NkpWarning[],
 ): ClusterFacts {
-  const warn = (message: string) => warnings.push({ object: ref, message });
+  const { capi, kommander, nkp } = parts;
+  const warn = (message: string) =>
+    warnings.push({ object: describeParts(parts), message });
+  const version = (value: unknown, where: string, read: VersionReader) =>
+    versionOf(value, where, read, warn);
 
   // NKPCluster status is what the cluster has reached; the CAPI topology version is what CAPI
   // drives it to (and what `kubectl get cluster` shows); the KommanderCluster status is the only
-  // source for attached clusters.
-  const kubernetesVersion = firstVersion(
-    [
-      {
-        value: field(nkp?.object, 'status', 'kubernetesVersion'),
-        where: 'NKPCluster status.kubernetesVersion',
-        parse: parseVersion,
-      },
-      {
-        value: field(capi?.object, 'spec', 'topology', 'version'),
-        where: 'Cluster spec.topology.version',
-        parse: parseVersion,
-      },
-      {
-        value: field(kommander?.object, 'status', 'kubernetesVersion'),
-        where: 'KommanderCluster status.kubernetesVersion',
-        parse: parseVersion,
-      },
-    ],
-    warn,
-  );
+  // source for attached clusters. The first valid one wins; an invalid one is reported.
+  const kubernetesVersion =
+    version(
+      field(nkp?.object, 'status', 'kubernetesVersion'),
+      'NKPCluster status.kubernetesVersion',
+      AS_VERSION,
+    ) ??
+    version(
+      field(capi?.object, 'spec', 'topology', 'version'),
+      'Cluster spec.topology.version',
+      AS_VERSION,
+    ) ??
+    version(
+      field(kommander?.object, 'status', 'kubernetesVersion'),
+      'KommanderCluster status.kubernetesVersion',
+      AS_VERSION,
+    );
   if (!kubernetesVersion) {
     warn('no Kubernetes version known; ingested without one');
   }
@@ -65,21 +80,12 @@ export function clusterFactsFromObjects(
   const clusterClass =
     field(capi?.object, 'spec', 'topology', 'class') ??
     field(capi?.object, 'spec', 'topology', 'classRef', 'name');
-  const nkpVersion = firstVersion(
-    [
-      {
-        value: field(nkp?.object, 'status', 'platformVersion'),
-        where: 'NKPCluster status.platformVersion',
-        parse: parseVersion,
-      },
-      {
-        value: clusterClass,
-        where: 'ClusterClass name',
-        parse: nkpVersionFromClusterClass,
-      },
-    ],
-    warn,
-  );
+  const nkpVersion =
+    version(
+      field(nkp?.object, 'status', 'platformVersion'),
+      'NKPCluster status.platformVersion',
+      AS_VERSION,
+    ) ?? version(clusterClass, 'ClusterClass name', AS_CLUSTER_CLASS);
   // Attached clusters run someone else's distribution; only NKP clusters have an NKP version.
   if (!nkpVersion && type !== 'attached') {
     warn(
@@ -100,21 +106,22 @@ export function clusterFactsFromObjects(
   };
 }
 
-function firstVersion(
-  candidates: Candidate[],
+/** The version `value` gives; undefined when it is absent, or invalid (which is reported). */
+function versionOf(
+  value: unknown,
+  where: string,
+  read: VersionReader,
   warn: (message: string) => void,
 ): string | undefined {
-  for (const { value, where, parse } of candidates) {
-    if (value === undefined || value === null || value === '') {
-      continue;
-    }
-    const parsed = typeof value === 'string' ? parse(value) : undefined;
-    if (parsed) {
-      return parsed.version;
-    }
-    warn(`${where} "${String(value)}" does not give a valid version; ignored`);
+  if (value === undefined || value === null || value === '') {
+    return undefined;
   }
-  return undefined;
+  const version = typeof value === 'string' ? read.versionOf(value) : null;
+  if (version === null) {
+    warn(`${where} "${String(value)}" does not give a valid version; ignored`);
+    return undefined;
+  }
+  return version;
 }
 
 function readEndpoint(

@@ -5,24 +5,28 @@
  */
 
 import { NkpKind, nkpResourceOf } from './kinds';
-import { NormaliseMemo, remember } from './NormaliseMemo';
+import { NO_INPUTS, NormaliseMemo, remember } from './NormaliseMemo';
 import { describeObject, metaOf, ObjectMeta } from './objects';
 import { NkpWarning, RawObject } from './types';
 
-export interface CollectedObject {
-  meta: ObjectMeta & { name: string };
-  object: RawObject;
-  /** `Kind namespace/name`, for warnings. */
-  ref: string;
+export class CollectedObject {
+  constructor(
+    /** The NKP kind it was sorted as. */
+    readonly kind: NkpKind,
+    readonly meta: ObjectMeta & { name: string },
+    readonly object: RawObject,
+  ) {}
+
+  /** `Kind namespace/name`, for warnings; made when one needs it, not for every object. */
+  get ref(): string {
+    return describeObject(this.meta);
+  }
 }
 
 export type CollectedObjects = Record<NkpKind, CollectedObject[]>;
 
 /** What one object is: an NKP object of a kind, an object of another kind, or unusable. */
-export type Sorted =
-  | { kind: NkpKind; item: CollectedObject }
-  | { ignoredKind: string }
-  | undefined;
+export type Sorted = CollectedObject | { ignoredKind: string } | undefined;
 
 export function collectObjects(
   objects: readonly unknown[],
@@ -50,11 +54,11 @@ export function collectObjects(
       });
       return;
     }
-    const sorted = remember(memo, 'collect', value, [], warnings, w =>
+    const sorted = remember(memo, 'collect', value, NO_INPUTS, warnings, w =>
       sortObject(value as RawObject, w),
     );
-    if (sorted && 'kind' in sorted) {
-      collected[sorted.kind].push(sorted.item);
+    if (sorted instanceof CollectedObject) {
+      collected[sorted.kind].push(sorted);
     } else if (sorted) {
       ignoredKinds.set(
         sorted.ignoredKind,
@@ -75,10 +79,10 @@ export function collectObjects(
 /** What one object is, as collectObjects sorts it. */
 export function sortObject(object: RawObject, warnings: NkpWarning[]): Sorted {
   const meta = metaOf(object);
-  const ref = describeObject(meta);
+  const ref = () => describeObject(meta);
   if (!meta.apiVersion || !meta.kind) {
     warnings.push({
-      object: ref,
+      object: ref(),
       message: 'missing apiVersion or kind; skipped',
     });
     return undefined;
@@ -88,18 +92,19 @@ export function sortObject(object: RawObject, warnings: NkpWarning[]): Sorted {
     return { ignoredKind: `${meta.apiVersion}/${meta.kind}` };
   }
   if (!meta.name) {
-    warnings.push({ object: ref, message: 'missing metadata.name; skipped' });
+    warnings.push({ object: ref(), message: 'missing metadata.name; skipped' });
     return undefined;
   }
   if (resource.namespaced && !meta.namespace) {
     warnings.push({
-      object: ref,
+      object: ref(),
       message: 'missing metadata.namespace; skipped',
     });
     return undefined;
   }
-  return {
-    kind: resource.kind,
-    item: { meta: { ...meta, name: meta.name }, object, ref },
-  };
+  return new CollectedObject(
+    resource.kind,
+    meta as ObjectMeta & { name: string },
+    object,
+  );
 }

@@ -7,6 +7,8 @@
 import { createHash } from 'node:crypto';
 
 const MAX_LENGTH = 63;
+/** What the rewriting below leaves unchanged: allowed characters, alphanumeric at both ends. */
+const VALID = /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]*[a-zA-Z0-9])?$/;
 
 /**
  * Joins the prefix and name parts into a valid entity name (`[a-z0-9A-Z._-]`, alphanumeric at
@@ -17,10 +19,17 @@ const MAX_LENGTH = 63;
  * @public
  */
 export function entityName(prefix: string, ...parts: string[]): string {
-  const joined = [prefix, ...parts]
-    .filter(Boolean)
-    .join('-')
-    .replace(/[^a-zA-Z0-9._-]+/g, '-');
+  let joined = prefix;
+  for (const part of parts) {
+    if (part) {
+      joined = joined ? `${joined}-${part}` : part;
+    }
+  }
+  // Nearly every name is valid as it is; only the others are rewritten.
+  if (joined.length <= MAX_LENGTH && VALID.test(joined)) {
+    return joined;
+  }
+  joined = joined.replace(/[^a-zA-Z0-9._-]+/g, '-');
   const trimmed = trimEnds(joined);
   if (trimmed.length <= MAX_LENGTH) {
     return trimmed;

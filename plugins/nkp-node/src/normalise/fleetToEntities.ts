@@ -91,6 +91,7 @@ export function fleetToEntities(
   const context = memo ? JSON.stringify(options) : '';
   const builders = entityBuilders(fleet, options);
   const { sourceEntityName, ws } = builders;
+  // `inputs`: what the entity depends on besides its model, `context` first.
   const build = <T extends object>(
     step: string,
     model: T,
@@ -101,7 +102,7 @@ export function fleetToEntities(
       memo,
       step,
       model,
-      [context, ...inputs],
+      inputs,
       warnings,
       warn => make(model, warn),
       true,
@@ -111,21 +112,31 @@ export function fleetToEntities(
       build(
         'clusterEntity',
         c,
-        [sourceEntityName, ws(c.workspace)],
+        [context, sourceEntityName, ws(c.workspace)],
         builders.clusterEntity,
       ),
     ),
     ...fleet.workspaces.map(w =>
-      build('workspaceEntity', w, [], builders.workspaceEntity),
+      build('workspaceEntity', w, [context], builders.workspaceEntity),
     ),
     ...fleet.projects.map(p =>
-      build('projectEntity', p, [ws(p.workspace)], builders.projectEntity),
+      build(
+        'projectEntity',
+        p,
+        [context, ws(p.workspace)],
+        builders.projectEntity,
+      ),
     ),
     // Releases without a version say nothing the calendar could use.
     ...fleet.releases
       .filter(r => r.version)
       .map(r =>
-        build('releaseEntity', r, [sourceEntityName], builders.releaseEntity),
+        build(
+          'releaseEntity',
+          r,
+          [context, sourceEntityName],
+          builders.releaseEntity,
+        ),
       ),
   ];
   return { entities: dropDuplicates(entities, warnings), warnings };
@@ -199,13 +210,15 @@ export function entityBuilders(fleet: NkpFleet, options: FleetEntityOptions) {
     extra: Record<string, string | undefined>,
   ) => ({
     name,
-    annotations: withoutEmpty({
-      [ANNOTATION_LOCATION]: options.locationRef,
-      [ANNOTATION_ORIGIN_LOCATION]: options.locationRef,
-      [NKP_ANNOTATIONS.source]: options.sourceId,
-      [NKP_ANNOTATIONS.objectName]: objectName,
-      ...extra,
-    }),
+    annotations: withoutEmpty(
+      {
+        [ANNOTATION_LOCATION]: options.locationRef,
+        [ANNOTATION_ORIGIN_LOCATION]: options.locationRef,
+        [NKP_ANNOTATIONS.source]: options.sourceId,
+        [NKP_ANNOTATIONS.objectName]: objectName,
+      },
+      extra,
+    ),
     ...(options.dashboardUrl
       ? {
           links: [
@@ -403,13 +416,17 @@ function allowedApiServer(
   return `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
+/** `first` and then `more` without their empty values, in one new record. */
 function withoutEmpty(
-  values: Record<string, string | undefined | false | ''>,
+  first: Record<string, string | undefined>,
+  more: Record<string, string | undefined | false | ''>,
 ): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const key in values) {
-    if (values[key]) {
-      result[key] = values[key] as string;
+  for (const values of [first, more]) {
+    for (const key in values) {
+      if (values[key]) {
+        result[key] = values[key] as string;
+      }
     }
   }
   return result;

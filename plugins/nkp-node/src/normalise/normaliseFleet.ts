@@ -62,8 +62,14 @@ export function normaliseFleetWithInputs(
     clusters,
     warnings,
     memo,
+  ).sort(
+    (a, b) =>
+      compareNames(a.workspace ?? '', b.workspace ?? '') ||
+      compareNames(a.name, b.name),
   );
 
+  // A project is placed only on clusters of its own workspace, so in this order each cluster's
+  // list comes out sorted by name.
   const projectsByCluster = new Map<string, string[]>();
   for (const project of projects) {
     for (const name of project.clusters) {
@@ -81,7 +87,7 @@ export function normaliseFleetWithInputs(
       clusters: clusters.map(cluster =>
         withPlacement(
           cluster,
-          (projectsByCluster.get(cluster.name) ?? []).sort(),
+          projectsByCluster.get(cluster.name) ?? [],
           ownName,
           memo,
         ),
@@ -89,11 +95,7 @@ export function normaliseFleetWithInputs(
       workspaces: workspaces
         .map(workspace => withoutClusterLabels(workspace, memo))
         .sort((a, b) => compareNames(a.name, b.name)),
-      projects: projects.sort(
-        (a, b) =>
-          compareNames(a.workspace ?? '', b.workspace ?? '') ||
-          compareNames(a.name, b.name),
-      ),
+      projects,
       releases: readReleases(collected.Release, warnings, memo),
     },
     warnings,

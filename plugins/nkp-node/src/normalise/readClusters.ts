@@ -8,9 +8,10 @@
 import { NkpClusterType } from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import { CollectedObject, CollectedObjects } from './collectObjects';
 import { clusterFactsFromObjects } from './clusterFactsFromObjects';
+import { describeParts } from './describeParts';
 import { displayNameOf, HOST_CLUSTER_NAME, ownerOf } from './labels';
 import { compareNames, NormaliseMemo, remember } from './NormaliseMemo';
-import { asString, field } from './objects';
+import { asString, field, ObjectMeta } from './objects';
 import { ReadWorkspace } from './readWorkspaces';
 import { NkpCluster, NkpWarning } from './types';
 
@@ -240,9 +241,10 @@ export function toCluster(
     type,
     // NKP gives the host KommanderCluster the display name `host-cluster` on every
     // installation, which names nothing; the cluster's own name says more.
-    displayName: [kommander, capi, nkp]
-      .map(p => p && displayNameOf(p.meta))
-      .find(name => name && name !== HOST_CLUSTER_NAME),
+    displayName: firstOf(parts, meta => {
+      const name = displayNameOf(meta);
+      return name === HOST_CLUSTER_NAME ? undefined : name;
+    }),
     workspace: workspace?.name,
     projects: [],
     isSourceCluster,
@@ -251,14 +253,20 @@ export function toCluster(
       ...kommander?.meta.labels,
       ...workspace?.clusterLabels,
     },
-    owner: [kommander, capi, nkp].map(p => p && ownerOf(p.meta)).find(Boolean),
-    ...clusterFactsFromObjects(parts, type, describeParts(parts), warnings),
+    owner: firstOf(parts, ownerOf),
+    ...clusterFactsFromObjects(parts, type, warnings),
   };
 }
 
-function describeParts(parts: ClusterParts): string {
-  return [parts.capi, parts.kommander, parts.nkp]
-    .filter((p): p is CollectedObject => Boolean(p))
-    .map(p => p.ref)
-    .join(' + ');
+/** The first value `read` gives of the KommanderCluster, the CAPI Cluster, the NKPCluster. */
+function firstOf(
+  { kommander, capi, nkp }: ClusterParts,
+  read: (meta: ObjectMeta) => string | undefined,
+): string | undefined {
+  return (
+    (kommander && read(kommander.meta)) ||
+    (capi && read(capi.meta)) ||
+    (nkp && read(nkp.meta)) ||
+    undefined
+  );
 }

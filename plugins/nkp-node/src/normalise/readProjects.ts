@@ -8,6 +8,7 @@ import { CollectedObject } from './collectObjects';
 import { descriptionOf, displayNameOf, ownerOf } from './labels';
 import { NormaliseMemo, remember } from './NormaliseMemo';
 import { asArray, asString, field } from './objects';
+import { sortedNames } from './sortedNames';
 import { ReadWorkspace } from './readWorkspaces';
 import { NkpCluster, NkpProject, NkpWarning } from './types';
 
@@ -101,7 +102,7 @@ function readProject(
     warn(`workspace "${workspace}" is not in this source`);
   }
 
-  const placed = new Set<string>();
+  let selected: string[] = [];
   const selector = field(object, 'spec', 'placement', 'clusterSelector');
   if (selector !== undefined) {
     const result = index.select(selector);
@@ -110,9 +111,12 @@ function readProject(
         `invalid placement.clusterSelector: ${result.error}; it selects no clusters`,
       );
     }
-    result.clusters.forEach(name => placed.add(name));
+    selected = result.clusters;
   }
-  for (const entry of asArray(field(object, 'spec', 'placement', 'clusters'))) {
+  const named = asArray(field(object, 'spec', 'placement', 'clusters'));
+  // A selection is sorted and without repeats already; names are added to it.
+  const placed = new Set<string>(named.length > 0 ? selected : []);
+  for (const entry of named) {
     const name = asString(field(entry, 'name'));
     const cluster = name && index.resolve(name);
     if (cluster) {
@@ -133,6 +137,6 @@ function readProject(
     displayName: displayNameOf(meta),
     description: descriptionOf(meta),
     owner: ownerOf(meta),
-    clusters: [...placed].sort(),
+    clusters: named.length > 0 ? sortedNames([...placed]) : selected,
   };
 }

@@ -84,6 +84,27 @@ describe('slimObject', () => {
     });
   });
 
+  it.each([
+    {
+      case: 'a branch that is not an object is left out',
+      spec: { topology: 'v1.34.3', controlPlaneEndpoint: 'nowhere' },
+      slim: { controlPlaneEndpoint: 'nowhere' },
+    },
+    {
+      case: 'a branch with nothing read below it is left out',
+      spec: { topology: { controlPlane: { replicas: 3 } } },
+      slim: undefined,
+    },
+    {
+      case: 'a value read is kept whatever it is, for normalisation to judge',
+      spec: { topology: { version: 134, classRef: { name: ['x'] } } },
+      slim: { topology: { version: 134, classRef: { name: ['x'] } } },
+    },
+  ])('$case', ({ spec, slim }) => {
+    const capi = { ...capiCluster('c1', 'ns'), spec };
+    expect(slimObject(capi).spec).toEqual(slim);
+  });
+
   it('leaves objects it cannot place alone, so normalisation can name them', () => {
     const odd = { kind: 'Cluster', metadata: 'not-an-object' };
     expect(slimObject(odd)).toBe(odd);

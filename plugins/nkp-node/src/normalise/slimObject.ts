@@ -19,40 +19,38 @@ import { asRecord } from './objects';
 import { fleetStrings } from './StringPool';
 import { RawObject } from './types';
 
-const READ_FIELDS: Record<NkpKind, string[][]> = {
-  Workspace: [
-    ['spec', 'namespaceName'],
-    ['spec', 'clusterLabels'],
-    ['status', 'namespaceRef', 'name'],
-  ],
-  Project: [
-    ['spec', 'workspaceRef'],
-    ['spec', 'placement'],
-  ],
-  KommanderCluster: [
-    ['spec', 'clusterRef'],
-    ['status', 'kubernetesVersion'],
-    ['status', 'phase'],
-  ],
-  CapiCluster: [
-    ['spec', 'controlPlaneEndpoint'],
-    ['spec', 'topology', 'version'],
-    ['spec', 'topology', 'class'],
-    ['spec', 'topology', 'classRef', 'name'],
-    ['status', 'phase'],
-  ],
-  NKPCluster: [
-    ['spec', 'capiClusterRef'],
-    ['spec', 'kommanderClusterRef'],
-    ['status', 'kubernetesVersion'],
-    ['status', 'platformVersion'],
-    ['status', 'phase'],
-  ],
-  Release: [
-    ['spec', 'version'],
-    ['spec', 'supportedKubernetesVersions'],
-    ['spec', 'timeline'],
-  ],
+/**
+ * What each kind's readers read, as a tree: a key's value is what to copy below it, or `true`
+ * for a value copied whole.
+ */
+interface FieldTree {
+  [key: string]: FieldTree | true;
+}
+
+const READ_FIELDS: Record<NkpKind, FieldTree> = {
+  Workspace: {
+    spec: { namespaceName: true, clusterLabels: true },
+    status: { namespaceRef: { name: true } },
+  },
+  Project: { spec: { workspaceRef: true, placement: true } },
+  KommanderCluster: {
+    spec: { clusterRef: true },
+    status: { kubernetesVersion: true, phase: true },
+  },
+  CapiCluster: {
+    spec: {
+      controlPlaneEndpoint: true,
+      topology: { version: true, class: true, classRef: { name: true } },
+    },
+    status: { phase: true },
+  },
+  NKPCluster: {
+    spec: { capiClusterRef: true, kommanderClusterRef: true },
+    status: { kubernetesVersion: true, platformVersion: true, phase: true },
+  },
+  Release: {
+    spec: { version: true, supportedKubernetesVersions: true, timeline: true },
+  },
 };
 
 /** The only annotations any reader looks at; `last-applied-configuration` alone can be kilobytes. */
@@ -85,9 +83,7 @@ export function slimObject(object: RawObject): RawObject {
   } else if (object.metadata !== undefined) {
     slim.metadata = object.metadata;
   }
-  for (const path of READ_FIELDS[resource.kind]) {
-    copyPath(object, slim, path);
-  }
+  copyTree(object, READ_FIELDS[resource.kind], slim);
   return slim;
 }
 
@@ -113,24 +109,31 @@ function slimMetadata(metadata: Record<string, unknown>) {
   return slim;
 }
 
-/** Copies the value at `path` (if any) into `target`, creating the intermediate objects. */
-function copyPath(source: unknown, target: RawObject, path: string[]) {
-  let from: unknown = source;
-  for (const key of path) {
-    const record = asRecord(from);
-    if (!record || !(key in record)) {
-      return;
+/**
+ * Copies what `tree` names from `source` into `target`: a leaf whatever its value, a branch
+ * only where the source has an object there and something below it to copy.
+ */
+function copyTree(
+  source: Record<string, unknown>,
+  tree: FieldTree,
+  target: Record<string, unknown>,
+): boolean {
+  let copied = false;
+  for (const key in tree) {
+    if (key in source) {
+      const below = tree[key];
+      if (below === true) {
+        target[key] = fleetStrings.share(source[key]);
+        copied = true;
+      } else {
+        const record = asRecord(source[key]);
+        const branch: Record<string, unknown> = {};
+        if (record && copyTree(record, below, branch)) {
+          target[key] = branch;
+          copied = true;
+        }
+      }
     }
-    from = record[key];
   }
-  let to: Record<string, unknown> = target;
-  for (const key of path.slice(0, -1)) {
-    let next = asRecord(to[key]);
-    if (!next) {
-      next = {};
-      to[key] = next;
-    }
-    to = next;
-  }
-  to[path[path.length - 1]] = fleetStrings.share(from);
+  return copied;
 }
