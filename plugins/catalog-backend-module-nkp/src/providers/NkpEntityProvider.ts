@@ -46,9 +46,9 @@ import { AppliedPart, AppliedPartsStore } from '../database/AppliedPartsStore';
 import { checkShrink } from './checkShrink';
 import { createSourceParts, NkpSourcePart } from './createSourceParts';
 import {
+  AppliedEntities,
+  appliedEntitiesOf,
   entityDelta,
-  EntityFingerprints,
-  fingerprintsOf,
   patchedDelta,
 } from './entityDelta';
 import { NkpProviderConfig, readNkpProviderConfigs } from './NkpProviderConfig';
@@ -73,7 +73,7 @@ export type NkpRefreshResult =
 
 /** What this replica last applied for one part: the base its changes are compared with. */
 interface PartState {
-  fingerprints: EntityFingerprints;
+  applied: AppliedEntities;
   warnings: Set<string>;
   /** Kept only for sources of several parts, which save them for a part that cannot be read. */
   entities?: Entity[];
@@ -339,7 +339,7 @@ export class NkpEntityProvider implements EntityProvider {
         const state = this.stateOf(decision.built);
         this.states[index] = state;
         applied.set(part.name, {
-          count: state.fingerprints.size,
+          count: state.applied.size,
           entities: state.entities,
         });
       } else {
@@ -447,14 +447,14 @@ export class NkpEntityProvider implements EntityProvider {
             return;
           }
         }
-        const delta = entityDelta(state.fingerprints, entities);
+        const delta = entityDelta(state.applied, entities);
         this.states[index] = state;
         if (delta.added.length === 0 && delta.removed.length === 0) {
           this.patchers[index] = built.patcher;
           return;
         }
         await this.applyDelta(index, state, delta, entities, () => {
-          state.fingerprints = delta.fingerprints;
+          state.applied = delta.applied;
         });
         this.patchers[index] = built.patcher;
         this.logger.info(
@@ -494,7 +494,7 @@ export class NkpEntityProvider implements EntityProvider {
       }
     }
     this.states[index] = state;
-    const delta = patchedDelta(state.fingerprints, patched.changed);
+    const delta = patchedDelta(state.applied, patched.changed);
     if (delta.added.length > 0) {
       await this.applyDelta(
         index,
@@ -513,7 +513,7 @@ export class NkpEntityProvider implements EntityProvider {
   }
 
   /**
-   * Applies one delta of part `index`, then `record`s it in the part's fingerprints, keeps
+   * Applies one delta of part `index`, then `record`s it in what the part has applied, keeps
    * `entities` for a source of several parts, saves what the part holds now and tells the
    * policy backend which clusters changed.
    */
@@ -538,7 +538,7 @@ export class NkpEntityProvider implements EntityProvider {
       new Map([
         [
           this.parts[index].name,
-          { count: state.fingerprints.size, entities: state.entities },
+          { count: state.applied.size, entities: state.entities },
         ],
       ]),
     );
@@ -554,7 +554,7 @@ export class NkpEntityProvider implements EntityProvider {
     warnings?: NkpWarning[];
   }): PartState {
     return {
-      fingerprints: fingerprintsOf(built.entities),
+      applied: appliedEntitiesOf(built.entities),
       warnings: new Set((built.warnings ?? []).map(warningKey)),
       entities: this.parts.length > 1 ? built.entities : undefined,
     };

@@ -1,57 +1,37 @@
 /*
  * What changed between the entities last applied and a new set, so that a watch event becomes a
- * small delta mutation instead of a full one. Entities are compared by a fingerprint of their
- * JSON, which keeps the memory held between changes to a few dozen bytes per entity. Entities
- * are never changed after they are built, and normalisation with a memo hands back the same
- * entity object while nothing it depends on changed, so each one is fingerprinted once.
+ * small delta mutation instead of a full one. Entities are never changed after they are built,
+ * and normalisation with a memo hands back the same entity object while nothing it depends on
+ * changed, so an entity that is the one applied is unchanged without looking at it; only a new
+ * object under a reference already applied is compared, as JSON, with the one it replaces.
+ * Keeping the applied entities costs nothing extra: the memo and the part's FleetPatcher hold
+ * the same objects.
  */
 
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { createHash } from 'node:crypto';
 
-/** Entity reference → fingerprint of the entity as applied. */
-export type EntityFingerprints = Map<string, string>;
+/** Entity reference → the entity as applied. */
+export type AppliedEntities = Map<string, Entity>;
 
-interface Identity {
-  ref: string;
-  print: string;
-}
-
-const identities = new WeakMap<Entity, Identity>();
-
-function identityOf(entity: Entity): Identity {
-  let identity = identities.get(entity);
-  if (!identity) {
-    identity = { ref: stringifyEntityRef(entity), print: fingerprint(entity) };
-    identities.set(entity, identity);
-  }
-  return identity;
-}
-
-export function fingerprintsOf(entities: Entity[]): EntityFingerprints {
-  const fingerprints: EntityFingerprints = new Map();
-  for (const entity of entities) {
-    const { ref, print } = identityOf(entity);
-    fingerprints.set(ref, print);
-  }
-  return fingerprints;
+export function appliedEntitiesOf(entities: Entity[]): AppliedEntities {
+  return new Map(entities.map(entity => [stringifyEntityRef(entity), entity]));
 }
 
 export function entityDelta(
-  previous: EntityFingerprints,
+  previous: AppliedEntities,
   entities: Entity[],
-): { added: Entity[]; removed: string[]; fingerprints: EntityFingerprints } {
-  const fingerprints = new Map<string, string>();
+): { added: Entity[]; removed: string[]; applied: AppliedEntities } {
+  const applied: AppliedEntities = new Map();
   const added: Entity[] = [];
   for (const entity of entities) {
-    const { ref, print } = identityOf(entity);
-    fingerprints.set(ref, print);
-    if (previous.get(ref) !== print) {
+    const ref = stringifyEntityRef(entity);
+    applied.set(ref, entity);
+    if (!sameEntity(previous.get(ref), entity)) {
       added.push(entity);
     }
   }
-  const removed = [...previous.keys()].filter(ref => !fingerprints.has(ref));
-  return { added, removed, fingerprints };
+  const removed = [...previous.keys()].filter(ref => !applied.has(ref));
+  return { added, removed, applied };
 }
 
 /**
@@ -59,29 +39,31 @@ export function entityDelta(
  * they are compared. `apply` records them in `previous` once the delta is applied.
  */
 export function patchedDelta(
-  previous: EntityFingerprints,
+  previous: AppliedEntities,
   changed: Entity[],
 ): { added: Entity[]; apply(): void } {
-  const added: Entity[] = [];
-  const prints: Identity[] = [];
+  const added: Array<[string, Entity]> = [];
   for (const entity of changed) {
-    const identity = identityOf(entity);
-    if (previous.get(identity.ref) !== identity.print) {
-      added.push(entity);
-      prints.push(identity);
+    const ref = stringifyEntityRef(entity);
+    if (!sameEntity(previous.get(ref), entity)) {
+      added.push([ref, entity]);
     }
   }
   return {
-    added,
+    added: added.map(([, entity]) => entity),
     apply() {
-      for (const { ref, print } of prints) {
-        previous.set(ref, print);
+      for (const [ref, entity] of added) {
+        previous.set(ref, entity);
       }
     },
   };
 }
 
-function fingerprint(entity: Entity): string {
+function sameEntity(applied: Entity | undefined, entity: Entity): boolean {
   // The entities are built by the same code every time, so key order is stable.
-  return createHash('sha1').update(JSON.stringify(entity)).digest('base64');
+  return (
+    applied === entity ||
+    (applied !== undefined &&
+      JSON.stringify(applied) === JSON.stringify(entity))
+  );
 }
