@@ -198,4 +198,24 @@ describe('NormaliseMemo', () => {
     expect(second[0]).not.toBe(first[0]);
     expect(second[0].metadata.links).toHaveLength(1);
   });
+
+  it('holds only what the last build looked up: an object away for one build is read again', () => {
+    const memo = new NormaliseMemo();
+    const objects = smallFleet();
+    const entityOf = (built: ReturnType<typeof build>) =>
+      built.entities.find(e => e.metadata.name === 'mgmt-acme-dev');
+    const first = entityOf(build(objects, memo));
+    const at = named(objects, 'Cluster', 'acme-dev');
+    expect(
+      entityOf(
+        build([...objects.slice(0, at), ...objects.slice(at + 1)], memo),
+      ),
+    ).not.toBeUndefined();
+    // The same object, back after one build without it: built again, equal but not the same.
+    const again = entityOf(build(objects, memo));
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+    // While it stays, it is not built again.
+    expect(entityOf(build(objects, memo))).toBe(again);
+  });
 });

@@ -72,6 +72,7 @@ export function buildEntities(
     entityOptions,
     memo,
   );
+  memo?.endBuild();
   return {
     fleet,
     entities,

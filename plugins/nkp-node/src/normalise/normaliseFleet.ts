@@ -43,6 +43,7 @@ export function normaliseFleetWithInputs(
   model: NkpSourceModel;
 } {
   const { memo } = options;
+  memo?.startBuild();
   const model = options.model ?? 'management';
   const { collected, warnings } = collectObjects(objects, memo);
 
