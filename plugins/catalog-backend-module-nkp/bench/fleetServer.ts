@@ -9,7 +9,9 @@
  * `POST /bench/modify?cluster=N` changes one cluster's Kubernetes version, re-renders its page
  * and pushes the MODIFIED event to the open cluster watches. `GET /bench/stats` answers the
  * requests served so far and the server process's CPU time. The objects come from
- * fleetObjects.ts.
+ * fleetObjects.ts. For the peer benchmark it also serves as many OCM `ManagedCluster`s as the
+ * fleet has clusters (managedClusterObject.ts), as one unpaged LIST, and the hub's own
+ * `local-cluster`, which is what the community OCM provider reads.
  */
 
 import { execFileSync } from 'node:child_process';
@@ -26,6 +28,10 @@ import {
   projectObject,
   workspaceObject,
 } from './fleetObjects';
+import { managedClusterObject } from './managedClusterObject';
+
+const MANAGED_CLUSTERS =
+  '/apis/cluster.open-cluster-management.io/v1/managedclusters';
 
 const GROUPS = {
   'workspaces.kommander.mesosphere.io/v1alpha1': ['workspaces', 'projects'],
@@ -133,6 +139,25 @@ export async function startFleetServer(size: FleetSize) {
   const prerenderStreams = () => {
     for (const kind of Object.keys(counts) as Kind[]) renderStream(kind);
   };
+
+  // The OCM hub's ManagedClusters, as one unpaged LIST (the hub itself last).
+  let managedClusters: Buffer | undefined;
+  const prerenderManagedClusters = () => {
+    const items = [];
+    for (let i = 0; i < size.clusters; i++) {
+      items.push(managedClusterObject(i));
+    }
+    items.push(managedClusterObject(size.clusters, true));
+    managedClusters = Buffer.from(
+      JSON.stringify({
+        kind: 'ManagedClusterList',
+        apiVersion: 'cluster.open-cluster-management.io/v1',
+        metadata: { resourceVersion: String(resourceVersion) },
+        items,
+      }),
+    );
+    return managedClusters;
+  };
   const sendStream = async (kind: Kind, res: ServerResponse) => {
     for (const chunk of streams.get(kind) ?? renderStream(kind)) {
       if (!res.write(chunk)) {
@@ -199,6 +224,15 @@ export async function startFleetServer(size: FleetSize) {
       return;
     }
     requests++;
+    if (url.pathname === MANAGED_CLUSTERS) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(managedClusters ?? prerenderManagedClusters());
+      return;
+    }
+    if (url.pathname === `${MANAGED_CLUSTERS}/local-cluster`) {
+      json(managedClusterObject(size.clusters, true));
+      return;
+    }
     if (url.pathname === '/apis') {
       json({
         kind: 'APIGroupList',
@@ -273,6 +307,7 @@ export async function startFleetServer(size: FleetSize) {
   return {
     prerender,
     prerenderStreams,
+    prerenderManagedClusters,
     url: `https://127.0.0.1:${port}`,
     caData: Buffer.from(cert).toString('base64'),
     close: () =>

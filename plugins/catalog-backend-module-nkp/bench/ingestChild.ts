@@ -16,6 +16,7 @@ import { NkpEntityProvider } from '../src/providers';
 import { createSourceParts } from '../src/providers/createSourceParts';
 import { readNkpProviderConfigs } from '../src/providers/NkpProviderConfig';
 import { FLEET_RESOURCE_PATHS, fleetServerJson } from './fleetServer';
+import { loadOcmProvider } from './ocmPeer';
 
 export interface IngestRun {
   url: string;
@@ -35,6 +36,11 @@ export interface IngestRun {
    * following watches needs), without normalisation, entities or mutations.
    */
   floor?: 'parse' | 'source';
+  /**
+   * Instead of the provider, the community OCM provider loaded from this file (ocmPeer.ts),
+   * reading the fleet server's ManagedClusters up to its full mutation.
+   */
+  ocmProvider?: string;
 }
 
 export interface IngestResult {
@@ -89,6 +95,7 @@ async function ingest({
   streamingLists,
   bare = true,
   floor,
+  ocmProvider,
 }: IngestRun): Promise<IngestResult> {
   // process.memoryUsage() reads /proc for the RSS and costs enough to distort the run when
   // sampled often; the heap alone is cheap, and the peak RSS comes from the kernel at the end.
@@ -119,7 +126,8 @@ async function ingest({
     debug() {},
     info() {},
     warn() {},
-    error: (message: string) => errors.push(message),
+    error: (message: string, meta?: unknown) =>
+      errors.push(meta ? `${message} ${JSON.stringify(meta)}` : message),
   };
   let task: any;
   const config = new ConfigReader({
@@ -162,8 +170,20 @@ async function ingest({
       requests: number;
       cpuMs: number;
     };
-  if (floor) {
-    const read = await readFloor(floor, config, logger, stats);
+  if (floor || ocmProvider) {
+    const read = ocmProvider
+      ? await readOcm(
+          ocmProvider,
+          { url, caData },
+          connection,
+          mutations,
+          logger,
+          stats,
+        )
+      : await readFloor(floor!, config, logger, stats);
+    if (read.objects === 0) {
+      throw new Error(`nothing read: ${JSON.stringify(errors)}`);
+    }
     clearInterval(sampler);
     const peakRssMiB = process.resourceUsage().maxRSS / 1024;
     (global as any).gc();
@@ -286,6 +306,54 @@ async function ingest({
     endPeakRssMiB,
   };
   return result;
+}
+
+/** The OCM peer's read up to its full mutation: its wall time, CPU, requests and entities. */
+async function readOcm(
+  file: string,
+  { url, caData }: { url: string; caData: string },
+  connection: any,
+  mutations: Array<{ at: number; mutation: any }>,
+  logger: any,
+  stats: () => Promise<{ requests: number; cpuMs: number }>,
+) {
+  const ManagedClusterProvider = loadOcmProvider(file);
+  const config = new ConfigReader({
+    catalog: {
+      providers: {
+        ocm: {
+          bench: {
+            name: 'hub',
+            url,
+            serviceAccountToken: 'bench-token',
+            caData,
+            owner: 'group:default/platform',
+          },
+        },
+      },
+    },
+  });
+  let task: any;
+  const [provider] = await ManagedClusterProvider.fromConfig(
+    { config, logger },
+    { schedule: { run: async (t: any) => void (task = t) } },
+  );
+  await provider.connect(connection);
+  const serverBefore = await stats();
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  await task.fn();
+  const cpuUsed = process.cpuUsage(cpuBefore);
+  const serverAfter = await stats();
+  const full = mutations.find(m => m.mutation.type === 'full');
+  return {
+    objects: full?.mutation.entities.length ?? 0,
+    entities: full?.mutation.entities.length ?? 0,
+    fullMs: (full?.at ?? started) - started,
+    providerCpuMs: (cpuUsed.user + cpuUsed.system) / 1000,
+    serverCpuMs: serverAfter.cpuMs - serverBefore.cpuMs,
+    requests: serverAfter.requests - serverBefore.requests,
+  };
 }
 
 /** One floor under the provider (see IngestRun.floor): its wall time, CPU and requests. */
