@@ -25,9 +25,17 @@ const PROVIDER = join(DIR, 'package/dist/providers/ManagedClusterProvider.cjs.js
 export function fetchOcmProvider(): string {
   if (!existsSync(PROVIDER)) {
     mkdirSync(DIR, { recursive: true });
-    execFileSync('npm', ['pack', OCM_BACKEND, '--pack-destination', DIR], {
-      stdio: 'ignore',
-    });
+    try {
+      execFileSync('npm', ['pack', OCM_BACKEND, '--pack-destination', DIR], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+    } catch (error: any) {
+      throw new Error(
+        `could not download ${OCM_BACKEND} with npm pack (the peer benchmark needs the npm registry): ${
+          String(error.stderr ?? error.message).trim().split('\n').pop() ?? ''
+        }`,
+      );
+    }
     const tarball = readdirSync(DIR).find(f => f.endsWith('.tgz'));
     if (!tarball) {
       throw new Error(`npm pack ${OCM_BACKEND} gave no tarball in ${DIR}`);
