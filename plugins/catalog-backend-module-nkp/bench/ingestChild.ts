@@ -200,17 +200,14 @@ async function ingest({
     };
   }
   await provider.connect(connection);
-  const serverBefore = await stats();
-  const cpuBefore = process.cpuUsage();
-  const started = performance.now();
-  await task.fn(new AbortController().signal);
-  const cpuUsed = process.cpuUsage(cpuBefore);
-  const serverAfter = await stats();
+  const read = await measureRead(stats, async () => {
+    await task.fn(new AbortController().signal);
+    return { endedAt: mutations[0]?.at };
+  });
   const full = mutations[0];
   if (full?.mutation.type !== 'full') {
     throw new Error(`no full mutation: ${JSON.stringify(errors)}`);
   }
-  const fullMs = full.at - started;
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;
   clearInterval(sampler);
   const entities = full.mutation.entities.length;
@@ -288,7 +285,7 @@ async function ingest({
     entities,
     streams: bareRead.streams,
     bytes: bareRead.bytes,
-    fullMs,
+    fullMs: read.fullMs,
     peakRssMiB,
     peakHeapMiB: peakHeap,
     baseRssMiB: base.rss,
@@ -296,9 +293,9 @@ async function ingest({
     parseMs: bareRead.parseMs,
     httpsAndParseMs,
     deltaMs,
-    providerCpuMs: (cpuUsed.user + cpuUsed.system) / 1000,
-    serverCpuMs: serverAfter.cpuMs - serverBefore.cpuMs,
-    requests: serverAfter.requests - serverBefore.requests,
+    providerCpuMs: read.providerCpuMs,
+    serverCpuMs: read.serverCpuMs,
+    requests: read.requests,
     appliedHeapMiB,
     followingHeapMiB,
     appliedRssMiB,
@@ -339,21 +336,12 @@ async function readOcm(
     { schedule: { run: async (t: any) => void (task = t) } },
   );
   await provider.connect(connection);
-  const serverBefore = await stats();
-  const cpuBefore = process.cpuUsage();
-  const started = performance.now();
-  await task.fn();
-  const cpuUsed = process.cpuUsage(cpuBefore);
-  const serverAfter = await stats();
-  const full = mutations.find(m => m.mutation.type === 'full');
-  return {
-    objects: full?.mutation.entities.length ?? 0,
-    entities: full?.mutation.entities.length ?? 0,
-    fullMs: (full?.at ?? started) - started,
-    providerCpuMs: (cpuUsed.user + cpuUsed.system) / 1000,
-    serverCpuMs: serverAfter.cpuMs - serverBefore.cpuMs,
-    requests: serverAfter.requests - serverBefore.requests,
-  };
+  return measureRead(stats, async () => {
+    await task.fn();
+    const full = mutations.find(m => m.mutation.type === 'full');
+    const entities: number = full?.mutation.entities.length ?? 0;
+    return { objects: entities, entities, endedAt: full?.at };
+  });
 }
 
 /** One floor under the provider (see IngestRun.floor): its wall time, CPU and requests. */
@@ -374,15 +362,33 @@ async function readFloor(
           return (await source.read(new AbortController().signal)).objects
             .length;
         };
+  return measureRead(stats, async () => ({ objects: await read() }));
+}
+
+/**
+ * What one read cost: this process's CPU, the wall time up to `endedAt` (when `read` says when
+ * it ended, e.g. at its full mutation) or else to its end, the server's CPU and its requests.
+ */
+async function measureRead<T extends object>(
+  stats: () => Promise<{ requests: number; cpuMs: number }>,
+  read: () => Promise<T & { endedAt?: number }>,
+): Promise<
+  Omit<T, 'endedAt'> & {
+    fullMs: number;
+    providerCpuMs: number;
+    serverCpuMs: number;
+    requests: number;
+  }
+> {
   const serverBefore = await stats();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const objects = await read();
+  const { endedAt, ...result } = await read();
   const cpuUsed = process.cpuUsage(cpuBefore);
-  const fullMs = performance.now() - started;
+  const fullMs = (endedAt ?? performance.now()) - started;
   const serverAfter = await stats();
   return {
-    objects,
+    ...result,
     fullMs,
     providerCpuMs: (cpuUsed.user + cpuUsed.system) / 1000,
     serverCpuMs: serverAfter.cpuMs - serverBefore.cpuMs,

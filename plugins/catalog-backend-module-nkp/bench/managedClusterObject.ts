@@ -6,19 +6,36 @@
  */
 
 const CA_BUNDLE = Buffer.from(
-  `-----BEGIN CERTIFICATE-----\n${'MIIDBTCCAe2gAwIBAgIIbench'.repeat(104)}\n-----END CERTIFICATE-----\n`,
+  `-----BEGIN CERTIFICATE-----\n${'MIIDBTCCAe2gAwIBAgIIbench'.repeat(
+    104,
+  )}\n-----END CERTIFICATE-----\n`,
 ).toString('base64');
 
 const CONDITIONS = [
-  ['HubAcceptedManagedCluster', 'HubClusterAdminAccepted', 'Accepted by hub cluster admin'],
+  [
+    'HubAcceptedManagedCluster',
+    'HubClusterAdminAccepted',
+    'Accepted by hub cluster admin',
+  ],
   ['ManagedClusterJoined', 'ManagedClusterJoined', 'Managed cluster joined'],
-  ['ManagedClusterConditionAvailable', 'ManagedClusterAvailable', 'Managed cluster is available'],
-  ['ManagedClusterConditionClockSynced', 'ManagedClusterClockSynced', 'The clock of the managed cluster is synced with the hub.'],
+  [
+    'ManagedClusterConditionAvailable',
+    'ManagedClusterAvailable',
+    'Managed cluster is available',
+  ],
+  [
+    'ManagedClusterConditionClockSynced',
+    'ManagedClusterClockSynced',
+    'The clock of the managed cluster is synced with the hub.',
+  ],
 ];
 
 export function managedClusterObject(index: number, hub = false) {
   const name = hub ? 'local-cluster' : `ocm-cluster-${index}`;
-  const clusterID = `00000000-0000-4000-9000-${String(index).padStart(12, '0')}`;
+  const clusterID = `00000000-0000-4000-9000-${String(index).padStart(
+    12,
+    '0',
+  )}`;
   const domain = `${name}.apps.example.com`;
   return {
     apiVersion: 'cluster.open-cluster-management.io/v1',
@@ -33,11 +50,15 @@ export function managedClusterObject(index: number, hub = false) {
         cloud: 'Nutanix',
         'cluster.open-cluster-management.io/clusterset': 'default',
         clusterID,
-        'feature.open-cluster-management.io/addon-application-manager': 'available',
-        'feature.open-cluster-management.io/addon-cert-policy-controller': 'available',
+        'feature.open-cluster-management.io/addon-application-manager':
+          'available',
+        'feature.open-cluster-management.io/addon-cert-policy-controller':
+          'available',
         'feature.open-cluster-management.io/addon-cluster-proxy': 'available',
-        'feature.open-cluster-management.io/addon-config-policy-controller': 'available',
-        'feature.open-cluster-management.io/addon-governance-policy-framework': 'available',
+        'feature.open-cluster-management.io/addon-config-policy-controller':
+          'available',
+        'feature.open-cluster-management.io/addon-governance-policy-framework':
+          'available',
         'feature.open-cluster-management.io/addon-work-manager': 'available',
         name,
         openshiftVersion: '4.19.3',
@@ -54,19 +75,27 @@ export function managedClusterObject(index: number, hub = false) {
         'open-cluster-management.io/managedclusterrole',
         'managedclusterinfo.finalizers.open-cluster-management.io',
       ],
-      managedFields: ['registration-controller', 'import-controller', 'klusterlet'].map(
-        manager => ({
-          apiVersion: 'cluster.open-cluster-management.io/v1',
-          fieldsType: 'FieldsV1',
-          fieldsV1: {
-            'f:metadata': { 'f:labels': { '.': {}, 'f:cloud': {}, 'f:vendor': {} } },
-            'f:status': { 'f:conditions': {}, 'f:clusterClaims': {}, 'f:version': {} },
+      managedFields: [
+        'registration-controller',
+        'import-controller',
+        'klusterlet',
+      ].map(manager => ({
+        apiVersion: 'cluster.open-cluster-management.io/v1',
+        fieldsType: 'FieldsV1',
+        fieldsV1: {
+          'f:metadata': {
+            'f:labels': { '.': {}, 'f:cloud': {}, 'f:vendor': {} },
           },
-          manager,
-          operation: 'Update',
-          time: '2026-01-12T09:30:00Z',
-        }),
-      ),
+          'f:status': {
+            'f:conditions': {},
+            'f:clusterClaims': {},
+            'f:version': {},
+          },
+        },
+        manager,
+        operation: 'Update',
+        time: '2026-01-12T09:30:00Z',
+      })),
     },
     spec: {
       hubAcceptsClient: true,
@@ -85,7 +114,10 @@ export function managedClusterObject(index: number, hub = false) {
         socket_worker: '6',
       },
       clusterClaims: [
-        ['consoleurl.cluster.open-cluster-management.io', `https://console-openshift-console.apps.${domain}`],
+        [
+          'consoleurl.cluster.open-cluster-management.io',
+          `https://console-openshift-console.apps.${domain}`,
+        ],
         ['id.k8s.io', clusterID],
         ['id.openshift.io', clusterID],
         ['kubeversion.open-cluster-management.io', 'v1.32.5'],

@@ -19,7 +19,10 @@ import { join } from 'node:path';
 export const OCM_BACKEND = '@backstage-community/plugin-ocm-backend@5.21.2';
 
 const DIR = join(__dirname, '../../../.tools/ocm-backend-5.21.2');
-const PROVIDER = join(DIR, 'package/dist/providers/ManagedClusterProvider.cjs.js');
+const PROVIDER = join(
+  DIR,
+  'package/dist/providers/ManagedClusterProvider.cjs.js',
+);
 
 /** The unpacked provider module, downloaded first if needed. */
 export function fetchOcmProvider(): string {
@@ -32,7 +35,10 @@ export function fetchOcmProvider(): string {
     } catch (error: any) {
       throw new Error(
         `could not download ${OCM_BACKEND} with npm pack (the peer benchmark needs the npm registry): ${
-          String(error.stderr ?? error.message).trim().split('\n').pop() ?? ''
+          String(error.stderr ?? error.message)
+            .trim()
+            .split('\n')
+            .pop() ?? ''
         }`,
       );
     }
