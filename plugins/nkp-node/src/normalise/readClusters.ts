@@ -234,6 +234,7 @@ export function toCluster(
   } else {
     type = 'attached';
   }
+  const facts = clusterFactsFromObjects(parts, type, warnings);
   return {
     name: primary.meta.name,
     kommanderClusterName: kommander?.meta.name,
@@ -254,7 +255,10 @@ export function toCluster(
       ...workspace?.clusterLabels,
     },
     owner: firstOf(parts, ownerOf),
-    ...clusterFactsFromObjects(parts, type, warnings),
+    kubernetesVersion: facts.kubernetesVersion,
+    nkpVersion: facts.nkpVersion,
+    phase: facts.phase,
+    endpoint: facts.endpoint,
   };
 }
 
