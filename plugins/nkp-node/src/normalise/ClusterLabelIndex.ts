@@ -6,7 +6,9 @@
  *
  * The index is kept between reads (see NormaliseMemo), so it is kept small: labels are indexed by
  * key, then value (no `key=value` string per cluster and label), and a label only one cluster has
- * (its name, say) holds that name rather than a Set of one.
+ * (its name, say) holds that name rather than a Set of one. A key is indexed when a selector
+ * first asks for it: clusters carry many labels (CAPI and NKP add their own) of which selectors
+ * use a few, so indexing every label up front cost more than all the selections together.
  */
 
 import { asArray, asRecord, asString, stringMap } from './objects';
@@ -23,11 +25,21 @@ export interface SelectionResult {
   error?: string;
 }
 
+/** The clusters by value of one label key, and all clusters that have the key. */
+interface KeyIndex {
+  byValue: Map<string, Members>;
+  withKey: Members | undefined;
+}
+
 export class ClusterLabelIndex {
   private readonly all = new Set<string>();
   private readonly aliases = new Map<string, string>();
-  private readonly byLabel = new Map<string, Map<string, Members>>();
-  private readonly byKey = new Map<string, Members>();
+  /** The clusters added, in order, with their labels: what a key is indexed from. */
+  private readonly members: Array<{
+    name: string;
+    labels: Record<string, string>;
+  }> = [];
+  private readonly keys = new Map<string, KeyIndex>();
 
   /** `aliases` are other names placement may use for the cluster (its KommanderCluster name). */
   add(
@@ -40,16 +52,8 @@ export class ClusterLabelIndex {
     for (const alias of aliases) {
       this.aliases.set(alias, name);
     }
-    for (const key of Object.keys(labels)) {
-      const value = labels[key];
-      let values = this.byLabel.get(key);
-      if (!values) {
-        values = new Map();
-        this.byLabel.set(key, values);
-      }
-      addTo(values, value, name);
-      addTo(this.byKey, key, name);
-    }
+    this.members.push({ name, labels });
+    this.keys.clear();
   }
 
   /** The cluster a placement name refers to, if it is in this index. */
@@ -95,10 +99,10 @@ export class ClusterLabelIndex {
           break;
         }
         case 'Exists':
-          required.push(asSet(this.byKey.get(key)));
+          required.push(asSet(this.indexOf(key).withKey));
           break;
         case 'DoesNotExist':
-          excluded.push(asSet(this.byKey.get(key)));
+          excluded.push(asSet(this.indexOf(key).withKey));
           break;
         default:
           return {
@@ -126,7 +130,23 @@ export class ClusterLabelIndex {
   }
 
   private withLabel(key: string, value: string): ReadonlySet<string> {
-    return asSet(this.byLabel.get(key)?.get(value));
+    return asSet(this.indexOf(key).byValue.get(value));
+  }
+
+  private indexOf(key: string): KeyIndex {
+    let index = this.keys.get(key);
+    if (!index) {
+      const built: KeyIndex = { byValue: new Map(), withKey: undefined };
+      for (const { name, labels } of this.members) {
+        if (Object.prototype.hasOwnProperty.call(labels, key)) {
+          addTo(built.byValue, labels[key], name);
+          built.withKey = withMember(built.withKey, name);
+        }
+      }
+      this.keys.set(key, built);
+      index = built;
+    }
+    return index;
   }
 
   private union(key: string, values: string[]): ReadonlySet<string> {
@@ -137,15 +157,22 @@ export class ClusterLabelIndex {
 
 function addTo(map: Map<string, Members>, key: string, name: string) {
   const members = map.get(key);
-  if (members === undefined) {
-    map.set(key, name);
-  } else if (typeof members === 'string') {
-    if (members !== name) {
-      map.set(key, new Set([members, name]));
-    }
-  } else {
-    members.add(name);
+  const added = withMember(members, name);
+  if (added !== members) {
+    map.set(key, added);
   }
+}
+
+/** `members` with `name`: a name alone, a Set of two made from it, or the same Set grown. */
+function withMember(members: Members | undefined, name: string): Members {
+  if (members === undefined) {
+    return name;
+  }
+  if (typeof members === 'string') {
+    return members === name ? members : new Set([members, name]);
+  }
+  members.add(name);
+  return members;
 }
 
 function asSet(members: Members | undefined): ReadonlySet<string> {

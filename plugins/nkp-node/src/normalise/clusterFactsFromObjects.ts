@@ -12,7 +12,7 @@ import {
 import { BoundedCache } from './BoundedCache';
 import { describeParts } from './describeParts';
 import type { ClusterParts } from './readClusters';
-import { asString, field } from './objects';
+import { asRecord, asString, field } from './objects';
 import { NkpEndpoint, NkpWarning } from './types';
 
 export interface ClusterFacts {
@@ -53,22 +53,25 @@ export function clusterFactsFromObjects(
   const version = (value: unknown, where: string, read: VersionReader) =>
     versionOf(value, where, read, warn);
 
+  // Each object's spec and status are looked up once, not once per fact.
+  const nkpStatus = asRecord(nkp?.object.status);
+  const capiSpec = asRecord(capi?.object.spec);
+  const topology = asRecord(capiSpec?.topology);
+  const capiStatus = asRecord(capi?.object.status);
+  const kommanderStatus = asRecord(kommander?.object.status);
+
   // NKPCluster status is what the cluster has reached; the CAPI topology version is what CAPI
   // drives it to (and what `kubectl get cluster` shows); the KommanderCluster status is the only
   // source for attached clusters. The first valid one wins; an invalid one is reported.
   const kubernetesVersion =
     version(
-      field(nkp?.object, 'status', 'kubernetesVersion'),
+      nkpStatus?.kubernetesVersion,
       'NKPCluster status.kubernetesVersion',
       AS_VERSION,
     ) ??
+    version(topology?.version, 'Cluster spec.topology.version', AS_VERSION) ??
     version(
-      field(capi?.object, 'spec', 'topology', 'version'),
-      'Cluster spec.topology.version',
-      AS_VERSION,
-    ) ??
-    version(
-      field(kommander?.object, 'status', 'kubernetesVersion'),
+      kommanderStatus?.kubernetesVersion,
       'KommanderCluster status.kubernetesVersion',
       AS_VERSION,
     );
@@ -77,12 +80,10 @@ export function clusterFactsFromObjects(
   }
 
   // CAPI v1beta1 names the class in `topology.class`, v1beta2 in `topology.classRef.name`.
-  const clusterClass =
-    field(capi?.object, 'spec', 'topology', 'class') ??
-    field(capi?.object, 'spec', 'topology', 'classRef', 'name');
+  const clusterClass = topology?.class ?? field(topology, 'classRef', 'name');
   const nkpVersion =
     version(
-      field(nkp?.object, 'status', 'platformVersion'),
+      nkpStatus?.platformVersion,
       'NKPCluster status.platformVersion',
       AS_VERSION,
     ) ?? version(clusterClass, 'ClusterClass name', AS_CLUSTER_CLASS);
@@ -94,15 +95,15 @@ export function clusterFactsFromObjects(
   }
 
   const phase =
-    asString(field(nkp?.object, 'status', 'phase')) ??
-    asString(field(capi?.object, 'status', 'phase')) ??
-    asString(field(kommander?.object, 'status', 'phase'));
+    asString(nkpStatus?.phase) ??
+    asString(capiStatus?.phase) ??
+    asString(kommanderStatus?.phase);
 
   return {
     kubernetesVersion,
     nkpVersion,
     phase,
-    endpoint: capi ? readEndpoint(capi.object, warn) : undefined,
+    endpoint: capi ? readEndpoint(capiSpec, warn) : undefined,
   };
 }
 
@@ -125,11 +126,12 @@ function versionOf(
 }
 
 function readEndpoint(
-  capi: unknown,
+  capiSpec: Record<string, unknown> | undefined,
   warn: (message: string) => void,
 ): NkpEndpoint | undefined {
-  const host = asString(field(capi, 'spec', 'controlPlaneEndpoint', 'host'));
-  const port = field(capi, 'spec', 'controlPlaneEndpoint', 'port');
+  const endpoint = asRecord(capiSpec?.controlPlaneEndpoint);
+  const host = asString(endpoint?.host);
+  const port = endpoint?.port;
   if (
     host &&
     typeof port === 'number' &&
