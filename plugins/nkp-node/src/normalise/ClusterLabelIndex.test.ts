@@ -114,4 +114,15 @@ describe('ClusterLabelIndex', () => {
       }),
     ).toEqual({ clusters: ['b'] });
   });
+
+  it('indexes a key only from labels the clusters have themselves', () => {
+    for (const key of ['constructor', 'toString', '__proto__']) {
+      expect(
+        index.select({ matchExpressions: [{ key, operator: 'Exists' }] }),
+      ).toEqual({ clusters: [] });
+      expect(index.select({ matchLabels: { [key]: 'x' } })).toEqual({
+        clusters: [],
+      });
+    }
+  });
 });
