@@ -14,10 +14,13 @@
  */
 
 import { Entity } from '@backstage/catalog-model';
+import {
+  KUBERNETES_CLUSTER_RESOURCE_TYPE,
+  NKP_ANNOTATIONS,
+} from '@nkp-lifecycle/backstage-plugin-nkp-common';
 import type { NkpObjectEvent } from '../NkpSource';
 import { CollectedObject, sortObject } from './collectObjects';
 import { entityBuilders } from './fleetToEntities';
-import { entityName } from './entityName';
 import { field } from './objects';
 import {
   ClusterInputs,
@@ -168,19 +171,16 @@ class Patcher implements FleetPatcher {
         }
       }
       const clusterAt = new Map(this.fleet.clusters.map((c, i) => [c.name, i]));
+      // Each cluster entity names its cluster; a cluster whose entity lost a name collision
+      // (dropped by fleetToEntities) has none here, so a change to it is built, not patched.
       const entityAt = new Map<string, number>();
-      const byEntityName = new Map(
-        this.fleet.clusters.map(c => [
-          entityName(this.options.entityNamePrefix, c.name),
-          c.name,
-        ]),
-      );
       this.entities.forEach((entity, i) => {
-        const name = byEntityName.get(entity.metadata.name);
+        const name = entity.metadata.annotations?.[NKP_ANNOTATIONS.objectName];
         if (
           name !== undefined &&
           entity.kind === 'Resource' &&
-          entity.spec?.type === 'kubernetes-cluster'
+          entity.spec?.type === KUBERNETES_CLUSTER_RESOURCE_TYPE &&
+          clusterAt.has(name)
         ) {
           entityAt.set(name, i);
         }
