@@ -34,6 +34,9 @@ export function field(value: unknown, ...path: string[]): unknown {
   return current;
 }
 
+/** What an absent map reads as: one shared, frozen record rather than a new one per object. */
+const NO_STRINGS: Record<string, string> = Object.freeze({});
+
 /**
  * A `map[string]string` such as labels; non-string values are dropped. A record whose values are
  * all strings (nearly every one) is handed back as it is rather than copied: objects are read,
@@ -42,7 +45,7 @@ export function field(value: unknown, ...path: string[]): unknown {
 export function stringMap(value: unknown): Record<string, string> {
   const record = asRecord(value);
   if (!record) {
-    return {};
+    return NO_STRINGS;
   }
   for (const key in record) {
     if (typeof record[key] !== 'string') {
