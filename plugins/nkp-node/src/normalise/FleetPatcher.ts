@@ -83,7 +83,7 @@ class Patcher implements FleetPatcher {
     entities: Entity[],
     private readonly inputs: Map<string, ClusterInputs>,
     private readonly model: NkpSourceModel,
-    private readonly options: Parameters<typeof entityBuilders>[1],
+    options: Parameters<typeof entityBuilders>[1],
   ) {
     this.entities = entities;
     this.builders = entityBuilders(fleet, options);
