@@ -99,10 +99,10 @@ export class ClusterLabelIndex {
           break;
         }
         case 'Exists':
-          required.push(asSet(this.indexOf(key).withKey));
+          required.push(asSet(this.keyIndex(key).withKey));
           break;
         case 'DoesNotExist':
-          excluded.push(asSet(this.indexOf(key).withKey));
+          excluded.push(asSet(this.keyIndex(key).withKey));
           break;
         default:
           return {
@@ -130,10 +130,10 @@ export class ClusterLabelIndex {
   }
 
   private withLabel(key: string, value: string): ReadonlySet<string> {
-    return asSet(this.indexOf(key).byValue.get(value));
+    return asSet(this.keyIndex(key).byValue.get(value));
   }
 
-  private indexOf(key: string): KeyIndex {
+  private keyIndex(key: string): KeyIndex {
     let index = this.keys.get(key);
     if (!index) {
       const built: KeyIndex = { byValue: new Map(), withKey: undefined };

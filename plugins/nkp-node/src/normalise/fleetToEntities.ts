@@ -214,30 +214,29 @@ export function entityBuilders(fleet: NkpFleet, options: FleetEntityOptions) {
     annotations[NKP_ANNOTATIONS.objectName] = objectName;
     return annotations;
   };
-  const links = options.dashboardUrl
-    ? () => [
-        {
-          url: options.dashboardUrl!,
-          title: 'NKP dashboard',
-          type: 'dashboard',
-        },
-      ]
-    : undefined;
-  const metadata = (
+  const entity = (
+    kind: string,
     name: string,
     annotations: Record<string, string>,
     title: string,
+    spec: Entity['spec'],
     description?: string,
-  ): Entity['metadata'] => {
-    const result: Entity['metadata'] = { name, annotations };
-    if (links) {
-      result.links = links();
+  ): Entity => {
+    const metadata: Entity['metadata'] = { name, annotations };
+    if (options.dashboardUrl) {
+      metadata.links = [
+        {
+          url: options.dashboardUrl,
+          title: 'NKP dashboard',
+          type: 'dashboard',
+        },
+      ];
     }
-    result.title = title;
+    metadata.title = title;
     if (description) {
-      result.description = description;
+      metadata.description = description;
     }
-    return result;
+    return { apiVersion: 'backstage.io/v1alpha1', kind, metadata, spec };
   };
 
   const clusterEntity = (cluster: NkpCluster, warn: NkpWarning[]): Entity => {
@@ -289,16 +288,13 @@ export function entityBuilders(fleet: NkpFleet, options: FleetEntityOptions) {
         systemRef(cluster.workspace, p),
       );
     }
-    return {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Resource',
-      metadata: metadata(
-        entityName(prefix, cluster.name),
-        annotations,
-        clusterTitle(cluster, options.sourceId),
-      ),
+    return entity(
+      'Resource',
+      entityName(prefix, cluster.name),
+      annotations,
+      clusterTitle(cluster, options.sourceId),
       spec,
-    };
+    );
   };
 
   const workspaceEntity = (
@@ -308,16 +304,12 @@ export function entityBuilders(fleet: NkpFleet, options: FleetEntityOptions) {
     const annotations = annotationsOf(workspace.name);
     put(annotations, NKP_ANNOTATIONS.workspace, workspace.name);
     put(annotations, NKP_ANNOTATIONS.namespace, workspace.namespace);
-    return {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Domain',
-      metadata: metadata(
-        entityName(prefix, workspace.name),
-        annotations,
-        workspace.displayName ?? workspace.name,
-        workspace.description,
-      ),
-      spec: {
+    return entity(
+      'Domain',
+      entityName(prefix, workspace.name),
+      annotations,
+      workspace.displayName ?? workspace.name,
+      {
         owner: owner(
           `Workspace ${workspace.name}`,
           workspace.name,
@@ -325,7 +317,8 @@ export function entityBuilders(fleet: NkpFleet, options: FleetEntityOptions) {
           warn,
         ),
       },
-    };
+      workspace.description,
+    );
   };
 
   const projectEntity = (project: NkpProject, warn: NkpWarning[]): Entity => {
@@ -342,17 +335,14 @@ export function entityBuilders(fleet: NkpFleet, options: FleetEntityOptions) {
     if (project.workspace && workspaces.has(project.workspace)) {
       spec.domain = `domain:default/${entityName(prefix, project.workspace)}`;
     }
-    return {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'System',
-      metadata: metadata(
-        systemName(project.workspace, project.name),
-        annotations,
-        project.displayName ?? project.name,
-        project.description,
-      ),
+    return entity(
+      'System',
+      systemName(project.workspace, project.name),
+      annotations,
+      project.displayName ?? project.name,
       spec,
-    };
+      project.description,
+    );
   };
 
   const releaseEntity = (release: NkpRelease): Entity => {
@@ -376,16 +366,13 @@ export function entityBuilders(fleet: NkpFleet, options: FleetEntityOptions) {
     if (sourceRef) {
       spec.dependencyOf = [sourceRef];
     }
-    return {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Resource',
-      metadata: metadata(
-        entityName(prefix, 'release', release.name),
-        annotations,
-        `NKP ${release.version ?? release.name}`,
-      ),
+    return entity(
+      'Resource',
+      entityName(prefix, 'release', release.name),
+      annotations,
+      `NKP ${release.version ?? release.name}`,
       spec,
-    };
+    );
   };
 
   return {
